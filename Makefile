@@ -1,0 +1,62 @@
+# Two commands matter (README): `make demo` and `make test`. Everything they need is installed here.
+VENV     := .venv
+PY       := $(VENV)/bin/python
+HB       := $(VENV)/bin/hallbuilder
+STAMP    := $(VENV)/.installed
+BUNDLE   := hallbuilder/web_dist/.built
+DEMO     := tours/demo-hall
+HOST     ?= 0.0.0.0
+PORT     ?= 8000
+
+.PHONY: setup demo demo-build test test-fast lint format bench services chromium clean
+
+$(STAMP): pyproject.toml
+	python3 -m venv $(VENV)
+	$(VENV)/bin/pip install -q --upgrade pip
+	$(VENV)/bin/pip install -q -e '.[test]'
+	touch $@
+
+web/node_modules/.installed: web/package.json web/package-lock.json
+	cd web && npm ci --no-audit --no-fund
+	touch $@
+
+$(BUNDLE): web/node_modules/.installed $(shell find web/src -type f 2>/dev/null) web/build.mjs
+	cd web && npm run build
+
+# Debian's Chromium for the browser tests (Playwright's own browser download cannot work here).
+chromium:
+	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk)
+
+# PostgreSQL and Redis are started before a session on this kind of machine; start them if they stopped.
+services:
+	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
+	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
+
+setup: $(STAMP) $(BUNDLE)
+
+demo-build: setup
+	$(HB) build $(DEMO) -o $(DEMO)/dist
+
+demo: demo-build
+	$(HB) serve $(DEMO)/dist --host $(HOST) --port $(PORT)
+
+test: setup chromium services
+	$(VENV)/bin/ruff check hallbuilder tests benchmarks
+	$(VENV)/bin/pytest -n 2 --dist loadgroup
+
+test-fast: setup
+	$(VENV)/bin/pytest -n 2 -m "not e2e and not slow"
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check hallbuilder tests benchmarks
+	$(VENV)/bin/ruff format --check hallbuilder tests benchmarks
+
+format: $(STAMP)
+	$(VENV)/bin/ruff check --fix hallbuilder tests benchmarks
+	$(VENV)/bin/ruff format hallbuilder tests benchmarks
+
+bench: setup chromium services
+	$(PY) -m benchmarks
+
+clean:
+	rm -rf $(VENV) web/node_modules hallbuilder/web_dist $(DEMO)/dist .pytest_cache

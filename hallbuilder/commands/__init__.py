@@ -1,0 +1,1 @@
+"""Click commands for the hall project: new, check, build, showcase."""
