@@ -1,0 +1,207 @@
+"""Checks that need the whole hall.yaml or the disk: unique ids, targets, zones, files, languages.
+
+They read the raw document defensively (a value of the wrong type was already reported by the schema), so that
+shape problems and cross-check problems are all collected and shown in one go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from hallbuilder.config.fields import LANGUAGE
+from hallbuilder.config.problems import Problem, did_you_mean, format_path
+
+PHOTO_TYPES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp"}
+AUDIO_TYPES = {".mp3", ".m4a", ".aac", ".wav", ".ogg", ".oga", ".opus", ".flac"}
+IMAGE_TYPES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
+PLAN_TYPES = IMAGE_TYPES | {".svg"}
+VIDEO_TYPES = {".mp4", ".m4v", ".mov", ".webm"}
+TEXT_KEYS = ("title", "subtitle", "description", "label", "text")
+
+
+def items(value: Any) -> list[tuple[int, dict]]:
+    return (
+        [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
+        if isinstance(value, list)
+        else []
+    )
+
+
+def cross_check(document: dict, project_dir: Path) -> list[Problem]:
+    problems: list[Problem] = []
+    problems += check_ids(document)
+    problems += check_references(document)
+    problems += check_files(document, project_dir)
+    problems += check_languages(document)
+    return problems
+
+
+def check_ids(document: dict) -> Iterator[Problem]:
+    for key in ("zones", "scenes"):
+        first_seen: dict[str, int] = {}
+        for index, item in items(document.get(key)):
+            ident = item.get("id")
+            if not isinstance(ident, str):
+                continue
+            if ident in first_seen:
+                yield Problem(
+                    (key, index, "id"),
+                    f"'{ident}' is used twice (also {key}[{first_seen[ident]}]); ids must be unique",
+                )
+            else:
+                first_seen[ident] = index
+    hotspot_ids: dict[str, str] = {}
+    for s_index, scene in items(document.get("scenes")):
+        for h_index, hotspot in items(scene.get("hotspots")):
+            ident = hotspot.get("id")
+            if isinstance(ident, str):
+                here = format_path(("scenes", s_index, "hotspots", h_index))
+                if ident in hotspot_ids:
+                    yield Problem(
+                        ("scenes", s_index, "hotspots", h_index, "id"),
+                        f"'{ident}' is used twice (also {hotspot_ids[ident]}); ids must be unique",
+                    )
+                else:
+                    hotspot_ids[ident] = here
+
+
+def check_references(document: dict) -> Iterator[Problem]:
+    scene_ids = [
+        scene.get("id") for _, scene in items(document.get("scenes")) if isinstance(scene.get("id"), str)
+    ]
+    zone_ids = [zone.get("id") for _, zone in items(document.get("zones")) if isinstance(zone.get("id"), str)]
+    hall = document.get("hall") if isinstance(document.get("hall"), dict) else {}
+    start = hall.get("start")
+    if isinstance(start, str) and scene_ids and start not in scene_ids:
+        yield Problem(("hall", "start"), f"no scene '{start}'{did_you_mean(start, scene_ids)}")
+    for s_index, scene in items(document.get("scenes")):
+        zone = scene.get("zone")
+        if isinstance(zone, str) and zone not in zone_ids:
+            hint = did_you_mean(zone, zone_ids) or (" (add it under `zones:`)" if not zone_ids else "")
+            yield Problem(("scenes", s_index, "zone"), f"no zone '{zone}'{hint}")
+        for h_index, hotspot in items(scene.get("hotspots")):
+            target = hotspot.get("target")
+            if hotspot.get("type") == "link" and isinstance(target, str):
+                path = ("scenes", s_index, "hotspots", h_index, "target")
+                if target not in scene_ids:
+                    yield Problem(path, f"no scene '{target}'{did_you_mean(target, scene_ids)}")
+                elif target == scene.get("id"):
+                    yield Problem(path, f"links to its own scene '{target}'; point it at another scene")
+    plan = document.get("floorplan")
+    if isinstance(plan, dict) and isinstance(plan.get("points"), dict):
+        for scene_id in plan["points"]:
+            if scene_id not in scene_ids:
+                yield Problem(
+                    ("floorplan", "points", scene_id),
+                    f"no scene '{scene_id}'{did_you_mean(scene_id, scene_ids)}",
+                )
+
+
+def referenced_files(document: dict) -> Iterator[tuple[tuple, str, set[str]]]:
+    """(key path, project-relative file, allowed suffixes) for every file hall.yaml names."""
+    hall = document.get("hall") if isinstance(document.get("hall"), dict) else {}
+    if isinstance(hall.get("cover"), str):
+        yield ("hall", "cover"), hall["cover"], IMAGE_TYPES
+    for s_index, scene in items(document.get("scenes")):
+        if isinstance(scene.get("photo"), str):
+            yield ("scenes", s_index, "photo"), scene["photo"], PHOTO_TYPES
+        narration = scene.get("narration")
+        if isinstance(narration, dict):
+            for language, entry in narration.items():
+                if isinstance(entry, dict) and isinstance(entry.get("audio"), str):
+                    yield ("scenes", s_index, "narration", language, "audio"), entry["audio"], AUDIO_TYPES
+        for h_index, hotspot in items(scene.get("hotspots")):
+            for i_index, image in enumerate(
+                hotspot.get("images") or [] if isinstance(hotspot.get("images"), list) else []
+            ):
+                if isinstance(image, str):
+                    yield ("scenes", s_index, "hotspots", h_index, "images", i_index), image, IMAGE_TYPES
+            if isinstance(hotspot.get("video"), str):
+                yield ("scenes", s_index, "hotspots", h_index, "video"), hotspot["video"], VIDEO_TYPES
+    plan = document.get("floorplan")
+    if isinstance(plan, dict) and isinstance(plan.get("image"), str):
+        yield ("floorplan", "image"), plan["image"], PLAN_TYPES
+
+
+def check_files(document: dict, project_dir: Path) -> Iterator[Problem]:
+    for path, relative, suffixes in referenced_files(document):
+        posix = PurePosixPath(relative.replace("\\", "/"))
+        if posix.is_absolute() or ".." in posix.parts:
+            continue  # already reported by the schema
+        suffix = posix.suffix.lower()
+        if suffix not in suffixes:
+            yield Problem(
+                path, f"'{relative}' is not a supported file type; use one of: {', '.join(sorted(suffixes))}"
+            )
+            continue
+        target = project_dir / posix
+        if not target.is_file():
+            folder = target.parent
+            siblings = (
+                [f"{posix.parent}/{p.name}" if str(posix.parent) != "." else p.name for p in folder.iterdir()]
+                if folder.is_dir()
+                else []
+            )
+            yield Problem(path, f"file not found: {relative}{did_you_mean(relative, siblings)}")
+    yield from check_showcase_folders(document, project_dir)
+
+
+def check_showcase_folders(document: dict, project_dir: Path) -> Iterator[Problem]:
+    known = [p.name for p in (project_dir / "showcases").glob("*") if p.is_dir()]
+    for s_index, scene in items(document.get("scenes")):
+        for h_index, hotspot in items(scene.get("hotspots")):
+            branch = hotspot.get("branch")
+            if hotspot.get("type") != "showcase" or not isinstance(branch, str):
+                continue
+            if not (project_dir / "showcases" / branch / "showcase.yaml").is_file():
+                hint = did_you_mean(branch, known) or f"; create it with `hallbuilder showcase new {branch}`"
+                yield Problem(
+                    ("scenes", s_index, "hotspots", h_index, "branch"),
+                    f"no showcase 'showcases/{branch}/showcase.yaml'{hint}",
+                )
+
+
+def texts(document: dict) -> Iterator[tuple[tuple, dict]]:
+    """(key path, map) for every multilingual text given as a map."""
+
+    def walk(node: Any, path: tuple) -> Iterator[tuple[tuple, dict]]:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                if key in TEXT_KEYS and isinstance(value, dict):
+                    yield (*path, key), value
+                elif key not in ("narration", "points", "build", "service"):
+                    yield from walk(value, (*path, key))
+        elif isinstance(node, list):
+            for index, value in enumerate(node):
+                yield from walk(value, (*path, index))
+
+    yield from walk(document, ())
+
+
+def check_languages(document: dict) -> Iterator[Problem]:
+    hall = document.get("hall") if isinstance(document.get("hall"), dict) else {}
+    languages = hall.get("languages", ["zh-CN"])
+    if not isinstance(languages, list) or not all(isinstance(code, str) for code in languages):
+        return
+    if len(set(languages)) != len(languages):
+        yield Problem(("hall", "languages"), "a language is listed twice")
+    if not languages:
+        return
+    default, listed = languages[0], ", ".join(languages)
+    for path, value in texts(document):
+        for code in value:
+            if LANGUAGE.match(str(code)) and code not in languages:
+                yield Problem((*path, code), f"language '{code}' is not in hall.languages [{listed}]")
+        if default not in value:
+            yield Problem(path, f"no {default} text (the default language); add `{default}: ...`")
+    for s_index, scene in items(document.get("scenes")):
+        narration = scene.get("narration")
+        if isinstance(narration, dict):
+            for code in narration:
+                if code not in languages:
+                    yield Problem(
+                        ("scenes", s_index, "narration", code),
+                        f"language '{code}' is not in hall.languages [{listed}]{did_you_mean(code, languages)}",
+                    )

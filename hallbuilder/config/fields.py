@@ -1,0 +1,82 @@
+"""marshmallow fields for hall.yaml: multilingual text, project-relative paths, angles."""
+
+from __future__ import annotations
+
+import re
+from pathlib import PurePosixPath
+from typing import Any
+
+from marshmallow import ValidationError, fields
+
+LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
+ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID_HELP = "use lower-case letters, digits and '-' only, e.g. 'history-hall'"
+
+
+class Text(fields.Field):
+    """A text in one language (a string) or several (a map language -> string)."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str | dict[str, str]:
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            return str(value)
+        if isinstance(value, dict) and value:
+            result = {}
+            for language, text in value.items():
+                if not LANGUAGE.match(str(language)):
+                    raise ValidationError(
+                        f"'{language}' is not a language code (use codes like zh-CN, en, yue)"
+                    )
+                if not isinstance(text, str | int | float) or isinstance(text, bool):
+                    raise ValidationError(f"the {language} text must be a string")
+                result[str(language)] = str(text)
+            return result
+        raise ValidationError("expected a text, or a map of texts per language such as {zh-CN: ..., en: ...}")
+
+
+class Id(fields.String):
+    """An identifier used in URLs: [a-z0-9-]."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        if isinstance(value, int) and not isinstance(value, bool):
+            value = str(value)
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if not ID.match(text):
+            raise ValidationError(f"'{text}' is not a valid id: {ID_HELP}")
+        return text
+
+
+class ProjectPath(fields.String):
+    """A file inside the project, written relative to hall.yaml with '/' separators."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs).strip().replace("\\", "/")
+        path = PurePosixPath(text)
+        if path.is_absolute() or re.match(r"^[A-Za-z]:", text):
+            raise ValidationError(
+                f"'{text}' is an absolute path; write it relative to hall.yaml, e.g. photos/lobby.jpg"
+            )
+        if ".." in path.parts:
+            raise ValidationError(
+                f"'{text}' points outside the project; copy the file into the project folder"
+            )
+        if not text:
+            raise ValidationError("empty path")
+        return str(path)
+
+
+class Angle(fields.Float):
+    """Degrees, within [low, high]."""
+
+    def __init__(self, low: float, high: float, **kwargs: Any) -> None:
+        super().__init__(allow_nan=False, **kwargs)
+        self.low, self.high = low, high
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> float:
+        if isinstance(value, bool):
+            raise ValidationError("expected a number of degrees")
+        number = super()._deserialize(value, attr, data, **kwargs)
+        if not self.low <= number <= self.high:
+            raise ValidationError(
+                f"{number:g} is out of range; expected {self.low:g} to {self.high:g} degrees"
+            )
+        return number

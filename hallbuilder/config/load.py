@@ -1,0 +1,85 @@
+"""Load a hall project: read hall.yaml, check its shape and its cross-references, collect every problem, abort once."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from marshmallow import ValidationError
+
+from hallbuilder.config.checks import cross_check
+from hallbuilder.config.problems import Problem, flatten, render, rewrite
+from hallbuilder.config.schema import HallConfigSchema
+from hallbuilder.config.source import YamlSource, read_yaml, to_plain
+from hallbuilder.errors import ConfigError
+
+CONFIG_NAME = "hall.yaml"
+
+
+@dataclass
+class HallConfig:
+    """A valid hall project: `data` is hall.yaml after the schema (defaults filled, dates parsed)."""
+
+    project_dir: Path
+    data: dict[str, Any]
+    source: YamlSource = field(repr=False)
+
+    @property
+    def languages(self) -> list[str]:
+        return self.data["hall"]["languages"]
+
+    @property
+    def default_language(self) -> str:
+        return self.languages[0]
+
+    @property
+    def hall_id(self) -> str:
+        return self.data["hall"]["id"]
+
+    @property
+    def scenes(self) -> list[dict[str, Any]]:
+        return self.data["scenes"]
+
+    @property
+    def start(self) -> str:
+        return self.data["hall"].get("start") or self.scenes[0]["id"]
+
+    def text(self, value: str | dict[str, str] | None) -> dict[str, str]:
+        """A text as tour.json wants it: always a map language -> text."""
+        if value is None:
+            return {}
+        return dict(value) if isinstance(value, dict) else {self.default_language: value}
+
+    def path(self, relative: str) -> Path:
+        return self.project_dir / relative
+
+
+def find_config(project: Path) -> Path:
+    """`project` may be the folder or the hall.yaml itself."""
+    if project.is_dir():
+        return project / CONFIG_NAME
+    return project
+
+
+def load_hall(project: Path) -> HallConfig:
+    config_path = find_config(Path(project))
+    if not config_path.exists():
+        raise ConfigError(
+            f"{config_path}: no hall.yaml here; run `hallbuilder new {config_path.parent}` to start a hall project"
+        )
+    source = read_yaml(config_path, CONFIG_NAME)
+    raw = to_plain(source.document)
+    schema = HallConfigSchema()
+    problems: list[Problem] = []
+    data: dict[str, Any] = {}
+    try:
+        data = schema.load(raw)
+    except ValidationError as error:
+        problems += [
+            Problem(path, rewrite(schema, source, path, message)) for path, message in flatten(error.messages)
+        ]
+    problems += cross_check(raw, config_path.parent)
+    if problems:
+        raise ConfigError(f"{CONFIG_NAME} has {len(problems)} problem(s)", problems=render(problems, source))
+    return HallConfig(project_dir=config_path.parent, data=data, source=source)

@@ -1,0 +1,221 @@
+"""The hall.yaml schema, declared once. Each field's `doc` is the documentation (docs/hall-yaml.md is made from it).
+
+Shape checks live here; checks that need the whole document or the disk (ids, targets, files, languages) live in
+`checks.py`, so every problem of both kinds can be collected and shown together.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
+
+from hallbuilder.config.fields import Angle, Id, ProjectPath, Text
+
+HOTSPOT_TYPES = ("link", "info", "showcase")
+
+
+def doc(text: str, **kwargs: Any) -> dict[str, Any]:
+    return {"metadata": {"doc": text}, **kwargs}
+
+
+class StrictSchema(Schema):
+    class Meta:
+        unknown = RAISE
+
+
+class HallSchema(StrictSchema):
+    id = Id(required=True, **doc("Identifier of the hall, used in URLs and by the service: [a-z0-9-]."))
+    title = Text(required=True, **doc("Name of the hall shown on the cover and in shares."))
+    subtitle = Text(**doc("Second line under the title."))
+    description = Text(**doc("One or two sentences for the cover page and share cards."))
+    languages = fields.List(
+        fields.String(
+            validate=validate.Regexp(
+                r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$",
+                error="'{input}' is not a language code (use zh-CN, en, yue ...)",
+            )
+        ),
+        load_default=lambda: ["zh-CN"],
+        validate=validate.Length(min=1, error="list at least one language"),
+        **doc(
+            "Languages of texts and narration; the first is the default. Dialects such as yue or hak are fine."
+        ),
+    )
+    start = Id(**doc("Scene the tour starts in (default: the first scene)."))
+    cover = ProjectPath(**doc("Image for the cover page and share cards (optional)."))
+
+
+class ZoneSchema(StrictSchema):
+    id = Id(required=True, **doc("Identifier of the zone."))
+    title = Text(required=True, **doc("Name of the zone shown in the scene list."))
+    description = Text(**doc("Short description of the zone."))
+
+
+class ViewSchema(StrictSchema):
+    yaw = Angle(
+        -180,
+        360,
+        load_default=0.0,
+        **doc("Initial horizontal angle in degrees; 0 is the photo's centre, right is positive."),
+    )
+    pitch = Angle(-90, 90, load_default=0.0, **doc("Initial vertical angle in degrees; up is positive."))
+    fov = Angle(30, 120, load_default=75.0, **doc("Initial vertical field of view in degrees (zoom)."))
+
+
+class NarrationSchema(StrictSchema):
+    audio = ProjectPath(**doc("Narration audio (mp3, m4a, wav, ogg) in this language."))
+    transcript = fields.String(**doc("What the narration says, shown as text and captions."))
+
+    @validates_schema
+    def needs_something(self, data: dict, **kwargs: Any) -> None:
+        if not data:
+            raise ValidationError("give an audio file, a transcript, or both")
+
+
+class HotspotSchema(StrictSchema):
+    type = fields.String(
+        required=True,
+        validate=validate.OneOf(
+            HOTSPOT_TYPES, error="unknown hotspot type '{input}'; expected one of: {choices}"
+        ),
+        **doc("link (walk to another scene), info (text, photos, video) or showcase (a branch's showcase)."),
+    )
+    id = Id(**doc("Identifier of the hotspot (optional; made from the scene id and position)."))
+    yaw = Angle(
+        -180,
+        360,
+        required=True,
+        **doc("Horizontal angle in degrees (the edit mode of `hallbuilder serve` shows it)."),
+    )
+    pitch = Angle(-90, 90, required=True, **doc("Vertical angle in degrees."))
+    target = Id(**doc("link: the scene to walk to."))
+    label = Text(**doc("link: the label under the arrow (default: the target scene's title)."))
+    title = Text(**doc("info: the panel's title."))
+    text = Text(**doc("info: the panel's text."))
+    images = fields.List(ProjectPath(), **doc("info: photos shown in the panel."))
+    video = ProjectPath(**doc("info: a video shown in the panel."))
+    branch = Id(**doc("showcase: the branch whose showcase opens (a folder showcases/<branch>/)."))
+
+    @validates_schema
+    def fits_type(self, data: dict, **kwargs: Any) -> None:
+        kind = data.get("type")
+        needed = {"link": "target", "showcase": "branch"}.get(kind or "")
+        if needed and needed not in data:
+            raise ValidationError({needed: [f"required for a {kind} hotspot"]})
+        if kind == "info" and not any(key in data for key in ("title", "text", "images", "video")):
+            raise ValidationError({"title": ["an info hotspot needs a title, text, images or a video"]})
+
+
+class SceneSchema(StrictSchema):
+    id = Id(required=True, **doc("Identifier of the scene, used in links and deep links."))
+    title = Text(required=True, **doc("Name of the scene."))
+    description = Text(**doc("Short description shown in the scene list."))
+    zone = Id(**doc("The zone the scene belongs to (an id from `zones`)."))
+    photo = ProjectPath(required=True, **doc("The equirectangular 2:1 photo (JPEG, PNG, TIFF or WebP)."))
+    view = fields.Nested(
+        ViewSchema,
+        load_default=lambda: {"yaw": 0.0, "pitch": 0.0, "fov": 75.0},
+        **doc("Initial view: yaw, pitch, fov in degrees."),
+    )
+    north = Angle(
+        -360, 360, load_default=0.0, **doc("Degrees from the photo centre to north (map and compass).")
+    )
+    narration = fields.Dict(
+        keys=fields.String(),
+        values=fields.Nested(NarrationSchema),
+        load_default=dict,
+        **doc("Narration per language: {zh-CN: {audio: ..., transcript: ...}}."),
+    )
+    hotspots = fields.List(fields.Nested(HotspotSchema), load_default=list, **doc("Hotspots in this scene."))
+
+
+class PointSchema(StrictSchema):
+    x = fields.Float(required=True, allow_nan=False, **doc("Pixels from the left of the floor-plan image."))
+    y = fields.Float(required=True, allow_nan=False, **doc("Pixels from the top of the floor-plan image."))
+
+
+class FloorplanSchema(StrictSchema):
+    image = ProjectPath(required=True, **doc("The floor-plan image (PNG, JPEG, SVG)."))
+    points = fields.Dict(
+        keys=fields.String(),
+        values=fields.Nested(PointSchema),
+        load_default=dict,
+        **doc("Where each scene is on the plan: {scene-id: {x: ..., y: ...}}."),
+    )
+
+
+class AnnouncementSchema(StrictSchema):
+    title = Text(required=True, **doc("Headline of the announcement."))
+    text = Text(required=True, **doc("Body of the announcement."))
+    date = fields.Date(required=True, **doc("Date, written 2026-11-01."))
+
+
+class ServiceSchema(StrictSchema):
+    url = fields.String(
+        required=True,
+        validate=validate.Regexp(
+            r"^(https?://[^\s/]+(/\S*)?|/\S*)$",
+            error="'{input}' is not a web address; write e.g. https://example.org/api",
+        ),
+        **doc(
+            "Address of the hall service API (comments, messages, view counts), e.g. https://example.org/api."
+        ),
+    )
+
+
+class BuildSettingsSchema(StrictSchema):
+    tile_size = fields.Integer(
+        load_default=512, validate=validate.Range(512, 1024), **doc("Tile edge in pixels, 512 to 1024.")
+    )
+    quality = fields.Integer(
+        load_default=82, validate=validate.Range(50, 95), **doc("JPEG quality of the tiles, 50 to 95.")
+    )
+
+
+class HallConfigSchema(StrictSchema):
+    hall = fields.Nested(HallSchema, required=True, **doc("The hall itself."))
+    zones = fields.List(
+        fields.Nested(ZoneSchema), load_default=list, **doc("Themed zones that group scenes.")
+    )
+    scenes = fields.List(
+        fields.Nested(SceneSchema),
+        required=True,
+        validate=validate.Length(min=1, error="list at least one scene"),
+        **doc("The panoramas of the hall."),
+    )
+    floorplan = fields.Nested(
+        FloorplanSchema, allow_none=True, load_default=None, **doc("A floor plan (optional).")
+    )
+    announcements = fields.List(
+        fields.Nested(AnnouncementSchema), load_default=list, **doc("Announcements shown in the tour.")
+    )
+    service = fields.Nested(
+        ServiceSchema,
+        allow_none=True,
+        load_default=None,
+        **doc("The hall service for comments, messages and view counts (optional)."),
+    )
+    build = fields.Nested(
+        BuildSettingsSchema,
+        load_default=lambda: {"tile_size": 512, "quality": 82},
+        **doc("Tiling settings (optional)."),
+    )
+
+
+def iter_documented_keys(schema: Schema | None = None, prefix: str = "") -> list[tuple[str, str]]:
+    """Every key path with its doc, depth first: [('hall', ...), ('hall.id', ...), ...]."""
+    schema = schema or HallConfigSchema()
+    keys: list[tuple[str, str]] = []
+    for name, field in schema.fields.items():
+        path = f"{prefix}{name}"
+        keys.append((path, field.metadata.get("doc", "")))
+        inner = field
+        if isinstance(field, fields.List):
+            inner = field.inner
+        elif isinstance(field, fields.Dict) and field.value_field is not None:
+            inner = field.value_field
+        if isinstance(inner, fields.Nested):
+            nested = inner.schema
+            keys.extend(iter_documented_keys(nested, f"{path}."))
+    return keys
