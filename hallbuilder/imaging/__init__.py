@@ -1,0 +1,35 @@
+"""Panorama photos in, Photo Sphere Viewer cube tiles out: checks, plan, tiler and previews.
+
+See plan.py for the level rule, geometry.py for the cube convention and why it is hand-written,
+tiler.py for how it stays fast and small, photo.py for what is accepted.
+"""
+
+from hallbuilder.imaging.photo import (
+    MAX_PIXELS,
+    MIN_WIDTH,
+    PhotoInfo,
+    check_photo,
+    inspect_photo,
+    open_panorama,
+)
+from hallbuilder.imaging.plan import FACES, Level, TileSettings, panorama_hash, plan_levels
+from hallbuilder.imaging.previews import render_preview
+from hallbuilder.imaging.tiler import TiledPanorama, tile_panorama, tile_path
+
+__all__ = [
+    "FACES",
+    "MAX_PIXELS",
+    "MIN_WIDTH",
+    "Level",
+    "PhotoInfo",
+    "TileSettings",
+    "TiledPanorama",
+    "check_photo",
+    "inspect_photo",
+    "open_panorama",
+    "panorama_hash",
+    "plan_levels",
+    "render_preview",
+    "tile_panorama",
+    "tile_path",
+]

@@ -1,0 +1,146 @@
+"""Cube and camera geometry: where each output pixel samples the equirectangular photo.
+
+Hand-written because no library does this job well enough: py360convert (the reference in our tests)
+samples faces on an end-point grid, which stretches every face by one pixel and doubles the edge pixels
+(visible as lines between tiles), computes a full float table per face and needs ~7 GB at 16K.
+
+Conventions (those of krpano, Pannellum and Marzipano):
+
+* Directions are (x right, y up, z forward). Yaw 0 is the photo's centre column, +90° is to the right;
+  pitch is positive upwards. Photo pixel (col, row) has its centre at longitude (col + ½)/W·360° − 180°
+  and latitude 90° − (row + ½)/H·180°.
+* Face pixel (i, j) of an N-pixel face samples at a = 2(i + ½)/N − 1 (left → right) and
+  b = 2(j + ½)/N − 1 (top → bottom): pixel centres, never end points.
+* Side faces are upright; the top face's bottom edge meets the front's top edge and the bottom face's top
+  edge meets the front's bottom edge (Photo Sphere Viewer shows this with `flipTopBottom: true`).
+
+Only two remap tables are computed per geometry, front and top, in OpenCV's fixed-point format (1/32 px);
+right, back and left are the front table shifted by a quarter of the photo width per face, and the bottom
+is the top table mirrored in latitude. Columns wrap around the photo's seam (BORDER_WRAP); rows are
+clamped at the poles.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import cv2
+import numpy as np
+
+SUBPIXELS = 32  # OpenCV's INTER_TAB_SIZE: fixed-point maps hold 1/32 px
+TABLE_BAND = 256  # rows of float temporaries at a time, to bound memory at 16K
+
+
+def face_direction(face: str, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Unnormalised direction (x, y, z) of face coordinates a (left→right) and b (top→bottom) in -1..1."""
+    one = np.ones_like(a)
+    if face == "front":
+        return a, -b, one
+    if face == "right":
+        return one, -b, -a
+    if face == "back":
+        return -a, -b, -one
+    if face == "left":
+        return -one, -b, a
+    if face == "top":
+        return a, one, b
+    return a, -one, -b  # bottom
+
+
+def equirect_coords(x, y, z, width: int, height: int) -> tuple[np.ndarray, np.ndarray]:
+    """Photo pixel coordinates (float32, origin at pixel centres) of directions; rows clamped to the photo."""
+    lon = np.arctan2(x, z)
+    lat = np.arctan2(y, np.hypot(x, z))
+    px = (lon + np.float32(math.pi)) * np.float32(width / (2 * math.pi)) - np.float32(0.5)
+    py = (np.float32(math.pi / 2) - lat) * np.float32(height / math.pi) - np.float32(0.5)
+    return px.astype(np.float32), np.clip(py, 0, height - 1).astype(np.float32)
+
+
+@dataclass
+class FaceTable:
+    """Fixed-point remap table of one face: `xy` int16 (N, N, 2) and `frac` uint16 (N, N)."""
+
+    xy: np.ndarray
+    frac: np.ndarray
+
+
+def face_table(face: str, size: int, width: int, height: int) -> FaceTable:
+    """The remap table of `face` at `size` px for a width × height photo, built in row bands."""
+    xy = np.empty((size, size, 2), np.int16)
+    frac = np.empty((size, size), np.uint16)
+    a = ((np.arange(size, dtype=np.float32) + 0.5) * (2 / size) - 1).astype(np.float32)
+    for top in range(0, size, TABLE_BAND):
+        rows = slice(top, min(size, top + TABLE_BAND))
+        grid_a, grid_b = np.meshgrid(a, a[rows])
+        px, py = equirect_coords(*face_direction(face, grid_a, grid_b), width, height)
+        xy[rows], frac[rows] = cv2.convertMaps(px, py, cv2.CV_16SC2)
+    return FaceTable(xy, frac)
+
+
+# quarter turns to the right of the front face, for the side faces
+SIDE_TURNS = {"front": 0, "right": 1, "back": 2, "left": 3}
+
+
+def band_maps(
+    front: FaceTable, top: FaceTable, face: str, rows: slice, width: int, height: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Fixed-point maps of rows `rows` of `face`, derived from the front and top tables."""
+    if face in SIDE_TURNS:
+        return _shift_columns(front, rows, SIDE_TURNS[face], width)
+    if face == "top":
+        return top.xy[rows], top.frac[rows]
+    return _mirror_latitude(top, rows, height)
+
+
+def _shift_columns(front: FaceTable, rows: slice, turns: int, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """The front maps turned `turns` quarter turns right: x + turns·W/4, exact in 1/32 px."""
+    xy = front.xy[rows]
+    frac = front.frac[rows]
+    if turns == 0:
+        return xy, frac
+    fixed_x = xy[..., 0].astype(np.int32) * SUBPIXELS + (frac & (SUBPIXELS - 1))
+    fixed_x += turns * width * SUBPIXELS // 4
+    fixed_x %= width * SUBPIXELS
+    shifted = np.empty_like(xy)
+    shifted[..., 0] = fixed_x >> 5
+    shifted[..., 1] = xy[..., 1]
+    new_frac = (frac & ~np.uint16(SUBPIXELS - 1)) | (fixed_x & (SUBPIXELS - 1)).astype(np.uint16)
+    return shifted, new_frac
+
+
+def _mirror_latitude(top: FaceTable, rows: slice, height: int) -> tuple[np.ndarray, np.ndarray]:
+    """Bottom-face maps: the top table's rows reversed, latitude negated (y → H - 1 - y)."""
+    size = top.xy.shape[0]
+    start, stop, _ = rows.indices(size)
+    mirrored = slice(size - 1 - start, (size - 1 - stop) if stop < size else None, -1)
+    xy = top.xy[mirrored]
+    frac = top.frac[mirrored]
+    fixed_y = (height - 1) * SUBPIXELS - (xy[..., 1].astype(np.int32) * SUBPIXELS + (frac >> 5))
+    flipped = np.empty_like(xy)
+    flipped[..., 0] = xy[..., 0]
+    flipped[..., 1] = fixed_y >> 5
+    new_frac = ((fixed_y & (SUBPIXELS - 1)) << 5).astype(np.uint16) | (frac & np.uint16(SUBPIXELS - 1))
+    return flipped, new_frac
+
+
+def sample(photo: np.ndarray, xy: np.ndarray, frac: np.ndarray) -> np.ndarray:
+    """Bilinear samples of the photo at fixed-point maps; columns wrap around the 360° seam."""
+    return cv2.remap(photo, xy, frac, cv2.INTER_LINEAR, borderMode=cv2.BORDER_WRAP)
+
+
+def camera_maps(
+    yaw: float, pitch: float, fov: float, size: tuple[int, int], width: int, height: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Float maps of a rectilinear camera: degrees, `fov` vertical, yaw right-positive, pitch up-positive."""
+    out_w, out_h = size
+    focal = (out_h / 2) / math.tan(math.radians(fov) / 2)
+    u = (np.arange(out_w, dtype=np.float32) + 0.5 - out_w / 2) / focal
+    v = -(np.arange(out_h, dtype=np.float32) + 0.5 - out_h / 2) / focal
+    x, y = np.meshgrid(u, v)
+    z = np.ones_like(x)
+    p, w = math.radians(pitch), math.radians(yaw)
+    y, z = y * math.cos(p) + z * math.sin(p), -y * math.sin(p) + z * math.cos(p)
+    x, z = x * math.cos(w) + z * math.sin(w), -x * math.sin(w) + z * math.cos(w)
+    px, py = equirect_coords(x.astype(np.float32), y.astype(np.float32), z.astype(np.float32), width, height)
+    return np.remainder(px, width).astype(np.float32), py

@@ -1,0 +1,134 @@
+"""Open and check panorama photos: every problem becomes a PhotoError naming the file and the fix.
+
+Only the pixels are trusted. EXIF orientation is ignored (a 2:1 panorama "rotated" by its tag would
+become 1:2) and panorama XMP (GPano sizes, pose) is never read: cameras and editors leave it stale.
+Pillow's decompression-bomb guard is replaced by a deliberate cap, MAX_PIXELS (never None): a 20000 ×
+10000 photo decodes to 600 MB, the most a build machine should hold per scene.
+JPEG is decoded by libjpeg-turbo (simplejpeg, several times faster than Pillow); CMYK JPEG and the
+other formats go through Pillow. Everything is converted to 8-bit RGB: CMYK, 16-bit, greyscale and
+palette photos are converted, transparent areas are flattened onto black.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+import simplejpeg
+from PIL import Image, UnidentifiedImageError
+
+from hallbuilder.errors import PhotoError
+
+MIN_WIDTH = 1024
+MAX_PIXELS = 200_000_000
+FORMATS = {"JPEG", "PNG", "TIFF", "WEBP", "MPO"}  # MPO: a JPEG with extra frames, as some cameras write
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # the deliberate cap; photos above it are refused before decoding
+
+FIX_EXPORT = "export the full 360° × 180° equirectangular panorama from the camera app or stitcher"
+
+
+@dataclass(frozen=True)
+class PhotoInfo:
+    path: Path
+    width: int
+    height: int
+    format: str
+    mode: str
+
+
+def inspect_photo(path: Path) -> PhotoInfo:
+    """Read the headers and check format, size and the 2:1 shape, without decoding the pixels."""
+    path = Path(path)
+    if not path.is_file():
+        raise PhotoError(f"{path}: file not found; check the photo's path in hall.yaml")
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                info = PhotoInfo(path, image.width, image.height, image.format or "?", image.mode)
+    except Image.DecompressionBombError:
+        raise PhotoError(_too_large(path)) from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
+        raise PhotoError(
+            f"{path}: cannot be read as an image ({error.__class__.__name__}); "
+            "use a JPEG, PNG, TIFF or WebP file and copy it again if it was damaged"
+        ) from None
+    _check_shape(info)
+    return info
+
+
+def _too_large(path: Path, width: int = 0, height: int = 0) -> str:
+    size = f"is {width}×{height} pixels, " if width else ""
+    return (
+        f"{path}: the photo {size}more than the {MAX_PIXELS // 1_000_000} megapixel limit; "
+        "resize it to 16384×8192 (or smaller) in an image editor"
+    )
+
+
+def _check_shape(info: PhotoInfo) -> None:
+    path, width, height = info.path, info.width, info.height
+    if info.format not in FORMATS:
+        raise PhotoError(
+            f"{path}: {info.format} photos are not supported; save it as JPEG (or PNG, TIFF, WebP)"
+        )
+    if width * height > MAX_PIXELS:
+        raise PhotoError(_too_large(path, width, height))
+    if abs(width / 2 - height) > 1:
+        raise PhotoError(
+            f"{path}: the photo is {width}×{height} pixels, but a full panorama is twice as wide as it is "
+            f"high (2:1, e.g. 8192×4096); {FIX_EXPORT}, not a cropped or partial one"
+        )
+    if width < MIN_WIDTH:
+        raise PhotoError(
+            f"{path}: the photo is only {width}×{height} pixels; panoramas must be at least "
+            f"{MIN_WIDTH}×{MIN_WIDTH // 2} (8192×4096 or more looks sharp); use the original full-size export"
+        )
+
+
+def check_photo(path: Path) -> PhotoInfo:
+    """inspect_photo plus a full decode, which is the only way to find a truncated file."""
+    info = inspect_photo(path)
+    open_panorama(path, info)
+    return info
+
+
+def open_panorama(path: Path, info: PhotoInfo | None = None) -> np.ndarray:
+    """The photo as a C-contiguous (H, W, 3) uint8 RGB array; raises PhotoError as inspect_photo does."""
+    path = Path(path)
+    info = info or inspect_photo(path)
+    try:
+        if info.format in ("JPEG", "MPO") and info.mode in ("RGB", "L"):
+            return simplejpeg.decode_jpeg(path.read_bytes(), colorspace="RGB")
+        return _decode_with_pillow(path)
+    except (OSError, ValueError, SyntaxError) as error:
+        raise PhotoError(
+            f"{path}: the file is truncated or damaged ({error}); copy it again from the camera or re-export it"
+        ) from None
+
+
+def _decode_with_pillow(path: Path) -> np.ndarray:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        with Image.open(path) as image:
+            image.load()
+            return np.ascontiguousarray(_to_rgb(image))
+
+
+def _to_rgb(image: Image.Image) -> np.ndarray:
+    """8-bit RGB pixels of any Pillow mode: 16/32-bit scaled down, alpha flattened onto black."""
+    if image.mode in ("I;16", "I;16B", "I;16L", "I;16N", "I"):
+        grey = np.asarray(image).astype(np.int64)
+        grey = (np.clip(grey, 0, 65535) >> 8).astype(np.uint8)
+        return np.repeat(grey[..., None], 3, axis=2)
+    if image.mode == "F":
+        grey = np.clip(np.asarray(image), 0, 255).astype(np.uint8)
+        return np.repeat(grey[..., None], 3, axis=2)
+    if image.mode == "P":
+        image = image.convert("RGBA" if "transparency" in image.info else "RGB")
+    if image.mode in ("RGBA", "LA", "PA", "RGBa", "La"):
+        rgba = np.asarray(image.convert("RGBA"))
+        alpha = rgba[..., 3:4].astype(np.uint16)
+        return ((rgba[..., :3] * alpha + 127) // 255).astype(np.uint8)
+    return np.asarray(image.convert("RGB"))

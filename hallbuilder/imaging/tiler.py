@@ -1,0 +1,142 @@
+"""Write one panorama's tile pyramid: plan → write (this module) → validate.
+
+Why it is shaped like this (an 8K photo in ~0.5 s, a 16K one under 1.2 GB): the remap tables are built
+once (front and top, see geometry.py) while the photo decodes; each face is sampled in row bands one
+tile high, whose top-level tiles are encoded at once while the lower levels are made by halving the band
+(2×2 area average) instead of resampling the photo. Faces run on two threads: OpenCV and libjpeg-turbo
+release the GIL, so both cores work.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+from collections.abc import Callable
+from concurrent.futures import FIRST_EXCEPTION, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from pathlib import Path
+
+import cv2
+import numpy as np
+
+from hallbuilder.imaging import jpeg
+from hallbuilder.imaging.geometry import FaceTable, band_maps, face_table, sample
+from hallbuilder.imaging.photo import inspect_photo, open_panorama
+from hallbuilder.imaging.plan import DEFAULT_SETTINGS, FACES, Level, TileSettings, plan_levels
+from hallbuilder.imaging.previews import base_net, thumbnail
+
+THREADS = 2
+
+
+@dataclass
+class TiledPanorama:
+    levels: list[Level]
+    tile_size: int
+    tiles: int  # number of tile files
+    bytes: int  # bytes of every file written (tiles, base.jpg, thumb.jpg)
+    width: int  # of the source photo
+    base_face_size: int
+
+
+def tile_path(out_dir: Path, level: int, face: str, row: int, col: int) -> Path:
+    """Where a tile lives: the CubemapTilesAdapter layout tiles/<level>/<face>/<row>_<col>.jpg."""
+    return out_dir / "tiles" / str(level) / face / f"{row}_{col}.jpg"
+
+
+def tile_panorama(
+    photo: Path | np.ndarray,
+    out_dir: Path,
+    settings: TileSettings = DEFAULT_SETTINGS,
+    progress: Callable[[int], None] | None = None,
+) -> TiledPanorama:
+    """Write out_dir/tiles/..., out_dir/base.jpg and out_dir/thumb.jpg; `photo` may be already decoded."""
+    out_dir = Path(out_dir)
+    with ThreadPoolExecutor(THREADS) as pool:
+        if isinstance(photo, np.ndarray):
+            height, width = photo.shape[:2]
+            pixels: Future | np.ndarray = photo
+        else:
+            info = inspect_photo(Path(photo))
+            width, height = info.width, info.height
+            pixels = pool.submit(open_panorama, Path(photo), info)
+        levels = plan_levels(width, settings)
+        front_table = pool.submit(face_table, "front", levels[-1].face_size, width, height)
+        top_table = face_table("top", levels[-1].face_size, width, height)
+        _make_folders(out_dir, levels)
+        if isinstance(pixels, Future):
+            pixels = pixels.result()
+        writer = _FaceWriter(pixels, front_table.result(), top_table, levels, settings, out_dir)
+        futures = [pool.submit(writer.write_face, face) for face in FACES]
+        _report(futures, writer.written, progress)
+        base = base_net(writer.smallest, settings.base_face_size)
+    total = writer.bytes + jpeg.save(out_dir / "base.jpg", base, settings.base_quality)
+    total += jpeg.save(out_dir / "thumb.jpg", thumbnail(pixels, settings.thumb_width), settings.quality)
+    return TiledPanorama(levels, levels[-1].tile_size, writer.tiles, total, width, settings.base_face_size)
+
+
+def _make_folders(out_dir: Path, levels: list[Level]) -> None:
+    for level in range(len(levels)):
+        for face in FACES:
+            tile_path(out_dir, level, face, 0, 0).parent.mkdir(parents=True, exist_ok=True)
+
+
+def _report(futures: list[Future], written: queue.Queue, progress: Callable[[int], None] | None) -> None:
+    """Wait for the faces, calling progress from this (the caller's) thread; re-raise the first error."""
+    pending = set(futures)
+    while pending:
+        _, pending = wait(pending, timeout=0.05, return_when=FIRST_EXCEPTION)
+        while not written.empty():
+            count = written.get()
+            if progress:
+                progress(count)
+        if any(future.done() and future.exception() for future in futures):
+            break
+    for future in futures:
+        future.result()
+
+
+class _FaceWriter:
+    """Samples faces band by band and writes every level's tiles; one instance serves all threads."""
+
+    def __init__(self, pixels, front: FaceTable, top: FaceTable, levels, settings: TileSettings, out_dir):
+        self.pixels, self.front, self.top = pixels, front, top
+        self.levels, self.settings, self.out_dir = levels, settings, out_dir
+        self.tile = levels[-1].tile_size
+        self.written: queue.Queue[int] = queue.Queue()
+        self.smallest: dict[str, np.ndarray] = {}
+        self.tiles = 0
+        self.bytes = 0
+        self._lock = threading.Lock()
+
+    def write_face(self, face: str) -> None:
+        pending: dict[int, list[np.ndarray]] = {}
+        height, width = self.pixels.shape[:2]
+        top_level = len(self.levels) - 1
+        for row in range(self.levels[-1].nb_tiles):
+            rows = slice(row * self.tile, (row + 1) * self.tile)
+            band = sample(self.pixels, *band_maps(self.front, self.top, face, rows, width, height))
+            self._emit(face, top_level, row, band, pending)
+
+    def _emit(self, face: str, level: int, row: int, band: np.ndarray, pending) -> None:
+        """Write the band's tiles, then feed its half-size copy to the level below."""
+        self._write_band(face, level, row, band)
+        if level == 0:
+            self.smallest[face] = band
+            return
+        half = cv2.resize(band, (band.shape[1] // 2, band.shape[0] // 2), interpolation=cv2.INTER_AREA)
+        halves = pending.setdefault(level - 1, [])
+        halves.append(half)
+        if len(halves) == 2:
+            pending[level - 1] = []
+            self._emit(face, level - 1, row // 2, np.vstack(halves), pending)
+
+    def _write_band(self, face: str, level: int, row: int, band: np.ndarray) -> None:
+        size = 0
+        columns = band.shape[1] // self.tile
+        for col in range(columns):
+            tile = band[:, col * self.tile : (col + 1) * self.tile]
+            size += jpeg.save(tile_path(self.out_dir, level, face, row, col), tile, self.settings.quality)
+        with self._lock:
+            self.tiles += columns
+            self.bytes += size
+        self.written.put(columns)
