@@ -21,7 +21,7 @@ class MediaSettings:
     image_widths: tuple[int, ...] = (480, 960, 1600)
     jpeg_quality: int = 82
     webp_quality: int = 80
-    max_image_pixels: int = 100_000_000
+    max_image_pixels: int = 80_000_000  # below Pillow's own decompression-bomb warning
 
     # video: H.264/AAC that plays everywhere, iOS and WeChat included
     video_max_width: int = 1280

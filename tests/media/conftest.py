@@ -65,3 +65,47 @@ def make_audio(tmp_path: Path):
         return write_audio(target, speechlike(seconds, rate, level, seed), rate)
 
     return make
+
+
+def write_video(path: Path, seconds: float = 2.0, size: tuple[int, int] = (320, 240), fps: int = 30,
+                rotation: int = 0, sound: bool = True) -> Path:
+    """A clip whose frames get brighter over time, with a 440 Hz tone; `rotation` sets a phone's display matrix."""
+    width, height = size
+    with av.open(str(path), "w", format="mp4") as output:
+        video = output.add_stream("libx264", rate=fps, options={"preset": "ultrafast"})
+        video.width, video.height, video.pix_fmt = width, height, "yuv420p"
+        if rotation:
+            video.set_display_rotation(rotation)
+        audio = output.add_stream("aac", rate=44100, layout="mono") if sound else None
+        frames = round(seconds * fps)
+        for index in range(frames):
+            pixels = np.zeros((height, width, 3), np.uint8)
+            pixels[:, : width // 4] = (255, 0, 0)  # a red band on the left shows the orientation
+            pixels[:, width // 4 :] = int(255 * index / frames)
+            frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
+            frame.pts = index
+            output.mux(video.encode(frame))
+        output.mux(video.encode(None))
+        if audio is not None:
+            times = np.arange(int(seconds * 44100)) / 44100
+            tone = (0.3 * np.sin(2 * np.pi * 440 * times)).astype(np.float32).reshape(1, -1)
+            fifo = AudioFifo()
+            frame = av.AudioFrame.from_ndarray(tone, format="fltp", layout="mono")
+            frame.sample_rate, frame.pts, frame.time_base = 44100, 0, Fraction(1, 44100)
+            fifo.write(frame)
+            for piece in fifo.read_many(1024):
+                output.mux(audio.encode(piece))
+            output.mux(audio.encode(None))
+    return path
+
+
+@pytest.fixture
+def make_video(tmp_path: Path):
+    """make_video("video/intro.mp4", seconds=2, fps=60, rotation=90) → the written path."""
+
+    def make(relative: str, **options) -> Path:
+        target = tmp_path / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        return write_video(target, **options)
+
+    return make
