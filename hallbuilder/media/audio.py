@@ -103,3 +103,9 @@ def convert_narration(source: Path, target: Path, label: str, settings: MediaSet
     gain = 1.0 if loudness is None else 10 ** ((settings.loudness_target - loudness) / 20)
     encode(decode_mono(source, label), target, gain, settings)
     return round(count / RATE, 3)
+
+
+def convert_audio(source: Path, workdir: Path, label: str, settings: MediaSettings) -> dict:
+    """Write `narration.m4a` into `workdir`; return the tour.json narration fragment with a Path for the URL."""
+    target = workdir / "narration.m4a"
+    return {"audio": target, "duration": convert_narration(source, target, label, settings)}
