@@ -1,0 +1,127 @@
+"""`hallbuilder publish DIST --to TARGET`: the CLI edge of publishing; the work lives in sync.py."""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import click
+
+from hallbuilder.errors import PublishError
+from hallbuilder.publish.options import check_origin, check_public_url, printable
+from hallbuilder.publish.progress import Progress, human_bytes
+from hallbuilder.publish.sync import Changes, Summary, apply, plan
+from hallbuilder.publish.targets import Target, parse_target
+
+
+def dry_run_lines(changes: Changes, prune: bool) -> list[str]:
+    """One line per object that would change."""
+    lines = [
+        f"upload  {why:<7} {human_bytes(item.size):>9}  {printable(item.key)}" for item, why in changes.upload
+    ]
+    if prune:
+        lines += [f"delete  {'':<7} {'':>9}  {printable(key)}" for key in changes.stale]
+    return lines
+
+
+def summary_line(target: Target, summary: Summary, dry_run: bool) -> str:
+    if dry_run:
+        return (
+            f"Dry run for {target.name}: {summary.uploaded} to upload ({human_bytes(summary.bytes)}), "
+            f"{summary.unchanged} unchanged, {summary.removed} to remove. Nothing was changed."
+        )
+    return (
+        f"Published to {target.name}: {summary.uploaded} uploaded, {summary.unchanged} unchanged, "
+        f"{summary.removed} removed, {human_bytes(summary.bytes)} in {summary.seconds:.1f} s."
+    )
+
+
+def is_bucket(target: Target) -> bool:
+    return hasattr(target, "set_cors")
+
+
+def check_bucket_options(target: Target, cors: tuple[str, ...], public_read: bool) -> list[str]:
+    """--set-cors and --public-read exist only for buckets; returns the checked origins."""
+    if (cors or public_read) and not is_bucket(target):
+        option = "--set-cors" if cors else "--public-read"
+        raise PublishError(
+            f"{option} works only with s3:// targets; for the folder {target.name}, set it in your web server."
+        )
+    return [check_origin(origin) for origin in cors]
+
+
+def bucket_settings(target: Target, origins: list[str], public_read: bool) -> None:
+    """Applied before the upload, so the new version is readable the moment it is live."""
+    if origins:
+        target.set_cors(origins)
+    if public_read:
+        target.allow_public_read()
+
+
+@click.command()
+@click.argument("dist", type=click.Path(path_type=Path))
+@click.option("--to", "to", default="public", show_default=True, help="A folder, or s3://BUCKET/PREFIX/.")
+@click.option(
+    "--endpoint-url", help="S3-compatible store other than AWS, e.g. https://oss-cn-hangzhou.aliyuncs.com."
+)
+@click.option("--prune", is_flag=True, help="Delete objects the new version no longer uses, once it is live.")
+@click.option("--dry-run", is_flag=True, help="List what would change; change nothing.")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as one JSON object.")
+@click.option("--public-url", help="Base URL visitors use (CDN or website); printed at the end.")
+@click.option(
+    "--set-cors", "cors", multiple=True, metavar="ORIGIN", help="Let this origin read the tour (repeatable)."
+)
+@click.option(
+    "--public-read", is_flag=True, help="Add a bucket policy so anyone can read the tour's objects."
+)
+@click.option("--jobs", default=16, show_default=True, type=click.IntRange(1, 128), help="Parallel uploads.")
+def publish(
+    dist: Path,
+    to: str,
+    endpoint_url: str | None,
+    prune: bool,
+    dry_run: bool,
+    as_json: bool,
+    public_url: str | None,
+    cors: tuple[str, ...],
+    public_read: bool,
+    jobs: int,
+) -> None:
+    """Publish the built tour DIST to a folder or S3-compatible storage, changed objects only."""
+    started = time.perf_counter()
+    public_url = check_public_url(public_url) if public_url else None
+    target = parse_target(to, endpoint_url, jobs)
+    origins = check_bucket_options(target, cors, public_read)
+    changes = plan(dist, target, jobs)
+    if dry_run:
+        summary = Summary(
+            uploaded=len(changes.upload),
+            unchanged=len(changes.unchanged),
+            removed=len(changes.stale) if prune else 0,
+            bytes=sum(item.size for item, _ in changes.upload),
+        )
+        if as_json:
+            click.echo(json.dumps(summary.as_dict() | {"dry_run": True}))
+            return
+        for line in dry_run_lines(changes, prune):
+            click.echo(line)
+        click.echo(summary_line(target, summary, dry_run=True))
+        return
+    bucket_settings(target, origins, public_read)
+    progress = Progress(len(changes.upload), sum(item.size for item, _ in changes.upload))
+    try:
+        summary = apply(target, changes, prune=prune, workers=jobs, done=progress.advance)
+    finally:
+        progress.close()
+    summary.seconds = time.perf_counter() - started
+    if as_json:
+        click.echo(json.dumps(summary.as_dict()))
+        return
+    click.echo(summary_line(target, summary, dry_run=False))
+    if changes.stale and not prune:
+        click.echo(f"{len(changes.stale)} objects are no longer used: publish with --prune to delete them.")
+    if public_url:
+        click.echo(f"Visitors open: {public_url}")
+    elif is_bucket(target):
+        click.echo(f"Straight from the bucket: {target.direct_url()}")

@@ -1,0 +1,58 @@
+"""Where a tour is published: a local folder or S3-compatible storage, behind one small interface.
+
+A target lists what it holds (key -> ETag-style fingerprint), stores one object, deletes objects, and keeps
+a small record of the headers it stored so a change of headers alone is also published.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from hallbuilder.errors import PublishError
+from hallbuilder.publish.plan import Item
+
+RECORD_KEY = ".hallbuilder-publish.json"
+
+
+class Target(Protocol):
+    name: str  # shown to staff: "s3://bucket/prefix/" or the folder
+    compress: bool  # store text compressed (and skip .br/.gz siblings) or copy files as they are
+
+    def connect(self) -> None:
+        """Fail early, with the fix, when the target cannot be used (credentials, endpoint, bucket)."""
+
+    def listing(self) -> dict[str, str]:
+        """Every key the target holds -> its fingerprint (S3 ETag, or the same computed for a file)."""
+
+    def read_record(self) -> dict[str, str]:
+        """key -> Item.fingerprint as of the last finished publish ({} when none)."""
+
+    def write_record(self, record: dict[str, str]) -> None: ...
+
+    def put(self, item: Item) -> None: ...
+
+    def delete(self, keys: list[str]) -> None: ...
+
+    def direct_url(self) -> str | None:
+        """Where the tour opens straight from the storage, if it has an HTTP endpoint."""
+
+
+def parse_target(to: str, endpoint_url: str | None = None, workers: int = 16) -> Target:
+    """`s3://bucket/prefix/` -> S3Target, a path -> LocalTarget; other URL schemes are refused."""
+    if to.startswith("s3://"):
+        from hallbuilder.publish.targets.s3 import S3Target
+
+        bucket, _, prefix = to[len("s3://") :].partition("/")
+        if not bucket:
+            raise PublishError(f"--to {to}: no bucket name: write it as s3://BUCKET/PREFIX/.")
+        return S3Target(bucket, prefix, endpoint_url=endpoint_url, workers=workers)
+    if "://" in to:
+        raise PublishError(
+            f"--to {to}: unknown kind of target: use a folder (./public) or s3://BUCKET/PREFIX/."
+        )
+    if endpoint_url:
+        raise PublishError(f"--endpoint-url is only for s3:// targets, not the folder {to}: remove it.")
+    from hallbuilder.publish.targets.local import LocalTarget
+
+    return LocalTarget(Path(to))
