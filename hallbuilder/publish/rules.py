@@ -58,7 +58,8 @@ _HASH = r"[0-9a-f]{8,64}"
 _HASHED = (
     re.compile(rf"^scenes/[^/]+/{_HASH}/.+$"),  # scenes/<id>/<hash>/tiles/..., base.jpg ...
     re.compile(rf"^media/{_HASH}\.[a-z0-9]+$"),  # media/<hash>.<ext>
-    re.compile(rf"^viewer/.+[-.]{_HASH}\.[a-z0-9.]+$"),  # viewer/<name>-<hash>.js
+    # viewer/<name>-<hash>.js, .css, .js.LEGAL.txt: esbuild's base32 hash, or hex
+    re.compile(rf"^viewer/(.+/)?[^/]+[-.]({_HASH}|[A-Z2-7]{{8,32}})\.[A-Za-z0-9.]+$"),
 )
 
 
