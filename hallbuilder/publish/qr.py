@@ -1,0 +1,67 @@
+"""Print-ready QR codes of the hall and of each scene's deep link (`<url>#scene=<id>`), for posters.
+
+SVG is drawn at its physical size in millimetres (exact at any print scale); PNG at 300 dpi by default.
+Error correction "Q" survives a scuffed or partly covered poster.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from pathlib import Path
+
+import segno
+
+from hallbuilder.errors import PublishError
+from hallbuilder.publish.options import check_public_url
+
+SCENE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def read_scene_ids(dist: Path) -> list[str]:
+    """Scene ids in tour order, from a built tour (the folder or its tour.json)."""
+    manifest = dist / "tour.json" if dist.is_dir() else dist
+    try:
+        scenes = json.loads(manifest.read_text(encoding="utf-8"))["scenes"]
+        ids = [scene["id"] for scene in scenes]
+    except FileNotFoundError:
+        raise PublishError(f"{manifest}: not found: run `hallbuilder build PROJECT -o DIST` first.") from None
+    except (OSError, ValueError, KeyError, TypeError):
+        raise PublishError(
+            f"{manifest}: not a tour.json written by `hallbuilder build`: build again."
+        ) from None
+    for scene_id in ids:
+        if not isinstance(scene_id, str) or not SCENE_ID.match(scene_id):
+            raise PublishError(
+                f"{manifest}: scene id {scene_id!r} is not lower-case letters, digits and '-'."
+            )
+    return ids
+
+
+def links(url: str, scene_ids: list[str]) -> dict[str, str]:
+    """File stem -> link: `hall` for the tour, `scene-<id>` for each scene's deep link."""
+    url = check_public_url(url, "--url")
+    return {"hall": url} | {f"scene-{scene_id}": f"{url}#scene={scene_id}" for scene_id in scene_ids}
+
+
+def write_code(link: str, stem: Path, size_mm: float, dpi: int) -> list[Path]:
+    """One QR code as SVG (exact millimetres) and PNG (at least size_mm at dpi)."""
+    code = segno.make(link, error="q", micro=False)
+    modules = code.symbol_size(scale=1)[0]
+    svg, png = stem.with_suffix(".svg"), stem.with_suffix(".png")
+    code.save(svg, scale=size_mm / modules, unit="mm", dark="#000", light="#fff", title=link)
+    code.save(png, scale=math.ceil(size_mm / 25.4 * dpi / modules), dark="#000", light="#fff", dpi=dpi)
+    return [svg, png]
+
+
+def write_codes(dist: Path, url: str, out: Path, size_mm: float = 40.0, dpi: int = 300) -> dict[str, str]:
+    """Write every code into `out`; returns file stem -> link."""
+    targets = links(url, read_scene_ids(dist))
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        for stem, link in targets.items():
+            write_code(link, out / stem, size_mm, dpi)
+    except OSError as error:
+        raise PublishError(f"{out}: cannot write the QR codes ({error.strerror}).") from None
+    return targets
