@@ -8,6 +8,7 @@ message (one line per problem) and an exit code here, and nowhere else.
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -18,11 +19,26 @@ from hallbuilder.errors import HallError
 # name -> ("module:attribute" of a click command or group, one-line help shown by `hallbuilder --help`)
 SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "new": ("hallbuilder.commands.new:new", "Create a new hall project with a commented hall.yaml."),
-    "check": ("hallbuilder.commands.check:check", "Validate hall.yaml and open every photo, without building."),
-    "build": ("hallbuilder.commands.build:build", "Build the hall into a static tour (tiles, tour.json, viewer)."),
-    "serve": ("hallbuilder.service.commands:serve", "Preview a built tour with the comment service on this machine."),
-    "service": ("hallbuilder.service.commands:service", "Run and administer the hall service (admins, database)."),
-    "publish": ("hallbuilder.publish.command:publish", "Publish a built tour to a folder or S3-compatible storage."),
+    "check": (
+        "hallbuilder.commands.check:check",
+        "Validate hall.yaml and open every photo, without building.",
+    ),
+    "build": (
+        "hallbuilder.commands.build:build",
+        "Build the hall into a static tour (tiles, tour.json, viewer).",
+    ),
+    "serve": (
+        "hallbuilder.service.commands:serve",
+        "Preview a built tour with the comment service on this machine.",
+    ),
+    "service": (
+        "hallbuilder.service.commands:service",
+        "Run and administer the hall service (admins, database).",
+    ),
+    "publish": (
+        "hallbuilder.publish.command:publish",
+        "Publish a built tour to a folder or S3-compatible storage.",
+    ),
     "qr": ("hallbuilder.publish.qr_command:qr", "Write print-ready QR codes of the hall and each scene."),
     "showcase": ("hallbuilder.commands.showcase:showcase", "Create and check branch showcases."),
 }
@@ -52,6 +68,23 @@ class LazyGroup(click.Group):
             for line in error.lines():
                 click.secho(line, fg="red", err=True)
             ctx.exit(error.exit_code)
+        except KeyboardInterrupt:
+            click.secho(
+                "Interrupted: nothing was replaced; run the command again to finish.", fg="red", err=True
+            )
+            ctx.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
+            raise
+        except Exception as error:  # a bug, not the user's fault: one line, the traceback only on request
+            if os.environ.get("HALLBUILDER_DEBUG"):
+                raise
+            click.secho(f"Unexpected error: {type(error).__name__}: {error}", fg="red", err=True)
+            click.secho(
+                "This is a bug in hallbuilder. Run again with HALLBUILDER_DEBUG=1 and report the output.",
+                fg="red",
+                err=True,
+            )
+            ctx.exit(1)
 
 
 @click.group(cls=LazyGroup)

@@ -70,3 +70,56 @@ def write_room(path: Path, width: int = 2048, variant: int = 0) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     render_room(width, variant).save(path, quality=90)
     return path
+
+
+def link_or_render(target: Path, shared: Path | None, variant: int, width: int = 4096) -> str:
+    """Put a sample photo at `target`: a symlink to a shared real panorama if there is one, else a rendered room."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if target.is_symlink() or target.exists():
+        if target.resolve().exists():
+            return "kept"
+        target.unlink()
+    if shared is not None and shared.exists():
+        target.symlink_to(shared.resolve())
+        return "linked"
+    write_room(target, width, variant)
+    return "rendered"
+
+
+def speak(text: str, language: str, target: Path) -> bool:
+    """Narration audio spoken by espeak-ng when it is installed (WAV); False when it is not."""
+    import shutil
+    import subprocess
+
+    if target.exists():
+        return True
+    voice = {"zh-CN": "cmn", "en": "en", "yue": "yue"}.get(language, language)
+    if shutil.which("espeak-ng") is None:
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    result = subprocess.run(
+        ["espeak-ng", "-v", voice, "-s", "150", "-w", str(target), text], capture_output=True
+    )
+    return result.returncode == 0 and target.exists()
+
+
+def chime(target: Path, seconds: float = 4.0) -> None:
+    """A soft two-tone chime (WAV) standing in for narration where no speech synthesiser is installed."""
+    import wave
+
+    if target.exists():
+        return
+    rate = 22050
+    time = np.arange(int(rate * seconds)) / rate
+    signal = 0.25 * np.sin(2 * np.pi * 523.25 * time) * np.exp(-time * 1.5)
+    signal += (
+        0.2
+        * np.sin(2 * np.pi * 659.25 * np.clip(time - 1.0, 0, None))
+        * np.exp(-np.clip(time - 1.0, 0, None) * 1.5)
+    )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with wave.open(str(target), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes((signal * 32767).astype("<i2").tobytes())

@@ -16,7 +16,7 @@ from hallbuilder.config.problems import Problem, did_you_mean, format_path
 PHOTO_TYPES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp"}
 AUDIO_TYPES = {".mp3", ".m4a", ".aac", ".wav", ".ogg", ".oga", ".opus", ".flac"}
 IMAGE_TYPES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
-PLAN_TYPES = IMAGE_TYPES | {".svg"}
+PLAN_TYPES = IMAGE_TYPES
 VIDEO_TYPES = {".mp4", ".m4v", ".mov", ".webm"}
 TEXT_KEYS = ("title", "subtitle", "description", "label", "text")
 

@@ -22,6 +22,10 @@ class Text(fields.Field):
         if isinstance(value, dict) and value:
             result = {}
             for language, text in value.items():
+                if " " in str(language):
+                    raise ValidationError(
+                        f"'{language}' is not a language: inside {{ }} a comma ends a text; put a text that has commas in quotes"
+                    )
                 if not LANGUAGE.match(str(language)):
                     raise ValidationError(
                         f"'{language}' is not a language code (use codes like zh-CN, en, yue)"

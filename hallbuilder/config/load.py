@@ -57,16 +57,16 @@ class HallConfig:
 
 def find_config(project: Path) -> Path:
     """`project` may be the folder or the hall.yaml itself."""
-    if project.is_dir():
-        return project / CONFIG_NAME
-    return project
+    if project.suffix in (".yaml", ".yml"):
+        return project
+    return project / CONFIG_NAME
 
 
 def load_hall(project: Path) -> HallConfig:
     config_path = find_config(Path(project))
     if not config_path.exists():
         raise ConfigError(
-            f"{config_path}: no hall.yaml here; run `hallbuilder new {config_path.parent}` to start a hall project"
+            f"{config_path.parent}: no hall.yaml here; run `hallbuilder new {config_path.parent}` to start a hall project"
         )
     source = read_yaml(config_path, CONFIG_NAME)
     raw = to_plain(source.document)

@@ -96,6 +96,8 @@ def rewrite(schema: Schema, source: YamlSource, path: KeyPath, message: str) -> 
     """Make marshmallow's generic messages say what was expected and what was found."""
     if message == "Unknown field.":
         known = schema_fields_at(schema, path[:-1])
+        if " " in str(path[-1]):
+            return "unknown key: inside { } a comma ends a text; put a text that has commas in quotes"
         return f"unknown key{did_you_mean(str(path[-1]), known)}"
     if message == "Missing data for required field.":
         return "required key is missing"

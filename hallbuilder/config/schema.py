@@ -136,7 +136,7 @@ class PointSchema(StrictSchema):
 
 
 class FloorplanSchema(StrictSchema):
-    image = ProjectPath(required=True, **doc("The floor-plan image (PNG, JPEG, SVG)."))
+    image = ProjectPath(required=True, **doc("The floor-plan image (PNG, JPEG or WebP)."))
     points = fields.Dict(
         keys=fields.String(),
         values=fields.Nested(PointSchema),

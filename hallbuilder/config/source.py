@@ -16,6 +16,10 @@ from ruamel.yaml.error import MarkedYAMLError
 from hallbuilder.errors import ConfigError
 
 KeyPath = tuple[str | int, ...]
+HINTS = {
+    "mapping values are not allowed here": "a text that contains ': ' must be put in quotes",
+    "found character '\\t' that cannot start any token": "use spaces, not tabs, to indent",
+}
 
 
 @dataclass
@@ -75,7 +79,8 @@ def read_yaml(path: Path, name: str) -> YamlSource:
         mark = error.problem_mark or error.context_mark
         where = f"{name}:{mark.line + 1}" if mark else name
         problem = error.problem or error.context or "invalid YAML"
-        raise ConfigError(f"{where}: YAML syntax error: {problem} (check indentation and quotes)") from None
+        hint = HINTS.get(problem, "check indentation and quotes")
+        raise ConfigError(f"{where}: YAML syntax error: {problem} ({hint})") from None
     if document is None:
         document = {}
     if not isinstance(document, dict):

@@ -1,0 +1,84 @@
+"""The tiling step: each scene's photo → cached tile pyramid, base, thumb and initial-view preview.
+
+The cache (`<project>/.hallbuilder-cache/panoramas/<content-hash>/`) is keyed by the photo bytes and the tiling
+settings, so an unchanged photo is never tiled again, whatever else changed in hall.yaml.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from hallbuilder.imaging import TileSettings, panorama_hash, plan_levels, render_preview, tile_panorama
+
+log = logging.getLogger("hallbuilder.build")
+DONE = "panorama.json"
+
+
+@dataclass
+class ScenePanorama:
+    """What the manifest needs about one scene's tiles (paths relative to the cache entry)."""
+
+    hash: str
+    width: int
+    tile_size: int
+    levels: list[dict[str, int]]
+    base_face_size: int
+    tiles: int
+    preview: dict
+    reused: bool
+
+
+def cached_entry(cache_dir: Path, digest: str) -> Path:
+    return cache_dir / "panoramas" / digest
+
+
+def tiles_to_make(photo_width: int, settings: TileSettings) -> int:
+    return sum(6 * level.nb_tiles**2 for level in plan_levels(photo_width, settings))
+
+
+def prepare_panorama(
+    photo: Path,
+    view: dict[str, float],
+    settings: TileSettings,
+    cache_dir: Path,
+    progress: Callable[[int], None] | None = None,
+) -> tuple[Path, ScenePanorama]:
+    """Tile `photo` into the cache unless it is there already; render the preview for `view` if missing."""
+    digest = panorama_hash(photo, settings)
+    entry = cached_entry(cache_dir, digest)
+    reused = (entry / DONE).exists()
+    if not reused:
+        work = entry.with_name(f"{digest}.partial")
+        shutil.rmtree(work, ignore_errors=True)
+        work.mkdir(parents=True)
+        result = tile_panorama(photo, work, settings, progress=progress)
+        info = {
+            "width": result.width,
+            "tile_size": result.tile_size,
+            "levels": [{"faceSize": level.face_size, "nbTiles": level.nb_tiles} for level in result.levels],
+            "base_face_size": result.base_face_size,
+            "tiles": result.tiles,
+        }
+        (work / DONE).write_text(json.dumps(info), "utf-8")
+        shutil.rmtree(entry, ignore_errors=True)
+        work.rename(entry)
+    info = json.loads((entry / DONE).read_text("utf-8"))
+    preview = ensure_preview(photo, entry, view)
+    return entry, ScenePanorama(hash=digest, preview=preview, reused=reused, **info)
+
+
+def ensure_preview(photo: Path, entry: Path, view: dict[str, float]) -> dict:
+    """The flat preview of the initial view lives beside the tiles, named after the view it shows."""
+    yaw, pitch, fov = (round(float(view[key]), 2) for key in ("yaw", "pitch", "fov"))
+    name = f"preview-{yaw:g}_{pitch:g}_{fov:g}.jpg"
+    meta = entry / f"{name}.json"
+    if not meta.exists():
+        width, height = render_preview(photo, entry / name, yaw, pitch, fov)
+        meta.write_text(json.dumps({"width": width, "height": height}), "utf-8")
+    size = json.loads(meta.read_text("utf-8"))
+    return {"src": name, "yaw": yaw, "pitch": pitch, "fov": fov, **size}

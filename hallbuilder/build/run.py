@@ -1,0 +1,154 @@
+"""`hallbuilder build`: one readable function of named, logged steps.
+
+hall.yaml → config → photos checked → scenes tiled (cached) → media → tour.json → viewer page → swap into dist.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from hallbuilder.build.manifest import make_manifest, scene_folder
+from hallbuilder.build.media import MediaStore
+from hallbuilder.build.panoramas import DONE, ScenePanorama, prepare_panorama, tiles_to_make
+from hallbuilder.build.staging import guard, link_file, link_tree, staged
+from hallbuilder.config import HallConfig, load_hall
+from hallbuilder.errors import PhotoError
+from hallbuilder.imaging import TileSettings, check_photo, inspect_photo, panorama_hash
+
+log = logging.getLogger("hallbuilder.build")
+CACHE_NAME = ".hallbuilder-cache"
+
+
+@dataclass
+class BuildSummary:
+    dist: Path
+    scenes: int
+    tiled: int
+    reused: int
+    tiles: int
+    bytes: int
+    seconds: float
+
+    def line(self) -> str:
+        megabytes = self.bytes / 1e6
+        return (
+            f"Built {self.scenes} scene(s) ({self.tiled} tiled, {self.reused} unchanged), {self.tiles} tiles, "
+            f"{megabytes:.1f} MB in {self.seconds:.1f} s → {self.dist}"
+        )
+
+
+class Progress:
+    """What the build reports while tiling; the CLI plugs a progress bar in, tests and libraries need nothing."""
+
+    def start(self, total_tiles: int) -> None: ...
+
+    def advance(self, tiles: int) -> None: ...
+
+    def finish(self) -> None: ...
+
+
+def tile_settings(config: HallConfig) -> TileSettings:
+    settings = config.data["build"]
+    return TileSettings(tile_size=settings["tile_size"], quality=settings["quality"])
+
+
+def check_photos(config: HallConfig, full: bool = False) -> dict[str, int]:
+    """Open every photo (decode fully with `full`); collect every problem; return each scene's photo width."""
+    problems, widths = [], {}
+    for scene in config.scenes:
+        try:
+            info = (check_photo if full else inspect_photo)(config.path(scene["photo"]))
+            widths[scene["id"]] = info.width
+        except PhotoError as error:
+            problems.append(error.message)
+    if problems:
+        raise PhotoError(f"{len(problems)} photo(s) cannot be used", problems=problems)
+    return widths
+
+
+def tile_scenes(
+    config: HallConfig, settings: TileSettings, cache_dir: Path, widths: dict[str, int], progress: Progress
+) -> dict[str, tuple[Path, ScenePanorama]]:
+    pending = [
+        scene
+        for scene in config.scenes
+        if not (
+            cache_dir / "panoramas" / panorama_hash(config.path(scene["photo"]), settings) / DONE
+        ).exists()
+    ]
+    progress.start(sum(tiles_to_make(widths[scene["id"]], settings) for scene in pending))
+    results = {}
+    for scene in config.scenes:
+        photo = config.path(scene["photo"])
+        if scene in pending:
+            log.info("Tiling scene '%s' (%s, %d px wide)", scene["id"], scene["photo"], widths[scene["id"]])
+        results[scene["id"]] = prepare_panorama(photo, scene["view"], settings, cache_dir, progress.advance)
+    progress.finish()
+    return results
+
+
+def place_panoramas(work: Path, panoramas: dict[str, tuple[Path, ScenePanorama]]) -> None:
+    """Hard-link each scene's cached tiles, base, thumb and current preview into the build."""
+    for scene_id, (entry, panorama) in panoramas.items():
+        folder = work / scene_folder(scene_id, panorama)
+        link_tree(entry / "tiles", folder / "tiles")
+        for name in ("base.jpg", "thumb.jpg", panorama.preview["src"]):
+            link_file(entry / name, folder / name)
+
+
+def write_viewer(work: Path, tour: dict) -> None:
+    try:
+        from hallbuilder.site import write_site
+    except ImportError:
+        log.warning("The viewer is not installed yet: dist/ has tour.json and tiles but no index.html")
+        return
+    write_site(work, tour)
+
+
+def folder_size(folder: Path) -> tuple[int, int]:
+    files = [path for path in folder.rglob("*") if path.is_file()]
+    return len(files), sum(path.stat().st_size for path in files)
+
+
+def build_hall(project: Path, dist: Path | None = None, progress: Progress | None = None) -> BuildSummary:
+    started = time.perf_counter()
+    progress = progress or Progress()
+    log.info("Reading %s", Path(project) / "hall.yaml" if Path(project).is_dir() else project)
+    config = load_hall(Path(project))
+    dist = Path(dist) if dist else config.project_dir / "dist"
+    guard(dist, config.project_dir)
+    cache_dir = config.project_dir / CACHE_NAME
+
+    log.info("Checking %d photo(s)", len(config.scenes))
+    widths = check_photos(config)
+
+    settings = tile_settings(config)
+    panoramas = tile_scenes(config, settings, cache_dir, widths, progress)
+
+    with staged(dist) as work:
+        log.info("Placing tiles")
+        place_panoramas(work, panoramas)
+
+        log.info("Preparing media")
+        media = MediaStore(config.project_dir, work, cache_dir / "media")
+        from hallbuilder.build.showcases import collect_showcases
+
+        showcases = collect_showcases(config, media)
+
+        log.info("Writing tour.json")
+        tour = make_manifest(config, {key: value[1] for key, value in panoramas.items()}, media, showcases)
+        (work / "tour.json").write_text(json.dumps(tour, ensure_ascii=False, indent=1), "utf-8")
+
+        log.info("Writing the viewer page")
+        write_viewer(work, tour)
+
+    tiles = sum(panorama.tiles for _, panorama in panoramas.values())
+    _, size = folder_size(dist)
+    reused = sum(1 for _, panorama in panoramas.values() if panorama.reused)
+    return BuildSummary(
+        dist, len(panoramas), len(panoramas) - reused, reused, tiles, size, time.perf_counter() - started
+    )

@@ -1,0 +1,48 @@
+"""`hallbuilder build PATH [-o DIST]`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from hallbuilder.commands.logs import setup_logging
+
+
+class BarProgress:
+    """A click progress bar over the tiles still to make (shown only when there are any)."""
+
+    def __init__(self) -> None:
+        self.bar = None
+
+    def start(self, total_tiles: int) -> None:
+        if total_tiles:
+            self.bar = click.progressbar(
+                length=total_tiles, label="Tiling", file=click.get_text_stream("stderr")
+            )
+            self.bar.__enter__()
+
+    def advance(self, tiles: int) -> None:
+        if self.bar is not None:
+            self.bar.update(tiles)
+
+    def finish(self) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+            self.bar = None
+
+
+@click.command()
+@click.argument("project", type=click.Path(path_type=Path), default=".")
+@click.option(
+    "-o", "--output", "dist", type=click.Path(path_type=Path), help="Output folder (default: PROJECT/dist)."
+)
+@click.option("-q", "--quiet", is_flag=True, help="Only warnings, errors and the summary.")
+@click.option("-v", "--verbose", is_flag=True, help="More detail.")
+def build(project: Path, dist: Path | None, quiet: bool, verbose: bool) -> None:
+    """Build the hall in PROJECT (a folder with hall.yaml) into a static tour."""
+    setup_logging(verbose, quiet)
+    from hallbuilder.build import build_hall
+
+    summary = build_hall(project, dist, progress=BarProgress())
+    click.secho(summary.line(), fg="green")

@@ -1,0 +1,27 @@
+"""`hallbuilder check PATH`: validate hall.yaml and decode every photo, without building."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from hallbuilder.commands.logs import setup_logging
+
+
+@click.command()
+@click.argument("project", type=click.Path(path_type=Path), default=".")
+def check(project: Path) -> None:
+    """Check the hall in PROJECT: every key of hall.yaml and every photo."""
+    setup_logging()
+    from hallbuilder.build import check_photos
+    from hallbuilder.config import load_hall
+
+    config = load_hall(project)
+    widths = check_photos(config, full=True)
+    hotspots = sum(len(scene["hotspots"]) for scene in config.scenes)
+    click.secho(
+        f"{config.source.name} is valid: {len(config.scenes)} scene(s), {hotspots} hotspot(s); "
+        f"{len(widths)} photo(s) read in full",
+        fg="green",
+    )

@@ -1,0 +1,110 @@
+"""Fixtures shared by every test area: real panoramas, synthetic panoramas, a real Chromium.
+
+Area-specific fixtures live in tests/<area>/conftest.py.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+ROOT = Path(__file__).resolve().parent.parent
+PANORAMAS = ROOT.parent / "shared" / "panoramas"
+CHROMIUM = os.environ.get("HALLBUILDER_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--use-gl=angle",
+    "--use-angle=swiftshader",
+    "--enable-unsafe-swiftshader",
+]
+
+
+@pytest.fixture(scope="session")
+def panoramas() -> Path:
+    """The real third-party test photos in ../shared/panoramas (never copied into the repository)."""
+    if not (PANORAMAS / "README.md").exists():
+        pytest.fail(f"the shared test panoramas are missing: expected them in {PANORAMAS}")
+    return PANORAMAS
+
+
+def synthetic_equirect(width: int, height: int | None = None, seed: int = 0) -> Image.Image:
+    """A 2:1 RGB panorama whose every pixel encodes its direction: smooth, seamless, easy to check.
+
+    R follows longitude, G latitude, B a texture of both, so orientation errors show up as colour errors.
+    """
+    height = height or width // 2
+    lon = (np.arange(width) + 0.5) / width * 2 * np.pi - np.pi
+    lat = np.pi / 2 - (np.arange(height) + 0.5) / height * np.pi
+    lon_grid, lat_grid = np.meshgrid(lon, lat)
+    r = 127.5 + 127.5 * np.sin(lon_grid) * np.cos(lat_grid)
+    g = 127.5 + 127.5 * np.sin(lat_grid)
+    b = 127.5 + 127.5 * np.cos(lon_grid * 6 + seed) * np.cos(lat_grid * 6)
+    pixels = np.stack([r, g, b], axis=-1).clip(0, 255).astype(np.uint8)
+    return Image.fromarray(pixels, "RGB")
+
+
+@pytest.fixture
+def make_equirect(tmp_path: Path):
+    """Write a synthetic panorama and return its path: make_equirect(2048, name="lobby.jpg")."""
+
+    def make(
+        width: int = 2048,
+        height: int | None = None,
+        name: str = "pano.jpg",
+        seed: int = 0,
+        folder: Path | None = None,
+        **save_options,
+    ) -> Path:
+        target = (folder or tmp_path) / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        synthetic_equirect(width, height, seed).save(target, **({"quality": 92} | save_options))
+        return target
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright (Playwright's own browser download cannot work here)."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium is missing at {CHROMIUM}: run `make chromium` (apt-get install chromium)")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def phone_page(browser) -> Iterator[object]:
+    """A page in an emulated phone: 390×844, touch, device scale 3."""
+    context = browser.new_context(
+        viewport={"width": 390, "height": 844},
+        device_scale_factor=3,
+        is_mobile=True,
+        has_touch=True,
+        locale="zh-CN",
+    )
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def desktop_page(browser) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="en")
+    page = context.new_page()
+    yield page
+    context.close()
