@@ -1,0 +1,176 @@
+"""dist/index.html: the hall's title and the start scene's preview paint before any JavaScript runs.
+
+Every text from tour.json is escaped here; the tour itself is embedded as a JSON data block (not executed,
+so the Content-Security-Policy can forbid inline scripts). The only inline style is hashed into the policy.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+from html import escape
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from hallbuilder.site.bundle import VIEWER_FOLDER, Bundle
+
+ENTER = {"zh": "进入展厅", "en": "Enter"}
+NOSCRIPT = {
+    "zh": "请开启 JavaScript 以参观线上展厅。",
+    "en": "Please enable JavaScript to visit the online hall.",
+}
+
+# Enough style to paint the cover and preview before the stylesheet arrives (the rest loads without blocking).
+CRITICAL_CSS = (
+    "html,body{margin:0;height:100%;background:#111;color:#fff;overflow:hidden;"
+    "font:16px/1.5 system-ui,-apple-system,'PingFang SC','Noto Sans CJK SC',sans-serif}"
+    "#hb-app{position:fixed;inset:0}#hb-stage{position:absolute;inset:0}"
+    "#hb-preview{position:absolute;inset:0;width:100%;height:100%;object-fit:cover;z-index:5;pointer-events:none}"
+    "#hb-cover{position:absolute;inset:auto 0 0 0;z-index:20;padding:24px 20px 28px;text-align:center;"
+    "background:linear-gradient(transparent,rgba(0,0,0,.75) 35%)}"
+    ".hb-cover-title{margin:0 0 4px;font-size:1.6rem;line-height:1.25}.hb-cover-subtitle{margin:0 0 16px}"
+    "#hb-enter{min-width:180px;min-height:48px;border:0;border-radius:999px;background:#ffb000;color:#111;"
+    "font-weight:700;font-size:1.1rem}[hidden]{display:none!important}.hb-ui{visibility:hidden}"
+)
+
+
+def text(value: dict | None, languages: list[str]) -> str:
+    """A tour.json text in the hall's first language (else any)."""
+    if not value:
+        return ""
+    for language in languages:
+        if value.get(language):
+            return value[language]
+    return next((item for item in value.values() if item), "")
+
+
+def family(language: str) -> str:
+    return "zh" if language.split("-")[0] in {"zh", "yue", "wuu", "nan", "hak", "cmn"} else "en"
+
+
+def service_origin(tour: dict) -> str:
+    """The origin of an absolute service URL, for connect-src ('' for none or a same-origin path)."""
+    url = (tour.get("service") or {}).get("url") or ""
+    parts = urlsplit(url)
+    if parts.scheme in ("http", "https") and parts.netloc:
+        return f"{parts.scheme}://{parts.netloc}"
+    return ""
+
+
+def content_security_policy(tour: dict) -> str:
+    style_hash = base64.b64encode(hashlib.sha256(CRITICAL_CSS.encode()).digest()).decode()
+    connect = " ".join(filter(None, ["'self'", service_origin(tour)]))
+    return "; ".join(
+        [
+            "default-src 'self'",
+            "script-src 'self'",
+            f"style-src 'self' 'sha256-{style_hash}'",
+            "img-src 'self' data: blob:",
+            "media-src 'self' blob:",
+            f"connect-src {connect}",
+            "worker-src 'self' blob:",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
+
+
+def data_uri(path: Path) -> str | None:
+    """The preview as a data: URI (it is small: about 45 kB), or None when the file is missing."""
+    if not path.is_file():
+        return None
+    kind = {".webp": "image/webp", ".png": "image/png"}.get(path.suffix.lower(), "image/jpeg")
+    return f"data:{kind};base64,{base64.b64encode(path.read_bytes()).decode()}"
+
+
+def embedded_json(tour: dict) -> str:
+    """tour.json for a <script type=application/json> block: nothing in it can close the element."""
+    raw = json.dumps(tour, ensure_ascii=False, separators=(",", ":"))
+    return raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+
+
+def attr(value: object) -> str:
+    return escape(str(value), quote=True)
+
+
+def start_scene(tour: dict) -> dict:
+    start = tour["hall"]["start"]
+    return next((scene for scene in tour["scenes"] if scene["id"] == start), tour["scenes"][0])
+
+
+def share_meta(tour: dict, title: str, description: str, image: str | None) -> list[str]:
+    """Open Graph and WeChat (itemprop) share tags."""
+    tags = [
+        f'<meta name="description" content="{attr(description)}">',
+        '<meta property="og:type" content="website">',
+        f'<meta property="og:title" content="{attr(title)}">',
+        f'<meta property="og:description" content="{attr(description)}">',
+        f'<meta itemprop="name" content="{attr(title)}">',
+        f'<meta itemprop="description" content="{attr(description)}">',
+        '<meta name="twitter:card" content="summary_large_image">',
+    ]
+    if image:
+        tags += [
+            f'<meta property="og:image" content="{attr(image)}">',
+            f'<meta itemprop="image" content="{attr(image)}">',
+        ]
+    return tags
+
+
+def render_page(tour: dict, bundle: Bundle, dist_dir: Path) -> str:
+    """The whole index.html as a string."""
+    hall = tour["hall"]
+    languages = hall["languages"]
+    lang = languages[0]
+    title = text(hall["title"], languages)
+    subtitle = text(hall.get("subtitle"), languages)
+    description = text(hall.get("description"), languages) or subtitle or title
+    scene = start_scene(tour)
+    preview = scene["panorama"].get("preview") or {}
+    inline = data_uri(dist_dir / preview["src"]) if preview.get("src") else None
+    cover = (hall.get("cover") or {}).get("src")
+    share_image = cover or preview.get("src") or scene["panorama"]["thumb"]
+    picture = inline or cover or preview.get("src")
+    viewer = f"{VIEWER_FOLDER}/"
+    head = [
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width,initial-scale=1,viewport-fit=cover">',
+        f'<meta http-equiv="Content-Security-Policy" content="{attr(content_security_policy(tour))}">',
+        '<meta name="referrer" content="strict-origin-when-cross-origin">',
+        '<meta name="theme-color" content="#111111">',
+        '<link rel="icon" href="data:,">',
+        f"<title>{escape(title)}</title>",
+        *share_meta(tour, title, description, share_image),
+        f"<style>{CRITICAL_CSS}</style>",
+        f'<link rel="preload" as="fetch" crossorigin href="{attr(scene["panorama"]["base"])}">',
+        f'<link rel="stylesheet" href="{attr(viewer + bundle.css)}" media="print" id="hb-css">',
+        *(f'<link rel="modulepreload" href="{attr(viewer + name)}">' for name in bundle.preload),
+        f'<script type="module" src="{attr(viewer + bundle.entry)}"></script>',
+    ]
+    image = (
+        f'<img id="hb-preview" src="{attr(picture)}" alt="" elementtiming="preview" decoding="sync">'
+        if picture
+        else ""
+    )
+    body = [
+        '<div id="hb-app">',
+        '<div id="hb-stage"></div>',
+        image,
+        '<section id="hb-cover">',
+        f'<h1 class="hb-cover-title">{escape(title)}</h1>',
+        f'<p class="hb-cover-subtitle">{escape(subtitle)}</p>' if subtitle else "",
+        f'<button type="button" id="hb-enter" hidden>{escape(ENTER[family(lang)])}</button>',
+        f"<noscript><p>{escape(NOSCRIPT[family(lang)])}</p></noscript>",
+        "</section>",
+        "</div>",
+        f'<script type="application/json" id="hb-tour">{embedded_json(tour)}</script>',
+    ]
+    return (
+        f'<!doctype html>\n<html lang="{attr(lang)}">\n<head>\n'
+        + "\n".join(head)
+        + "\n</head>\n<body>\n"
+        + "\n".join(part for part in body if part)
+        + "\n</body>\n</html>\n"
+    )

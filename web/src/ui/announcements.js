@@ -1,0 +1,107 @@
+// Announcements: a dismissible banner for the newest one, and the list. Service HTML is sanitised
+// server-side; it still goes through a <template> with scripts, handlers and javascript: links removed.
+import { pick, t } from '../i18n.js';
+import { h, icon } from './dom.js';
+
+const DISMISSED_KEY = 'hallbuilder:dismissed';
+
+function dismissed() {
+    try {
+        return new Set(JSON.parse(localStorage.getItem(DISMISSED_KEY) || '[]'));
+    } catch {
+        return new Set();
+    }
+}
+
+function remember(id) {
+    const ids = dismissed();
+    ids.add(id);
+    try {
+        localStorage.setItem(DISMISSED_KEY, JSON.stringify([...ids].slice(-50)));
+    } catch {
+        // storage blocked: dismissed for this visit only
+    }
+}
+
+/** A DocumentFragment from already-sanitised HTML, with anything executable stripped again. */
+export function safeFragment(html) {
+    const template = document.createElement('template');
+    template.innerHTML = String(html || '');
+    template.content.querySelectorAll('script, style, iframe, object, embed, link, meta, base, form').forEach((node) => node.remove());
+    for (const node of template.content.querySelectorAll('*')) {
+        for (const attribute of [...node.attributes]) {
+            const name = attribute.name.toLowerCase();
+            const value = attribute.value.trim().toLowerCase();
+            if (name.startsWith('on') || name === 'style' || (['href', 'src', 'xlink:href', 'action'].includes(name) && /^(javascript|data|vbscript):/.test(value))) {
+                node.removeAttribute(attribute.name);
+            }
+        }
+        if (node.tagName === 'A') {
+            node.setAttribute('rel', 'noopener noreferrer');
+            node.setAttribute('target', '_blank');
+        }
+    }
+    return template.content;
+}
+
+/** Normalises tour.json announcements and service ones into {id, title, body(): Node, date}. */
+export function collect(ctx, remote = []) {
+    const { lang, languages } = ctx;
+    const local = ctx.tour.announcements.map((item) => ({
+        id: `tour-${item.id}`,
+        title: pick(item.title, lang, languages),
+        body: () => h('p', { text: pick(item.text, lang, languages) }),
+        date: item.date,
+    }));
+    const fromService = remote.map((item) => ({
+        id: `service-${item.id}`,
+        title: typeof item.title === 'object' ? pick(item.title, lang, languages) : String(item.title || ''),
+        body: () => h('div', { class: 'hb-announcement-html' }, [safeFragment(item.html)]),
+        date: String(item.date || ''),
+    }));
+    return [...fromService, ...local].sort((a, b) => (a.date < b.date ? 1 : -1));
+}
+
+export class Announcements {
+    constructor(root, ctx) {
+        this.ctx = ctx;
+        this.items = [];
+        this.banner = h('div', { class: 'hb-banner', role: 'region', hidden: true });
+        root.append(this.banner);
+    }
+
+    set(items) {
+        this.items = items;
+        this.render();
+    }
+
+    render() {
+        const { lang } = this.ctx;
+        const hidden = dismissed();
+        const first = this.items.find((item) => !hidden.has(item.id));
+        this.banner.hidden = !first;
+        this.banner.replaceChildren();
+        if (!first) return;
+        this.banner.setAttribute('aria-label', t(lang, 'announcements'));
+        this.banner.append(
+            h('button', { type: 'button', class: 'hb-banner-open', onclick: () => this.open() }, [icon('bell'), h('span', { text: first.title })]),
+            h('button', {
+                type: 'button',
+                class: 'hb-banner-close',
+                'aria-label': t(lang, 'dismiss'),
+                onclick: () => {
+                    remember(first.id);
+                    this.render();
+                },
+            }, [icon('close')]),
+        );
+    }
+
+    open() {
+        const { lang } = this.ctx;
+        const list = this.items.map((item) =>
+            h('article', { class: 'hb-announcement' }, [h('h3', { text: item.title }), h('time', { datetime: item.date, text: item.date }), item.body()]),
+        );
+        this.ctx.panel.open('announcements', t(lang, 'announcements'), list.length ? list : h('p', { text: '—' }));
+    }
+}

@@ -1,0 +1,123 @@
+// Edit mode for staff previewing locally: the yaw and pitch under the pointer, place or drag a hotspot,
+// and copy the matching hall.yaml lines. Staff never guess angles.
+import { t } from '../i18n.js';
+import { wrapDegrees } from '../tour.js';
+import { h, icon } from './dom.js';
+
+const DEG = 180 / Math.PI;
+const round = (value) => Math.round(value * 10) / 10;
+
+/** The hall.yaml lines for a hotspot at yaw/pitch (degrees), indented to sit under `hotspots:`. */
+export function yamlSnippet({ id, type, target, yaw, pitch }) {
+    const lines = [`      - type: ${type}`];
+    if (id) lines.push(`        id: ${id}`);
+    if (type === 'link') lines.push(`        target: ${target || 'SCENE-ID'}`);
+    lines.push(`        yaw: ${round(yaw)}`, `        pitch: ${round(pitch)}`);
+    if (type === 'info') lines.push('        title: {zh-CN: 标题, en: Title}');
+    return lines.join('\n');
+}
+
+export class EditMode {
+    constructor(ctx) {
+        this.ctx = ctx;
+        this.active = false;
+        this.draft = null;
+        this.readout = h('output', { class: 'hb-edit-readout' });
+        this.snippet = h('textarea', { class: 'hb-edit-snippet', readonly: true, rows: 6, 'aria-label': 'hall.yaml' });
+        this.status = h('p', { class: 'hb-status', role: 'status' });
+        this.copyButton = h('button', { type: 'button', class: 'hb-button', onclick: () => this.copy() });
+        this.closeButton = h('button', { type: 'button', class: 'hb-panel-close', onclick: () => this.toggle(false) }, [icon('close')]);
+        this.box = h('aside', { class: 'hb-edit', hidden: true }, [
+            h('div', { class: 'hb-edit-head' }, [h('strong', { class: 'hb-edit-title' }), this.closeButton]),
+            h('p', { class: 'hb-edit-hint' }),
+            this.readout,
+            this.snippet,
+            this.copyButton,
+            this.status,
+        ]);
+        document.getElementById('hb-app').append(this.box);
+        const stage = document.getElementById('hb-stage');
+        stage.addEventListener('pointermove', (event) => this.active && this.pointer(event));
+        stage.addEventListener('pointerdown', (event) => this.startDrag(event), true);
+        ctx.viewer.addEventListener('click', ({ data }) => this.active && !data.marker && this.place(data.yaw * DEG, data.pitch * DEG));
+    }
+
+    /** Yaw and pitch (degrees, hall.yaml convention) under a pointer event. */
+    anglesAt(event) {
+        const rect = this.ctx.viewer.container.getBoundingClientRect();
+        const position = this.ctx.viewer.dataHelper.viewerCoordsToSphericalCoords({ x: event.clientX - rect.left, y: event.clientY - rect.top });
+        return { yaw: wrapDegrees(position.yaw * DEG), pitch: position.pitch * DEG };
+    }
+
+    pointer(event) {
+        const { yaw, pitch } = this.anglesAt(event);
+        this.readout.textContent = `${t(this.ctx.lang, 'pointer')}: yaw ${round(yaw)}°  pitch ${round(pitch)}°`;
+    }
+
+    place(yaw, pitch) {
+        yaw = wrapDegrees(yaw);
+        this.draft = { type: 'info', yaw, pitch };
+        const markers = this.ctx.markers;
+        const marker = { id: 'edit-draft', position: { yaw: `${yaw}deg`, pitch: `${pitch}deg` }, element: h('span', { class: 'hb-edit-draft' }), anchor: 'center center' };
+        if (markers.markers['edit-draft']) markers.updateMarker(marker);
+        else markers.addMarker(marker);
+        this.show(yamlSnippet(this.draft));
+    }
+
+    startDrag(event) {
+        const button = event.target.closest?.('.hb-hotspot');
+        if (!this.active || !button) return;
+        event.stopPropagation();
+        event.preventDefault();
+        const scene = this.ctx.scenes.get(this.ctx.sceneId);
+        const hotspot = scene.hotspots.find((item) => item.id === button.dataset.hotspot);
+        if (!hotspot) return;
+        const move = (moveEvent) => {
+            const { yaw, pitch } = this.anglesAt(moveEvent);
+            hotspot.yaw = round(yaw);
+            hotspot.pitch = round(pitch);
+            this.ctx.markers.updateMarker({ id: `hotspot-${hotspot.id}`, position: { yaw: `${yaw}deg`, pitch: `${pitch}deg` } });
+            this.show(yamlSnippet(hotspot));
+        };
+        const stop = () => {
+            window.removeEventListener('pointermove', move, true);
+            window.removeEventListener('pointerup', stop, true);
+        };
+        window.addEventListener('pointermove', move, true);
+        window.addEventListener('pointerup', stop, true);
+        this.show(yamlSnippet(hotspot));
+    }
+
+    show(text) {
+        this.snippet.value = text;
+        this.status.textContent = '';
+    }
+
+    async copy() {
+        try {
+            await navigator.clipboard.writeText(this.snippet.value);
+        } catch {
+            this.snippet.select();
+            document.execCommand('copy');
+        }
+        this.status.textContent = t(this.ctx.lang, 'editCopied');
+    }
+
+    sceneChanged() {
+        this.draft = null;
+        this.snippet.value = '';
+    }
+
+    toggle(on = !this.active) {
+        const { lang } = this.ctx;
+        this.active = on;
+        this.box.hidden = !on;
+        this.box.querySelector('.hb-edit-title').textContent = t(lang, 'edit');
+        this.box.querySelector('.hb-edit-hint').textContent = t(lang, 'editHint');
+        this.copyButton.textContent = t(lang, 'editCopy');
+        this.closeButton.setAttribute('aria-label', t(lang, 'close'));
+        document.getElementById('hb-app').classList.toggle('hb-editing', on);
+        this.ctx.plugins?.autorotate?.stop();
+        if (!on && this.ctx.markers?.markers['edit-draft']) this.ctx.markers.removeMarker('edit-draft');
+    }
+}

@@ -1,0 +1,117 @@
+// The guided tour ("one-click tour"): scenes in order, a gentle camera turn, narration, then the next.
+import { t } from '../i18n.js';
+import { h, icon } from './dom.js';
+
+const DWELL_MS = 9000; // a scene without narration is shown this long
+const TURN_DEG_PER_S = 4;
+
+export class GuidedTour {
+    constructor(root, ctx) {
+        this.ctx = ctx;
+        this.active = false;
+        this.paused = false;
+        this.index = 0;
+        this.timer = null;
+        this.frame = null;
+        this.status = h('span', { class: 'hb-guide-status', 'aria-live': 'polite' });
+        this.pauseButton = h('button', { type: 'button', class: 'hb-guide-pause', onclick: () => (this.paused ? this.resume() : this.pause()) });
+        this.skipButton = h('button', { type: 'button', class: 'hb-guide-skip', onclick: () => this.next() }, [icon('skip')]);
+        this.stopButton = h('button', { type: 'button', class: 'hb-guide-stop', onclick: () => this.stop() }, [icon('stop')]);
+        this.bar = h('div', { class: 'hb-guide', role: 'group', hidden: true }, [this.status, this.pauseButton, this.skipButton, this.stopButton]);
+        root.append(this.bar);
+    }
+
+    get scenes() {
+        return this.ctx.tour.scenes;
+    }
+
+    start() {
+        const current = this.scenes.findIndex((scene) => scene.id === this.ctx.sceneId);
+        this.active = true;
+        this.paused = false;
+        this.ctx.narration.wanted = true;
+        this.show(Math.max(0, current));
+    }
+
+    async show(index) {
+        this.clear();
+        this.index = index;
+        this.render();
+        const scene = this.scenes[index];
+        if (scene.id !== this.ctx.sceneId) await this.ctx.goTo(scene.id, { push: true, guide: true });
+        else this.ctx.narration.play();
+        if (!this.active) return;
+        this.ctx.narration.onended = () => this.active && !this.paused && this.next();
+        if (!this.ctx.narration.hasAudio) this.timer = setTimeout(() => this.next(), DWELL_MS);
+        this.turn();
+    }
+
+    /** Turns the camera slowly while the scene plays (not when motion is reduced). */
+    turn() {
+        const viewer = this.ctx.viewer;
+        if (!viewer || this.ctx.reducedMotion) return;
+        let last = performance.now();
+        const step = (now) => {
+            if (!this.active || this.paused) return;
+            const position = viewer.getPosition();
+            viewer.rotate({ yaw: position.yaw + (((now - last) / 1000) * TURN_DEG_PER_S * Math.PI) / 180, pitch: position.pitch });
+            last = now;
+            this.frame = requestAnimationFrame(step);
+        };
+        this.frame = requestAnimationFrame(step);
+    }
+
+    next() {
+        if (!this.active) return;
+        if (this.index + 1 >= this.scenes.length) {
+            this.stop();
+            return;
+        }
+        this.show(this.index + 1);
+    }
+
+    pause() {
+        this.paused = true;
+        this.clear();
+        this.ctx.narration.audio.pause();
+        this.render();
+    }
+
+    resume() {
+        this.paused = false;
+        this.render();
+        if (this.ctx.narration.hasAudio) {
+            this.ctx.narration.play();
+        } else {
+            this.timer = setTimeout(() => this.next(), DWELL_MS);
+        }
+        this.turn();
+    }
+
+    stop() {
+        this.active = false;
+        this.paused = false;
+        this.clear();
+        this.ctx.narration.onended = null;
+        this.render();
+        this.ctx.onGuideChange?.();
+    }
+
+    clear() {
+        clearTimeout(this.timer);
+        cancelAnimationFrame(this.frame);
+        this.timer = null;
+        this.frame = null;
+    }
+
+    render() {
+        const { lang } = this.ctx;
+        this.bar.hidden = !this.active;
+        this.status.textContent = `${t(lang, 'guide')} ${this.index + 1} / ${this.scenes.length}`;
+        this.pauseButton.replaceChildren(icon(this.paused ? 'play' : 'pause'));
+        this.pauseButton.setAttribute('aria-label', t(lang, this.paused ? 'guideResume' : 'guidePause'));
+        this.skipButton.setAttribute('aria-label', t(lang, 'guideSkip'));
+        this.stopButton.setAttribute('aria-label', t(lang, 'guideStop'));
+        this.ctx.onGuideChange?.();
+    }
+}

@@ -1,0 +1,64 @@
+// The scene list ("one-click navigation"): thumbnails grouped by zone, and the current scene's hotspots.
+import { hotspotAction, hotspotLabel } from '../hotspots.js';
+import { pick, t } from '../i18n.js';
+import { scenesByZone } from '../tour.js';
+import { h, icon } from './dom.js';
+
+/** Opens the scene list; choosing a scene moves there. */
+export function openSceneList(ctx) {
+    const { lang, languages } = ctx;
+    const groups = scenesByZone(ctx.tour).map(({ zone, scenes }) => {
+        const heading = zone ? pick(zone.title, lang, languages) : t(lang, 'ungrouped');
+        const items = scenes.map((scene) =>
+            h('li', {}, [
+                h(
+                    'button',
+                    {
+                        type: 'button',
+                        class: 'hb-scene-item',
+                        'data-scene': scene.id,
+                        'aria-current': scene.id === ctx.sceneId ? 'true' : null,
+                        onclick: () => {
+                            ctx.panel.close();
+                            ctx.goTo(scene.id, { push: true });
+                        },
+                    },
+                    [
+                        h('img', { src: scene.panorama.thumb, alt: '', loading: 'lazy', width: 96, height: 64 }),
+                        h('span', { class: 'hb-scene-name', text: pick(scene.title, lang, languages) }),
+                    ],
+                ),
+            ]),
+        );
+        return h('section', { class: 'hb-zone' }, [h('h3', { text: heading }), h('ul', { class: 'hb-scene-list' }, items)]);
+    });
+    ctx.panel.open('scenes', t(lang, 'scenes'), groups);
+}
+
+const ICON = { link: 'arrow', info: 'info', showcase: 'star' };
+
+/** Opens the text list of the current scene's hotspots (the same actions as the markers). */
+export function openHotspotList(ctx) {
+    const { lang } = ctx;
+    const scene = ctx.scenes.get(ctx.sceneId);
+    const items = scene.hotspots.map((hotspot) =>
+        h('li', {}, [
+            h(
+                'button',
+                {
+                    type: 'button',
+                    class: 'hb-hotspot-item',
+                    'data-hotspot': hotspot.id,
+                    'aria-label': hotspotAction(hotspot, ctx),
+                    onclick: () => {
+                        ctx.panel.close();
+                        ctx.activateHotspot(hotspot);
+                    },
+                },
+                [icon(ICON[hotspot.type]), h('span', { text: hotspotLabel(hotspot, ctx) })],
+            ),
+        ]),
+    );
+    const content = items.length ? h('ul', { class: 'hb-hotspot-list' }, items) : h('p', { text: t(lang, 'noHotspots') });
+    ctx.panel.open('hotspots', t(lang, 'hotspots'), content);
+}

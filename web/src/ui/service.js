@@ -1,0 +1,183 @@
+// The hall service parts (comments, messages, view counts, likes): present only when tour.json names a
+// service URL. Errors from the API are shown by their `message`; nothing here throws at the visitor.
+import { t } from '../i18n.js';
+import { h } from './dom.js';
+
+/** Thin JSON client for `<base>/halls/<hall-id>/...`. */
+export class Api {
+    constructor(base, hallId) {
+        this.root = `${String(base).replace(/\/+$/, '')}/halls/${encodeURIComponent(hallId)}/`;
+    }
+
+    url(path) {
+        return new URL(this.root + path, location.href).href;
+    }
+
+    async request(method, path, body = undefined, headers = {}) {
+        const response = await fetch(this.url(path), {
+            method,
+            headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
+            body: body === undefined ? undefined : JSON.stringify(body),
+            credentials: 'omit',
+        });
+        if (response.status === 204) return {};
+        const data = await response.json().catch(() => ({}));
+        if (!response.ok) {
+            const error = new Error(data.message || `HTTP ${response.status}`);
+            error.status = response.status;
+            error.retryAfter = response.headers.get('Retry-After');
+            error.errors = data.errors || {};
+            throw error;
+        }
+        return data;
+    }
+
+    /** Counts a view; sendBeacon survives the page closing. */
+    view(scene) {
+        const body = JSON.stringify({ scene });
+        if (navigator.sendBeacon && navigator.sendBeacon(this.url('views'), new Blob([body], { type: 'text/plain' }))) return;
+        this.request('POST', 'views', { scene }).catch(() => {});
+    }
+}
+
+function errorText(lang, error) {
+    if (error.status === 429 && error.retryAfter) return t(lang, 'retryAfter', error.retryAfter);
+    const fields = Object.values(error.errors || {}).flat().join(' ');
+    return t(lang, 'error', [error.message, fields].filter(Boolean).join(' '));
+}
+
+export class Service {
+    constructor(ctx, config) {
+        this.ctx = ctx;
+        this.api = new Api(config.url, ctx.tour.hall.id);
+        this.poll = null;
+        this.viewsLabel = h('span', { class: 'hb-views', 'aria-live': 'off' });
+    }
+
+    /** Remote announcements for the banner (empty on any error). */
+    async announcements() {
+        try {
+            return (await this.api.request('GET', 'announcements')).announcements || [];
+        } catch {
+            return [];
+        }
+    }
+
+    /** Counts the view of a scene and refreshes the view count shown. */
+    enter(sceneId) {
+        this.api.view(sceneId);
+        this.api.request('GET', 'stats').then(
+            (stats) => {
+                const views = stats.scenes?.[sceneId]?.views ?? stats.views;
+                this.viewsLabel.textContent = Number.isFinite(views) ? t(this.ctx.lang, 'views', views) : '';
+            },
+            () => {},
+        );
+    }
+
+    /** Fills `box` with the likes of a showcase and a like button. */
+    async showcase(branch, box) {
+        const { lang } = this.ctx;
+        const count = h('span', { class: 'hb-likes' });
+        const button = h('button', { type: 'button', class: 'hb-button', text: t(lang, 'like') });
+        const show = (likes) => (count.textContent = t(lang, 'likes', likes ?? 0));
+        button.addEventListener('click', async () => {
+            try {
+                const result = await this.api.request('POST', `showcases/${encodeURIComponent(branch)}/likes`, {});
+                show(result.likes);
+                button.disabled = true;
+            } catch (error) {
+                count.textContent = errorText(lang, error);
+            }
+        });
+        box.replaceChildren(count, button);
+        this.api.request('POST', `showcases/${encodeURIComponent(branch)}/views`, {}).catch(() => {});
+        try {
+            show((await this.api.request('GET', 'showcases')).showcases?.[branch]?.likes);
+        } catch {
+            show(0);
+        }
+    }
+
+    /** The comments panel of the current scene, polled every 8-12 s while open. */
+    openComments() {
+        const { lang } = this.ctx;
+        const scene = this.ctx.sceneId;
+        const list = h('ol', { class: 'hb-comments' });
+        const status = h('p', { class: 'hb-status', role: 'status' });
+        let after = 0;
+        const add = (comment) =>
+            list.append(
+                h('li', { class: 'hb-comment' }, [
+                    h('strong', { text: comment.nickname }),
+                    h('time', { datetime: comment.created_at, text: new Date(comment.created_at).toLocaleString(lang) }),
+                    h('p', { text: comment.text }),
+                ]),
+            );
+        const load = async () => {
+            try {
+                const data = await this.api.request('GET', `comments?scene=${encodeURIComponent(scene)}&after_id=${after}&limit=50`);
+                (data.comments || []).forEach(add);
+                after = data.next_after_id ?? after;
+                if (!list.children.length) status.textContent = t(lang, 'commentsEmpty');
+                else if (status.textContent === t(lang, 'commentsEmpty')) status.textContent = '';
+            } catch (error) {
+                status.textContent = errorText(lang, error);
+            }
+        };
+        const nickname = h('input', { name: 'nickname', required: true, maxlength: 40, autocomplete: 'nickname' });
+        const text = h('textarea', { name: 'text', required: true, maxlength: 2000, rows: 3 });
+        const website = h('input', { name: 'website', tabindex: -1, autocomplete: 'off', class: 'hb-offscreen', 'aria-hidden': 'true' });
+        const form = h('form', { class: 'hb-form' }, [
+            h('label', {}, [t(lang, 'nickname'), nickname]),
+            h('label', {}, [t(lang, 'commentText'), text]),
+            website,
+            h('button', { type: 'submit', class: 'hb-button hb-button--primary', text: t(lang, 'send') }),
+        ]);
+        form.addEventListener('submit', async (event) => {
+            event.preventDefault();
+            try {
+                const result = await this.api.request('POST', 'comments', { nickname: nickname.value, text: text.value, scene, website: website.value });
+                status.textContent = t(lang, result.comment?.status === 'published' ? 'published' : 'sent');
+                text.value = '';
+                if (result.comment?.status === 'published') load();
+            } catch (error) {
+                status.textContent = errorText(lang, error);
+            }
+        });
+        this.ctx.panel.open('comments', t(lang, 'comments'), [list, status, form], () => clearTimeout(this.poll));
+        const tick = async () => {
+            await load();
+            if (this.ctx.panel.name === 'comments') this.poll = setTimeout(tick, 8000 + Math.random() * 4000);
+        };
+        tick();
+    }
+
+    /** The private message form. */
+    openMessage() {
+        const { lang } = this.ctx;
+        const status = h('p', { class: 'hb-status', role: 'status' });
+        const name = h('input', { name: 'name', required: true, maxlength: 80, autocomplete: 'name' });
+        const contact = h('input', { name: 'contact', maxlength: 120 });
+        const text = h('textarea', { name: 'text', required: true, maxlength: 5000, rows: 5 });
+        const website = h('input', { name: 'website', tabindex: -1, autocomplete: 'off', class: 'hb-offscreen', 'aria-hidden': 'true' });
+        const form = h('form', { class: 'hb-form' }, [
+            h('label', {}, [t(lang, 'name'), name]),
+            h('label', {}, [t(lang, 'contact'), contact]),
+            h('label', {}, [t(lang, 'messageText'), text]),
+            website,
+            h('button', { type: 'submit', class: 'hb-button hb-button--primary', text: t(lang, 'send') }),
+        ]);
+        form.addEventListener('submit', async (event) => {
+            event.preventDefault();
+            try {
+                await this.api.request('POST', 'messages', { name: name.value, contact: contact.value || undefined, text: text.value, website: website.value });
+                status.textContent = t(lang, 'messageSent');
+                form.reset();
+            } catch (error) {
+                status.textContent = errorText(lang, error);
+            }
+        });
+        this.ctx.panel.open('message', t(lang, 'message'), [form, status]);
+    }
+}

@@ -1,0 +1,93 @@
+// The panorama viewer: Photo Sphere Viewer with multi-resolution cube tiles and markers.
+// Loaded as its own chunk after the preview has painted, so it never delays the first view.
+import { Viewer } from '@photo-sphere-viewer/core';
+import { CubemapTilesAdapter } from '@photo-sphere-viewer/cubemap-tiles-adapter';
+import { MarkersPlugin } from '@photo-sphere-viewer/markers-plugin';
+
+export const MIN_FOV = 30;
+export const MAX_FOV = 100;
+const DEG = Math.PI / 180;
+
+/** PSV's panorama config for a tour.json scene: tiles by level, the base as a 4×3 net (which PSV flips). */
+export function panoramaOf(scene) {
+    const pano = scene.panorama;
+    return {
+        levels: pano.levels.map(({ faceSize, nbTiles }) => ({ faceSize, nbTiles })),
+        tileUrl: (face, col, row, level) =>
+            pano.tiles
+                .replace('{level}', String(level))
+                .replace('{face}', face)
+                .replace('{row}', String(row))
+                .replace('{col}', String(col)),
+        baseUrl: { type: 'net', path: pano.base },
+        flipTopBottom: true,
+    };
+}
+
+/** PSV zoom level (0..100) for a vertical field of view in degrees. */
+export function zoomForFov(fov) {
+    const clamped = Math.min(MAX_FOV, Math.max(MIN_FOV, fov));
+    return ((MAX_FOV - clamped) / (MAX_FOV - MIN_FOV)) * 100;
+}
+
+/** Vertical field of view in degrees for a PSV zoom level. */
+export function fovForZoom(zoom) {
+    return MAX_FOV - (zoom / 100) * (MAX_FOV - MIN_FOV);
+}
+
+/** Creates the viewer on `container` showing `scene` at `view` ({yaw, pitch, fov} in degrees). */
+export function createViewer(container, scene, view, { reducedMotion }) {
+    const viewer = new Viewer({
+        container,
+        adapter: [CubemapTilesAdapter, { showErrorTile: false }],
+        panorama: panoramaOf(scene),
+        defaultYaw: view.yaw * DEG,
+        defaultPitch: view.pitch * DEG,
+        defaultZoomLvl: zoomForFov(view.fov),
+        minFov: MIN_FOV,
+        maxFov: MAX_FOV,
+        navbar: false,
+        loadingImg: null,
+        loadingTxt: '',
+        keyboard: 'always',
+        mousewheelCtrlKey: false,
+        touchmoveTwoFingers: false,
+        moveInertia: !reducedMotion,
+        plugins: [[MarkersPlugin, { clickEventOnMarker: false }]],
+    });
+    return { viewer, markers: viewer.getPlugin(MarkersPlugin) };
+}
+
+/** The current view in degrees. */
+export function currentView(viewer) {
+    const position = viewer.getPosition();
+    return { yaw: position.yaw / DEG, pitch: position.pitch / DEG, fov: fovForZoom(viewer.getZoomLevel()) };
+}
+
+/** Moves to another scene with a transition (a plain cut when motion is reduced). */
+export function showScene(viewer, scene, view, { reducedMotion }) {
+    return viewer.setPanorama(panoramaOf(scene), {
+        position: { yaw: view.yaw * DEG, pitch: view.pitch * DEG },
+        zoom: zoomForFov(view.fov),
+        transition: reducedMotion ? false : { speed: 900, rotation: true, effect: 'fade' },
+        showLoader: false,
+    });
+}
+
+/** Turns the camera to a view (instant when motion is reduced). */
+export function lookAt(viewer, view, { reducedMotion }) {
+    const target = { yaw: view.yaw * DEG, pitch: view.pitch * DEG, zoom: zoomForFov(view.fov) };
+    if (reducedMotion) {
+        viewer.rotate(target);
+        viewer.zoom(target.zoom);
+        return Promise.resolve();
+    }
+    return viewer.animate({ ...target, speed: '4rpm' });
+}
+
+/** Preloads a scene's base image so moving there shows something at once. */
+export function preloadScene(viewer, scene) {
+    return viewer.textureLoader.preloadPanorama(panoramaOf(scene)).catch(() => {});
+}
+
+export { DEG };
