@@ -38,16 +38,22 @@ def conversion_key(kind: str, source_hash: str, settings: MediaSettings) -> str:
     return f"{kind}-{hashlib.sha256(text.encode()).hexdigest()[:32]}"
 
 
-def name_by_content(value: object, folder: Path) -> object:
-    """Rename every output Path in a fragment to `<hash>.<ext>` and put its URL, `media/<hash>.<ext>`, in its place."""
+def name_by_content(value: object, folder: Path, named: dict[Path, str] | None = None) -> object:
+    """Rename every output Path in a fragment to `<hash>.<ext>` and put its URL, `media/<hash>.<ext>`, in its place.
+
+    A Path may appear twice (an image's `src` is also in its `srcset`); `named` remembers the ones done.
+    """
+    named = {} if named is None else named
     if isinstance(value, Path):
-        name = f"{file_hash(value)}{value.suffix}"
-        value.replace(folder / name)
-        return f"media/{name}"
+        if value not in named:
+            name = f"{file_hash(value)}{value.suffix}"
+            value.replace(folder / name)
+            named[value] = f"media/{name}"
+        return named[value]
     if isinstance(value, dict):
-        return {key: name_by_content(item, folder) for key, item in value.items()}
+        return {key: name_by_content(item, folder, named) for key, item in value.items()}
     if isinstance(value, list):
-        return [name_by_content(item, folder) for item in value]
+        return [name_by_content(item, folder, named) for item in value]
     return value
 
 

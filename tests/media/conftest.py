@@ -9,6 +9,7 @@ import av
 import numpy as np
 import pytest
 from av.audio.fifo import AudioFifo
+from PIL import ExifTags, Image, ImageCms
 from scipy.signal import butter, lfilter
 
 # container format, codec, sample rate, sample format for each narration format staff send
@@ -67,8 +68,14 @@ def make_audio(tmp_path: Path):
     return make
 
 
-def write_video(path: Path, seconds: float = 2.0, size: tuple[int, int] = (320, 240), fps: int = 30,
-                rotation: int = 0, sound: bool = True) -> Path:
+def write_video(
+    path: Path,
+    seconds: float = 2.0,
+    size: tuple[int, int] = (320, 240),
+    fps: int = 30,
+    rotation: int = 0,
+    sound: bool = True,
+) -> Path:
     """A clip whose frames get brighter over time, with a 440 Hz tone; `rotation` sets a phone's display matrix."""
     width, height = size
     with av.open(str(path), "w", format="mp4") as output:
@@ -109,3 +116,23 @@ def make_video(tmp_path: Path):
         return write_video(target, **options)
 
     return make
+
+
+def photo_with_metadata(path: Path, size: tuple[int, int] = (2400, 1600), orientation: int = 6) -> Path:
+    """A JPEG as a phone writes it: stored sideways with an EXIF orientation, GPS position, camera make.
+
+    It carries a colour profile too. The left third is blue, the rest red, so the applied orientation can be checked from the pixels.
+    """
+    picture = Image.new("RGB", size, (220, 30, 30))
+    picture.paste((30, 30, 220), (0, 0, size[0] // 3, size[1]))
+    exif = Image.Exif()
+    exif[ExifTags.Base.Orientation] = orientation
+    exif[ExifTags.Base.Make] = "PhoneMaker"
+    exif[ExifTags.Base.BodySerialNumber] = "SN-123456"
+    gps = exif.get_ifd(ExifTags.IFD.GPSInfo)
+    gps[ExifTags.GPS.GPSLatitudeRef], gps[ExifTags.GPS.GPSLatitude] = "N", (31.0, 14.0, 5.5)
+    gps[ExifTags.GPS.GPSLongitudeRef], gps[ExifTags.GPS.GPSLongitude] = "E", (121.0, 28.0, 9.25)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    picture.save(path, exif=exif, icc_profile=icc, quality=90)
+    return path
