@@ -34,7 +34,7 @@ TABLE_BAND = 256  # rows of float temporaries at a time, to bound memory at 16K
 
 def face_direction(face: str, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Unnormalised direction (x, y, z) of face coordinates a (left→right) and b (top→bottom) in -1..1."""
-    one = np.ones_like(a)
+    one = np.ones((1, 1), np.float32)
     if face == "front":
         return a, -b, one
     if face == "right":
@@ -49,12 +49,19 @@ def face_direction(face: str, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray,
 
 
 def equirect_coords(x, y, z, width: int, height: int) -> tuple[np.ndarray, np.ndarray]:
-    """Photo pixel coordinates (float32, origin at pixel centres) of directions; rows clamped to the photo."""
+    """Photo pixel coordinates (float32, origin at pixel centres) of directions; rows clamped to the photo.
+
+    Inputs may broadcast (a row of columns against a column of rows): the front face's longitude then
+    costs one arctan per column, not per pixel.
+    """
     lon = np.arctan2(x, z)
     lat = np.arctan2(y, np.hypot(x, z))
-    px = (lon + np.float32(math.pi)) * np.float32(width / (2 * math.pi)) - np.float32(0.5)
-    py = (np.float32(math.pi / 2) - lat) * np.float32(height / math.pi) - np.float32(0.5)
-    return px.astype(np.float32), np.clip(py, 0, height - 1).astype(np.float32)
+    px = lon * np.float32(width / (2 * math.pi)) + np.float32(width / 2 - 0.5)
+    py = lat * np.float32(-height / math.pi) + np.float32(height / 2 - 0.5)
+    shape = np.broadcast_shapes(px.shape, py.shape)
+    px = np.ascontiguousarray(np.broadcast_to(px, shape), dtype=np.float32)
+    py = np.clip(np.broadcast_to(py, shape), 0, height - 1).astype(np.float32, copy=False)
+    return px, py
 
 
 @dataclass
@@ -69,11 +76,10 @@ def face_table(face: str, size: int, width: int, height: int) -> FaceTable:
     """The remap table of `face` at `size` px for a width × height photo, built in row bands."""
     xy = np.empty((size, size, 2), np.int16)
     frac = np.empty((size, size), np.uint16)
-    a = ((np.arange(size, dtype=np.float32) + 0.5) * (2 / size) - 1).astype(np.float32)
+    a = ((np.arange(size, dtype=np.float32) + np.float32(0.5)) * np.float32(2 / size) - 1).astype(np.float32)
     for top in range(0, size, TABLE_BAND):
         rows = slice(top, min(size, top + TABLE_BAND))
-        grid_a, grid_b = np.meshgrid(a, a[rows])
-        px, py = equirect_coords(*face_direction(face, grid_a, grid_b), width, height)
+        px, py = equirect_coords(*face_direction(face, a[None, :], a[rows, None]), width, height)
         xy[rows], frac[rows] = cv2.convertMaps(px, py, cv2.CV_16SC2)
     return FaceTable(xy, frac)
 
@@ -83,14 +89,19 @@ SIDE_TURNS = {"front": 0, "right": 1, "back": 2, "left": 3}
 
 
 def band_maps(
-    front: FaceTable, top: FaceTable, face: str, rows: slice, width: int, height: int
+    table: FaceTable, face: str, rows: slice, width: int, height: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Fixed-point maps of rows `rows` of `face`, derived from the front and top tables."""
+    """Fixed-point maps of rows `rows` of `face`, from the front table (side faces) or the top table."""
     if face in SIDE_TURNS:
-        return _shift_columns(front, rows, SIDE_TURNS[face], width)
+        return _shift_columns(table, rows, SIDE_TURNS[face], width)
     if face == "top":
-        return top.xy[rows], top.frac[rows]
-    return _mirror_latitude(top, rows, height)
+        return table.xy[rows], table.frac[rows]
+    return _mirror_latitude(table, rows, height)
+
+
+def source_table(face: str) -> str:
+    """Which of the two computed tables a face is derived from."""
+    return "front" if face in SIDE_TURNS else "top"
 
 
 def _shift_columns(front: FaceTable, rows: slice, turns: int, width: int) -> tuple[np.ndarray, np.ndarray]:
@@ -99,6 +110,18 @@ def _shift_columns(front: FaceTable, rows: slice, turns: int, width: int) -> tup
     frac = front.frac[rows]
     if turns == 0:
         return xy, frac
+    if width % 4:  # a quarter turn is not a whole number of columns: shift in 1/32 px
+        return _shift_subpixel(xy, frac, turns, width)
+    shifted = xy.copy()
+    columns = shifted[..., 0]
+    columns += turns * width // 4
+    columns[columns >= width] -= width
+    return shifted, frac
+
+
+def _shift_subpixel(
+    xy: np.ndarray, frac: np.ndarray, turns: int, width: int
+) -> tuple[np.ndarray, np.ndarray]:
     fixed_x = xy[..., 0].astype(np.int32) * SUBPIXELS + (frac & (SUBPIXELS - 1))
     fixed_x += turns * width * SUBPIXELS // 4
     fixed_x %= width * SUBPIXELS

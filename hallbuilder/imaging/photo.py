@@ -50,10 +50,10 @@ def inspect_photo(path: Path) -> PhotoInfo:
                 info = PhotoInfo(path, image.width, image.height, image.format or "?", image.mode)
     except Image.DecompressionBombError:
         raise PhotoError(_too_large(path)) from None
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as error:
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
         raise PhotoError(
-            f"{path}: cannot be read as an image ({error.__class__.__name__}); "
-            "use a JPEG, PNG, TIFF or WebP file and copy it again if it was damaged"
+            f"{path}: cannot be read as an image; use a JPEG, PNG, TIFF or WebP file "
+            "(copy it again if it was damaged)"
         ) from None
     _check_shape(info)
     return info
@@ -102,9 +102,9 @@ def open_panorama(path: Path, info: PhotoInfo | None = None) -> np.ndarray:
         if info.format in ("JPEG", "MPO") and info.mode in ("RGB", "L"):
             return simplejpeg.decode_jpeg(path.read_bytes(), colorspace="RGB")
         return _decode_with_pillow(path)
-    except (OSError, ValueError, SyntaxError) as error:
+    except (OSError, ValueError, SyntaxError):
         raise PhotoError(
-            f"{path}: the file is truncated or damaged ({error}); copy it again from the camera or re-export it"
+            f"{path}: the image data is truncated or damaged; copy the file again from the camera or re-export it"
         ) from None
 
 

@@ -20,12 +20,13 @@ import cv2
 import numpy as np
 
 from hallbuilder.imaging import jpeg
-from hallbuilder.imaging.geometry import FaceTable, band_maps, face_table, sample
+from hallbuilder.imaging.geometry import band_maps, face_table, sample, source_table
 from hallbuilder.imaging.photo import inspect_photo, open_panorama
 from hallbuilder.imaging.plan import DEFAULT_SETTINGS, FACES, Level, TileSettings, plan_levels
 from hallbuilder.imaging.previews import base_net, thumbnail
 
 THREADS = 2
+TABLES = ("front", "top")
 
 
 @dataclass
@@ -52,25 +53,25 @@ def tile_panorama(
     """Write out_dir/tiles/..., out_dir/base.jpg and out_dir/thumb.jpg; `photo` may be already decoded."""
     out_dir = Path(out_dir)
     with ThreadPoolExecutor(THREADS) as pool:
+        # The pool runs, in this order: decode and the two remap tables side by side, then the faces,
+        # each waiting only for what it needs; so both cores stay busy from the start.
         if isinstance(photo, np.ndarray):
             height, width = photo.shape[:2]
-            pixels: Future | np.ndarray = photo
+            pixels: Future = Future()
+            pixels.set_result(photo)
         else:
             info = inspect_photo(Path(photo))
             width, height = info.width, info.height
             pixels = pool.submit(open_panorama, Path(photo), info)
         levels = plan_levels(width, settings)
-        front_table = pool.submit(face_table, "front", levels[-1].face_size, width, height)
-        top_table = face_table("top", levels[-1].face_size, width, height)
+        tables = {name: pool.submit(face_table, name, levels[-1].face_size, width, height) for name in TABLES}
         _make_folders(out_dir, levels)
-        if isinstance(pixels, Future):
-            pixels = pixels.result()
-        writer = _FaceWriter(pixels, front_table.result(), top_table, levels, settings, out_dir)
-        futures = [pool.submit(writer.write_face, face) for face in FACES]
-        _report(futures, writer.written, progress)
+        writer = _FaceWriter(pixels, tables, levels, settings, out_dir)
+        _report([pool.submit(writer.write_face, face) for face in FACES], writer.written, progress)
         base = base_net(writer.smallest, settings.base_face_size)
+    photo_pixels = pixels.result()
     total = writer.bytes + jpeg.save(out_dir / "base.jpg", base, settings.base_quality)
-    total += jpeg.save(out_dir / "thumb.jpg", thumbnail(pixels, settings.thumb_width), settings.quality)
+    total += jpeg.save(out_dir / "thumb.jpg", thumbnail(photo_pixels, settings.thumb_width), settings.quality)
     return TiledPanorama(levels, levels[-1].tile_size, writer.tiles, total, width, settings.base_face_size)
 
 
@@ -98,8 +99,8 @@ def _report(futures: list[Future], written: queue.Queue, progress: Callable[[int
 class _FaceWriter:
     """Samples faces band by band and writes every level's tiles; one instance serves all threads."""
 
-    def __init__(self, pixels, front: FaceTable, top: FaceTable, levels, settings: TileSettings, out_dir):
-        self.pixels, self.front, self.top = pixels, front, top
+    def __init__(self, pixels: Future, tables: dict[str, Future], levels, settings: TileSettings, out_dir):
+        self.pixels, self.tables = pixels, tables
         self.levels, self.settings, self.out_dir = levels, settings, out_dir
         self.tile = levels[-1].tile_size
         self.written: queue.Queue[int] = queue.Queue()
@@ -109,12 +110,14 @@ class _FaceWriter:
         self._lock = threading.Lock()
 
     def write_face(self, face: str) -> None:
+        pixels = self.pixels.result()
+        table = self.tables[source_table(face)].result()
         pending: dict[int, list[np.ndarray]] = {}
-        height, width = self.pixels.shape[:2]
+        height, width = pixels.shape[:2]
         top_level = len(self.levels) - 1
         for row in range(self.levels[-1].nb_tiles):
             rows = slice(row * self.tile, (row + 1) * self.tile)
-            band = sample(self.pixels, *band_maps(self.front, self.top, face, rows, width, height))
+            band = sample(pixels, *band_maps(table, face, rows, width, height))
             self._emit(face, top_level, row, band, pending)
 
     def _emit(self, face: str, level: int, row: int, band: np.ndarray, pending) -> None:
