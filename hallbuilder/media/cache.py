@@ -67,10 +67,10 @@ def outputs(value: object) -> list[str]:
 
 
 class ConversionCache:
-    """Folders under `<cache_dir>/media/`, one per conversion."""
+    """Folders under `cache_dir` (the build gives media its own), one per conversion: `<kind>-<key>/`."""
 
     def __init__(self, cache_dir: Path) -> None:
-        self.root = cache_dir / "media"
+        self.root = cache_dir
 
     def lookup(self, key: str) -> tuple[Path, dict] | None:
         """The entry's folder and fragment, or None when absent or incomplete (then it is removed)."""

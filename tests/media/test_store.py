@@ -123,7 +123,7 @@ def test_a_failed_conversion_leaves_nothing_in_the_cache(hall, tmp_path):
     assert caught.value.message == (
         "video/intro.mp4: cannot read this video file (it may be damaged). Export it again as MP4 (H.264)."
     )
-    assert list((tmp_path / "cache/media").iterdir()) == []
+    assert list((tmp_path / "cache").iterdir()) == []
 
 
 @pytest.mark.parametrize("method", ["audio", "image", "video", "file"])
