@@ -1,0 +1,25 @@
+"""Organiser pages under /admin: server-rendered, CSRF-checked, behind `login_required`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint
+
+from hallbuilder.service.admin.auth import check_csrf, csrf_token, current_user
+
+blueprint = Blueprint(
+    "admin",
+    __name__,
+    url_prefix="/admin",
+    template_folder=str(Path(__file__).resolve().parent.parent / "templates"),
+)
+blueprint.before_request(check_csrf)
+
+
+@blueprint.app_context_processor
+def template_helpers() -> dict:
+    return {"csrf_token": csrf_token, "current_user": current_user}
+
+
+from hallbuilder.service.admin import content, inbox, moderation, pages, stats  # noqa: E402,F401  (routes)

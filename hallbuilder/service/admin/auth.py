@@ -1,0 +1,104 @@
+"""Reusable admin auth: argon2 passwords, the current user, `login_required(role=...)`, CSRF tokens.
+
+The branch self-service pages can build on these: a `branch` user carries `hall_id` and `branch_id`.
+"""
+
+from __future__ import annotations
+
+import hmac
+import secrets
+from collections.abc import Callable
+from functools import wraps
+from typing import Any
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerifyMismatchError
+from flask import abort, g, redirect, request, session, url_for
+
+from hallbuilder.service.context import service
+from hallbuilder.service.store import users
+
+_hasher = PasswordHasher()
+# Compared against when the user does not exist, so timing does not reveal valid usernames.
+_DUMMY_HASH = _hasher.hash("not a password")
+
+
+def hash_password(password: str) -> str:
+    return _hasher.hash(password)
+
+
+def verify_password(password_hash: str | None, password: str) -> bool:
+    try:
+        return _hasher.verify(password_hash or _DUMMY_HASH, password) and password_hash is not None
+    except (VerifyMismatchError, InvalidHashError):
+        return False
+
+
+def authenticate(username: str, password: str) -> dict[str, Any] | None:
+    """The user with this username and password, else None (rehashing old parameters on the way)."""
+    with service().database.read() as connection:
+        user = users.by_name(connection, username)
+    if not verify_password(user["password_hash"] if user else None, password):
+        return None
+    if _hasher.check_needs_rehash(user["password_hash"]):
+        with service().database.write() as connection:
+            users.set_password(connection, user["id"], hash_password(password))
+    return user
+
+
+def log_in(user: dict[str, Any]) -> None:
+    session.clear()  # a fresh session: no fixation
+    session["user_id"] = user["id"]
+    session["csrf"] = secrets.token_urlsafe(32)
+
+
+def current_user() -> dict[str, Any] | None:
+    if "user" not in g:
+        user_id = session.get("user_id")
+        user = None
+        if isinstance(user_id, int):
+            with service().database.read() as connection:
+                user = users.by_id(connection, user_id)
+        g.user = user
+    return g.user
+
+
+def login_required(role: str | None = None) -> Callable:
+    """Redirect to the login page when nobody is logged in; 403 when `role` is given and not held.
+
+    Organisers hold every role; `branch` users only `branch`.
+    """
+
+    def decorate(view: Callable) -> Callable:
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            user = current_user()
+            if user is None:
+                return redirect(url_for("admin.login", next=request.full_path))
+            if role is not None and user["role"] != "organiser" and user["role"] != role:
+                abort(403, "Your account cannot open this page.")
+            return view(*args, **kwargs)
+
+        return wrapper
+
+    return decorate
+
+
+def csrf_token() -> str:
+    """The session's CSRF token (made on first use), for `<input name="csrf_token">` in every form."""
+    if "csrf" not in session:
+        session["csrf"] = secrets.token_urlsafe(32)
+    return session["csrf"]
+
+
+def check_csrf() -> None:
+    """400 unless a POST carries the session's token; call before any state-changing admin view."""
+    if request.method in ("GET", "HEAD", "OPTIONS"):
+        return
+    sent = request.form.get("csrf_token", "")
+    expected = session.get("csrf", "")
+    if not sent or not expected or not hmac.compare_digest(sent, expected):
+        abort(
+            400,
+            "The form expired or did not come from this site (CSRF check). Reload the page and try again.",
+        )

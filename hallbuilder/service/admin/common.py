@@ -1,0 +1,37 @@
+"""Helpers shared by admin views: the selected hall, id lists from forms, audit entries."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import abort, request
+
+from hallbuilder.service.admin.auth import current_user
+from hallbuilder.service.context import service
+from hallbuilder.service.store import halls, users
+
+
+def all_halls() -> list[dict[str, Any]]:
+    with service().database.read() as connection:
+        return halls.all_halls(connection)
+
+
+def selected_hall(required: bool = False) -> str | None:
+    """The `hall` of the query or form, checked to exist."""
+    hall_id = request.values.get("hall") or None
+    known = {hall["id"] for hall in all_halls()}
+    if hall_id is not None and hall_id not in known:
+        abort(404, f"There is no hall '{hall_id}'.")
+    if required and hall_id is None:
+        if len(known) == 1:
+            return next(iter(known))
+        abort(400, "Choose a hall first.")
+    return hall_id
+
+
+def form_ids() -> list[int]:
+    return [int(value) for value in request.form.getlist("ids") if value.isdigit()]
+
+
+def audit(connection, action: str, target: str, detail: str = "") -> None:
+    users.audit(connection, current_user()["username"], action, target, detail)

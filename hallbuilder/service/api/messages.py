@@ -1,0 +1,34 @@
+"""Private messages to the organisers: visitors can only post; no public route ever reads them."""
+
+from __future__ import annotations
+
+from flask_smorest import Blueprint
+
+from hallbuilder.service.api.common import hall_or_404, honeypot, limit, visitor_key
+from hallbuilder.service.context import current_visitor, service
+from hallbuilder.service.schemas import MessageIn, MessageReceived
+from hallbuilder.service.store import messages
+
+blp = Blueprint("messages", __name__, description="Private messages to the organisers")
+
+
+@blp.route("/halls/<hall>/messages", methods=["POST"])
+@blp.arguments(MessageIn)
+@blp.response(201, MessageReceived)
+@blp.alt_response(404, description="Unknown hall")
+@blp.alt_response(429, description="Too many messages; see Retry-After")
+def post_message(data: dict, hall: str):
+    """Leave a message for the organisers (read in the admin inbox only)."""
+    hall_or_404(hall)
+    honeypot(data["website"])
+    limit([(visitor_key(f"message:{hall}"), service().settings.limits.messages_per_hour, 3600, "messages")])
+    with service().database.write() as connection:
+        messages.add(
+            connection,
+            hall_id=hall,
+            name=data["name"].strip(),
+            contact=data["contact"].strip(),
+            text=data["text"],
+            visitor=current_visitor().hash,
+        )
+    return {"status": "received"}

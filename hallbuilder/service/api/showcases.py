@@ -1,0 +1,54 @@
+"""Branch showcases: likes (one per visitor per day) and views, so branches can compare themselves."""
+
+from __future__ import annotations
+
+from flask_smorest import Blueprint
+
+from hallbuilder.service.api.common import branch_or_404, hall_or_404
+from hallbuilder.service.api.views import counted
+from hallbuilder.service.context import current_visitor, service
+from hallbuilder.service.schemas import Liked, Showcases
+from hallbuilder.service.store import halls, views
+
+blp = Blueprint("showcases", __name__, description="Branch showcases")
+
+
+@blp.route("/halls/<hall>/showcases")
+@blp.response(200, Showcases)
+@blp.alt_response(404, description="Unknown hall")
+def get_showcases(hall: str):
+    """Likes and views of every branch showcase of the hall."""
+    hall_or_404(hall)
+    with service().database.read() as connection:
+        likes = views.like_counts(connection, hall)
+        seen = views.by_target(connection, hall, kind="branch")
+        branches = halls.branch_ids(connection, hall)
+    showcases = {b: {"likes": likes.get(b, 0), "views": seen.get(b, {}).get("views", 0)} for b in branches}
+    return {"showcases": showcases}, 200, {"Cache-Control": "public, max-age=10"}
+
+
+@blp.route("/halls/<hall>/showcases/<branch>/likes", methods=["POST"])
+@blp.response(200, Liked)
+@blp.alt_response(404, description="Unknown hall or branch")
+def like(hall: str, branch: str):
+    """Like a branch showcase; a visitor's second like on the same day changes nothing."""
+    hall_or_404(hall)
+    branch_or_404(hall, branch)
+    visitor = current_visitor()
+    with service().database.write() as connection:
+        if not counted():
+            return {"likes": views.like_counts(connection, hall).get(branch, 0), "liked": False}
+        return {"likes": views.like(connection, hall, branch, visitor.day, visitor.hash), "liked": True}
+
+
+@blp.route("/halls/<hall>/showcases/<branch>/views", methods=["POST"])
+@blp.response(204)
+@blp.alt_response(404, description="Unknown hall or branch")
+def view_showcase(hall: str, branch: str):
+    """Count a view of a branch showcase."""
+    hall_or_404(hall)
+    branch_or_404(hall, branch)
+    if counted():
+        visitor = current_visitor()
+        with service().database.write() as connection:
+            views.record(connection, hall, "branch", branch, visitor.day, visitor.hash)

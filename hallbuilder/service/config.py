@@ -1,0 +1,124 @@
+"""Service settings, read once from environment variables (production) or given directly (tests, preview).
+
+Environment variables (all optional except where noted for production):
+
+- ``DATABASE_URL``: SQLAlchemy URL. ``sqlite:///path/hall.sqlite3`` (embedded default, WAL) or
+  ``postgresql://user:pass@host/db`` (several workers and hosts; ``postgres://`` is accepted too).
+  Default: ``sqlite:///hallbuilder-service.sqlite3`` in the current folder.
+- ``HALLBUILDER_SECRET_KEY``: signs admin sessions and comment edit tokens. REQUIRED in production and the
+  same on every worker and host; without it a random key is made per process (preview only).
+- ``HALLBUILDER_CORS_ORIGINS``: comma-separated origins allowed to call ``/api`` from a browser, e.g.
+  ``https://cdn.example.org,https://hall.example.org``. Empty: same origin only.
+- ``HALLBUILDER_TRUSTED_PROXIES``: comma-separated IP addresses or networks (``10.0.0.0/8``) of reverse
+  proxies whose ``X-Forwarded-For`` is believed. Empty: the header is ignored.
+- ``HALLBUILDER_RESERVED_NICKNAMES``: comma-separated names visitors may not use (the organisers' names);
+  administrator names and admin usernames are always reserved.
+- ``HALLBUILDER_COMMENT_LIMIT``: comments per visitor per hour (default 5).
+- ``HALLBUILDER_HALL_COMMENT_LIMIT``: comments per hall per minute (default 60).
+- ``HALLBUILDER_MESSAGE_LIMIT``: messages per visitor per hour (default 3).
+- ``HALLBUILDER_LOGIN_LIMIT``: admin login attempts per visitor per 15 minutes (default 10).
+- ``HALLBUILDER_SECURE_COOKIES``: ``1`` (default) marks admin cookies Secure; ``0`` for plain-http previews.
+- ``HALLBUILDER_STREAM_SECONDS``: how long one comment stream (SSE) stays open before the browser
+  reconnects (default 25).
+- ``REDIS_URL``: accepted and ignored for now: rate limits live in the database so they hold across workers
+  on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from hallbuilder.errors import ServiceError
+
+DEFAULT_DATABASE_URL = "sqlite:///hallbuilder-service.sqlite3"
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How many actions fit in a window, per visitor or per hall."""
+
+    comments_per_hour: int = 5
+    hall_comments_per_minute: int = 60
+    messages_per_hour: int = 3
+    logins_per_15_minutes: int = 10
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str = DEFAULT_DATABASE_URL
+    secret_key: str = field(default_factory=lambda: secrets.token_hex(32))
+    cors_origins: tuple[str, ...] = ()
+    trusted_proxies: tuple[ipaddress.IPv4Network | ipaddress.IPv6Network, ...] = ()
+    reserved_nicknames: tuple[str, ...] = ()
+    limits: Limits = Limits()
+    secure_cookies: bool = True
+    stream_seconds: float = 25.0
+
+    def but(self, **changes: object) -> Settings:
+        """A copy with some settings changed (tests, preview)."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _split(value: str | None) -> tuple[str, ...]:
+    return tuple(part.strip() for part in (value or "").split(",") if part.strip())
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    if not raw.isdigit() or int(raw) < 1:
+        raise ServiceError(f"{name}: expected a whole number of at least 1, got {raw!r}")
+    return int(raw)
+
+
+def parse_networks(values: tuple[str, ...], name: str = "HALLBUILDER_TRUSTED_PROXIES"):
+    """`10.0.0.1, 10.1.0.0/16` -> networks; a typo is reported with the variable name."""
+    networks = []
+    for value in values:
+        try:
+            networks.append(ipaddress.ip_network(value, strict=False))
+        except ValueError:
+            raise ServiceError(
+                f"{name}: {value!r} is not an IP address or network such as 10.0.0.0/8"
+            ) from None
+    return tuple(networks)
+
+
+def normalise_database_url(url: str) -> str:
+    """Accept the `postgres://` spelling that hosting providers print; use the psycopg 3 driver."""
+    if url.startswith("postgres://"):
+        url = "postgresql://" + url[len("postgres://") :]
+    if url.startswith("postgresql://"):
+        url = "postgresql+psycopg://" + url[len("postgresql://") :]
+    if not url.startswith(("sqlite://", "postgresql+psycopg://")):
+        raise ServiceError(
+            f"DATABASE_URL: expected sqlite:///path/to/file.sqlite3 or postgresql://user@host/db, got {url!r}"
+        )
+    return url
+
+
+def from_environment(env: Mapping[str, str] | None = None) -> Settings:
+    """Settings from environment variables, each checked with a message naming the variable."""
+    env = os.environ if env is None else env
+    secret = env.get("HALLBUILDER_SECRET_KEY", "").strip()
+    limits = Limits(
+        comments_per_hour=_int(env, "HALLBUILDER_COMMENT_LIMIT", Limits.comments_per_hour),
+        hall_comments_per_minute=_int(env, "HALLBUILDER_HALL_COMMENT_LIMIT", Limits.hall_comments_per_minute),
+        messages_per_hour=_int(env, "HALLBUILDER_MESSAGE_LIMIT", Limits.messages_per_hour),
+        logins_per_15_minutes=_int(env, "HALLBUILDER_LOGIN_LIMIT", Limits.logins_per_15_minutes),
+    )
+    settings = Settings(
+        database_url=normalise_database_url(env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL),
+        cors_origins=_split(env.get("HALLBUILDER_CORS_ORIGINS")),
+        trusted_proxies=parse_networks(_split(env.get("HALLBUILDER_TRUSTED_PROXIES"))),
+        reserved_nicknames=_split(env.get("HALLBUILDER_RESERVED_NICKNAMES")),
+        limits=limits,
+        secure_cookies=env.get("HALLBUILDER_SECURE_COOKIES", "1").strip() != "0",
+        stream_seconds=float(_int(env, "HALLBUILDER_STREAM_SECONDS", 25)),
+    )
+    return settings.but(secret_key=secret) if secret else settings

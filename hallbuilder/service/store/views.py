@@ -1,0 +1,70 @@
+"""Views (append-only, so concurrent workers never lose or double one) and showcase likes.
+
+"Visitors" are daily unique visitors: distinct (day, visitor hash) pairs, summed over days.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, func, select
+
+from hallbuilder.service.store import upsert
+from hallbuilder.service.store.tables import likes, views
+
+
+def record(connection: Connection, hall_id: str, kind: str, target: str, day: date, visitor: str) -> None:
+    connection.execute(
+        views.insert().values(hall_id=hall_id, kind=kind, target=target, day=day, visitor=visitor)
+    )
+
+
+def _where(hall_id: str, kind: str, since: date | None):
+    conditions = [views.c.hall_id == hall_id, views.c.kind == kind]
+    if since is not None:
+        conditions.append(views.c.day >= since)
+    return conditions
+
+
+def totals(connection: Connection, hall_id: str, kind: str = "scene", since: date | None = None) -> dict:
+    """`{"views": n, "visitors": n}` for the whole hall."""
+    where = _where(hall_id, kind, since)
+    count = connection.scalar(select(func.count()).select_from(views).where(*where))
+    pairs = select(views.c.day, views.c.visitor).where(*where).distinct().subquery()
+    visitors = connection.scalar(select(func.count()).select_from(pairs))
+    return {"views": count or 0, "visitors": visitors or 0}
+
+
+def by_target(connection: Connection, hall_id: str, kind: str = "scene", since: date | None = None) -> dict:
+    """`{target: {"views": n, "visitors": n}}`."""
+    where = _where(hall_id, kind, since)
+    counts = connection.execute(
+        select(views.c.target, func.count()).where(*where).group_by(views.c.target)
+    ).all()
+    triples = select(views.c.target, views.c.day, views.c.visitor).where(*where).distinct().subquery()
+    uniques = dict(
+        connection.execute(select(triples.c.target, func.count()).group_by(triples.c.target)).all()
+    )
+    return {target: {"views": n, "visitors": uniques.get(target, 0)} for target, n in counts}
+
+
+def by_day(connection: Connection, hall_id: str, since: date | None = None) -> list[dict[str, Any]]:
+    """`[{"day", "views", "visitors"}]` oldest first, scenes only."""
+    where = _where(hall_id, "scene", since)
+    counts = connection.execute(select(views.c.day, func.count()).where(*where).group_by(views.c.day)).all()
+    pairs = select(views.c.day, views.c.visitor).where(*where).distinct().subquery()
+    uniques = dict(connection.execute(select(pairs.c.day, func.count()).group_by(pairs.c.day)).all())
+    return [{"day": day, "views": n, "visitors": uniques.get(day, 0)} for day, n in sorted(counts)]
+
+
+def like(connection: Connection, hall_id: str, branch: str, day: date, visitor: str) -> int:
+    """Record one like per visitor per day (a second one changes nothing); return the branch's total."""
+    statement = upsert(connection, likes).values(hall_id=hall_id, branch=branch, day=day, visitor=visitor)
+    connection.execute(statement.on_conflict_do_nothing())
+    return like_counts(connection, hall_id).get(branch, 0)
+
+
+def like_counts(connection: Connection, hall_id: str) -> dict[str, int]:
+    query = select(likes.c.branch, func.count()).where(likes.c.hall_id == hall_id).group_by(likes.c.branch)
+    return dict(connection.execute(query).all())
