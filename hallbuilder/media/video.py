@@ -7,6 +7,7 @@ Too large or too long input is refused before any work, with the limit and the f
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
@@ -62,7 +63,10 @@ def plan(container: av.container.InputContainer, label: str, settings: MediaSett
     seconds = container.duration / 1e6 if container.duration else 0.0
     if seconds > settings.max_video_seconds:
         raise too_long(label, settings, seconds)
-    first = next(container.decode(stream), None)
+    try:
+        first = next(container.decode(stream), None)
+    except av.FFmpegError as error:
+        raise unreadable(label) from error
     if first is None:
         raise MediaError(f"{label}: this video has no pictures in it. {VIDEO_FIX}")
     rotation = round((first.rotation or 0) / 90) * 90 % 360
@@ -78,12 +82,17 @@ def plan(container: av.container.InputContainer, label: str, settings: MediaSett
     return Plan(*even, rate, rotation, float(1 / Fraction(source_rate)))
 
 
+def unreadable(label: str) -> MediaError:
+    """The error for a file FFmpeg cannot decode."""
+    return MediaError(f"{label}: cannot read this video file (it may be damaged). {VIDEO_FIX}")
+
+
 def open_source(source: Path, label: str) -> av.container.InputContainer:
     """Open the file, or say it cannot be read."""
     try:
         container = av.open(str(source))
     except av.FFmpegError as error:
-        raise MediaError(f"{label}: cannot read this video file (it may be damaged). {VIDEO_FIX}") from error
+        raise unreadable(label) from error
     if not container.streams.video:
         container.close()
         raise MediaError(f"{label}: this file has no picture in it. {VIDEO_FIX}")
@@ -155,6 +164,11 @@ class Writer:
         for chunk in self.fifo.read_many(self.audio.codec_context.frame_size):
             self.output.mux(self.audio.encode(chunk))
 
+    def abandon(self) -> None:
+        """Close the output after a failure; the half-written file is thrown away with its folder."""
+        with contextlib.suppress(Exception):
+            self.output.close()
+
     def close(self, end: float) -> float:
         """Finish the picture up to `end` seconds, flush the encoders; return the duration in seconds."""
         self.catch_up(end)
@@ -194,9 +208,11 @@ def transcode(
                         raise too_long(label, settings, last)
                     writer.add_frame(frame, last)
         except av.FFmpegError as error:
-            raise MediaError(
-                f"{label}: cannot read this video file (it may be damaged). {VIDEO_FIX}"
-            ) from error
+            writer.abandon()
+            raise unreadable(label) from error
+        except BaseException:
+            writer.abandon()
+            raise
         duration = writer.close(last + shape.frame_seconds)
     return duration, writer.poster.to_image()
 
