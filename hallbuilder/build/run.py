@@ -60,11 +60,11 @@ def check_photos(config: HallConfig, full: bool = False) -> dict[str, int]:
     """Open every photo (decode fully with `full`); collect every problem; return each scene's photo width."""
     problems, widths = [], {}
     for scene in config.scenes:
+        photo = config.path(scene["photo"])
         try:
-            info = (check_photo if full else inspect_photo)(config.path(scene["photo"]))
-            widths[scene["id"]] = info.width
-        except PhotoError as error:
-            problems.append(error.message)
+            widths[scene["id"]] = (check_photo if full else inspect_photo)(photo).width
+        except PhotoError as error:  # name the photo as staff wrote it in hall.yaml
+            problems.append(error.message.replace(str(photo), scene["photo"]))
     if problems:
         raise PhotoError(f"{len(problems)} photo(s) cannot be used", problems=problems)
     return widths

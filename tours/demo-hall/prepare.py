@@ -20,21 +20,24 @@ PHOTOS = {  # photo in this project -> shared panorama
 }
 NARRATION = {  # audio file -> (language, text)
     "audio/lobby-zh.wav": ("zh-CN", "欢迎来到交通红心馆。请向前走，进入学习体验区。"),
-    "audio/lobby-en.wav": ("en", "Welcome to the Red Heart Transport Hall. Walk ahead into the learning zone."),
+    "audio/lobby-en.wav": (
+        "en",
+        "Welcome to the Red Heart Transport Hall. Walk ahead into the learning zone.",
+    ),
     "audio/lobby-yue.wav": ("yue", "歡迎嚟到交通紅心館。"),
     "audio/platform-zh.wav": ("zh-CN", "这里是站台展区，展示轨道交通的发展历程。"),
     "audio/platform-en.wav": ("en", "This is the platform zone, showing how rail transport developed."),
 }
 
 
-def prepare(project: Path = HERE, shared: Path | None = SHARED) -> dict[str, str]:
+def prepare(project: Path = HERE, shared: Path | None = SHARED, width: int = 4096) -> dict[str, str]:
     sys.path.insert(0, str(HERE.parent.parent))
     from hallbuilder.samples import chime, link_or_render, speak
 
     done = {}
     for variant, (relative, name) in enumerate(PHOTOS.items()):
         source = shared / name if shared is not None else None
-        done[relative] = link_or_render(project / relative, source, variant)
+        done[relative] = link_or_render(project / relative, source, variant, width)
     for relative, (language, text) in NARRATION.items():
         target = project / relative
         if not speak(text, language, target):
