@@ -32,6 +32,9 @@ class Summary:
         return asdict(self) | {"seconds": round(self.seconds, 3)}
 
 
+Record = dict[str, list[str]]  # key -> [Item.fingerprint, ETag the store reported], from the last publish
+
+
 @dataclass
 class Changes:
     """What a publish does: uploads (with why), what stays, and what the new version no longer uses."""
@@ -39,37 +42,45 @@ class Changes:
     upload: list[tuple[Item, str]] = field(default_factory=list)
     unchanged: list[Item] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
-    record: dict[str, str] = field(default_factory=dict)
-    previous: dict[str, str] = field(default_factory=dict)
+    record: Record = field(default_factory=dict)  # the record after this publish, uploads filled in by apply
+    previous: Record = field(default_factory=dict)
 
 
-def compare(items: list[Item], listing: dict[str, str], record: dict[str, str]) -> Changes:
-    """An object is unchanged when the stored ETag matches and the recorded headers (if any) match too."""
-    changes = Changes()
+def is_unchanged(item: Item, stored: str, entry: list[str] | None) -> bool:
+    """Our record (bytes and headers) when we published the object and nobody replaced it since; otherwise
+    the store's ETag, which is the MD5 we computed on AWS, MinIO and most stores."""
+    if entry:
+        fingerprint, etag = entry
+        return fingerprint == item.fingerprint and stored in (etag, item.etag)
+    return stored == item.etag
+
+
+def compare(items: list[Item], listing: dict[str, str], record: Record) -> Changes:
+    """Sort every item into new, changed or unchanged; list what the target holds that nothing uses."""
+    changes = Changes(previous=record)
     for item in items:
-        if item.key not in listing:
+        stored = listing.get(item.key)
+        if stored is None:
             changes.upload.append((item, "new"))
-        elif listing[item.key] != item.etag or record.get(item.key, item.fingerprint) != item.fingerprint:
+        elif not is_unchanged(item, stored, record.get(item.key)):
             changes.upload.append((item, "changed"))
         else:
             changes.unchanged.append(item)
+            changes.record[item.key] = record.get(item.key) or [item.fingerprint, stored]
     used = {item.key for item in items}
     changes.stale = sorted(
         key for key in listing if key not in used and (key in record or key.startswith(OWNED))
     )
-    changes.record = {item.key: item.fingerprint for item in items}
-    changes.previous = record
     return changes
 
 
-def upload_all(target: Target, items: list[Item], workers: int, done: Callable[[Item], None]) -> None:
+def upload_all(target: Target, items: list[Item], workers: int, done: Callable[[Item, str], None]) -> None:
     """Upload in parallel; on the first failure cancel what has not started and re-raise it."""
     with ThreadPoolExecutor(max_workers=max(1, workers)) as pool:
         futures = {pool.submit(target.put, item): item for item in items}
         try:
             for future in as_completed(futures):
-                future.result()
-                done(futures[future])
+                done(futures[future], future.result())
         except BaseException:
             for future in futures:
                 future.cancel()
@@ -97,9 +108,10 @@ def apply(
     for phase in (0, 1, 2):
         batch = [item for item, _ in changes.upload if rules.phase(item.key) == phase]
 
-        def finished(item: Item) -> None:
+        def finished(item: Item, etag: str) -> None:
             summary.uploaded += 1
             summary.bytes += item.size
+            changes.record[item.key] = [item.fingerprint, etag]
             done(item)
 
         upload_all(target, batch, workers if phase == 0 else 1, finished)

@@ -6,6 +6,7 @@ a small record of the headers it stored so a change of headers alone is also pub
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Protocol
 
@@ -13,6 +14,25 @@ from hallbuilder.errors import PublishError
 from hallbuilder.publish.plan import Item
 
 RECORD_KEY = ".hallbuilder-publish.json"
+
+
+def parse_record(data: bytes) -> dict[str, list[str]]:
+    """The record's objects; anything unreadable counts as no record (everything is compared by ETag)."""
+    try:
+        objects = json.loads(data).get("objects", {})
+    except (ValueError, AttributeError):
+        return {}
+    if not isinstance(objects, dict):
+        return {}
+    return {
+        key: entry
+        for key, entry in objects.items()
+        if isinstance(entry, list) and len(entry) == 2 and all(isinstance(part, str) for part in entry)
+    }
+
+
+def dump_record(record: dict[str, list[str]]) -> bytes:
+    return json.dumps({"format": 1, "objects": record}, indent=0, sort_keys=True).encode()
 
 
 class Target(Protocol):
@@ -23,14 +43,15 @@ class Target(Protocol):
         """Fail early, with the fix, when the target cannot be used (credentials, endpoint, bucket)."""
 
     def listing(self) -> dict[str, str]:
-        """Every key the target holds -> its fingerprint (S3 ETag, or the same computed for a file)."""
+        """Every key the target holds -> its ETag (lower case, no quotes; for a file, computed the same way)."""
 
-    def read_record(self) -> dict[str, str]:
-        """key -> Item.fingerprint as of the last finished publish ({} when none)."""
+    def read_record(self) -> dict[str, list[str]]:
+        """key -> [Item.fingerprint, stored ETag] as of the last finished publish ({} when none)."""
 
-    def write_record(self, record: dict[str, str]) -> None: ...
+    def write_record(self, record: dict[str, list[str]]) -> None: ...
 
-    def put(self, item: Item) -> None: ...
+    def put(self, item: Item) -> str:
+        """Store one object; return the ETag the store gave it (lower case, no quotes)."""
 
     def delete(self, keys: list[str]) -> None: ...
 

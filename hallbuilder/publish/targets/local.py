@@ -6,14 +6,13 @@ Each file is written to a temporary name and renamed, so a reader never sees hal
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 from pathlib import Path
 
 from hallbuilder.errors import PublishError
 from hallbuilder.publish.plan import Item, file_etag
-from hallbuilder.publish.targets import RECORD_KEY
+from hallbuilder.publish.targets import RECORD_KEY, dump_record, parse_record
 
 
 class LocalTarget:
@@ -41,18 +40,16 @@ class LocalTarget:
                 found[key] = file_etag(path)
         return found
 
-    def read_record(self) -> dict[str, str]:
-        path = self.root / RECORD_KEY
+    def read_record(self) -> dict[str, list[str]]:
         try:
-            return json.loads(path.read_text(encoding="utf-8")).get("objects", {})
-        except (OSError, ValueError, AttributeError):
+            return parse_record((self.root / RECORD_KEY).read_bytes())
+        except OSError:
             return {}
 
-    def write_record(self, record: dict[str, str]) -> None:
-        data = json.dumps({"format": 1, "objects": record}, indent=0, sort_keys=True).encode()
-        self._write(self.root / RECORD_KEY, data)
+    def write_record(self, record: dict[str, list[str]]) -> None:
+        self._write(self.root / RECORD_KEY, dump_record(record))
 
-    def put(self, item: Item) -> None:
+    def put(self, item: Item) -> str:
         target = self.root / item.key
         target.parent.mkdir(parents=True, exist_ok=True)
         temporary = target.with_name(f"{target.name}.hallbuilder-tmp")
@@ -66,6 +63,7 @@ class LocalTarget:
             raise PublishError(
                 f"{target}: cannot write ({error.strerror}): check free space and permissions."
             ) from None
+        return item.etag
 
     def _write(self, target: Path, data: bytes) -> None:
         temporary = target.with_name(f"{target.name}.hallbuilder-tmp")

@@ -7,7 +7,6 @@ Credentials come from the standard AWS chain (environment, ~/.aws, AWS_PROFILE, 
 from __future__ import annotations
 
 import io
-import json
 
 import boto3
 from boto3.s3.transfer import TransferConfig
@@ -16,10 +15,15 @@ from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
 
 from hallbuilder.errors import PublishError
 from hallbuilder.publish.plan import PART_SIZE, Item
-from hallbuilder.publish.targets import RECORD_KEY
+from hallbuilder.publish.targets import RECORD_KEY, dump_record, parse_record
 from hallbuilder.publish.targets.s3_errors import explain
 
 RETRIES = 8
+
+
+def normal_etag(etag: str) -> str:
+    """Stores differ in quoting and case (Aliyun OSS sends upper-case hex)."""
+    return etag.strip('"').lower()
 
 
 class S3Target:
@@ -68,27 +72,26 @@ class S3Target:
                 for entry in page.get("Contents", []):
                     key = entry["Key"][len(self.prefix) :]
                     if key != RECORD_KEY:
-                        found[key] = entry["ETag"].strip('"')
+                        found[key] = normal_etag(entry.get("ETag", ""))
         except (BotoCoreError, ClientError) as error:
             raise self._fail(error) from None
         return found
 
-    def read_record(self) -> dict[str, str]:
+    def read_record(self) -> dict[str, list[str]]:
         try:
             body = self.client.get_object(Bucket=self.bucket, Key=self.prefix + RECORD_KEY)["Body"].read()
-            return json.loads(body).get("objects", {})
         except ClientError as error:
             if error.response.get("Error", {}).get("Code") in ("NoSuchKey", "404"):
                 return {}
             raise self._fail(error, RECORD_KEY) from None
-        except (ValueError, AttributeError):
-            return {}
         except BotoCoreError as error:
             raise self._fail(error, RECORD_KEY) from None
+        return parse_record(body)
 
-    def write_record(self, record: dict[str, str]) -> None:
-        data = json.dumps({"format": 1, "objects": record}, indent=0, sort_keys=True).encode()
-        self._put_bytes(RECORD_KEY, data, {"ContentType": "application/json", "CacheControl": "no-cache"})
+    def write_record(self, record: dict[str, list[str]]) -> None:
+        self._put_bytes(
+            RECORD_KEY, dump_record(record), {"ContentType": "application/json", "CacheControl": "no-cache"}
+        )
 
     def _extra(self, item: Item) -> dict[str, str]:
         extra = {"ContentType": item.content_type, "CacheControl": item.cache_control}
@@ -96,17 +99,17 @@ class S3Target:
             extra["ContentEncoding"] = item.encoding
         return extra
 
-    def _put_bytes(self, key: str, data: bytes, extra: dict[str, str]) -> None:
+    def _put_bytes(self, key: str, data: bytes, extra: dict[str, str]) -> str:
         try:
-            self.client.put_object(Bucket=self.bucket, Key=self.prefix + key, Body=data, **extra)
+            answer = self.client.put_object(Bucket=self.bucket, Key=self.prefix + key, Body=data, **extra)
         except (BotoCoreError, ClientError) as error:
             raise self._fail(error, key) from None
+        return normal_etag(answer.get("ETag", ""))
 
-    def put(self, item: Item) -> None:
-        if item.data is not None and item.size < PART_SIZE:
-            return self._put_bytes(item.key, item.data, self._extra(item))
+    def put(self, item: Item) -> str:
         if item.size < PART_SIZE:
-            return self._put_bytes(item.key, item.path.read_bytes(), self._extra(item))
+            data = item.data if item.data is not None else item.path.read_bytes()
+            return self._put_bytes(item.key, data, self._extra(item))
         try:
             source = io.BytesIO(item.data) if item.data is not None else item.path.open("rb")
             with source:
@@ -117,11 +120,13 @@ class S3Target:
                     ExtraArgs=self._extra(item),
                     Config=self.transfer,
                 )
+            answer = self.client.head_object(Bucket=self.bucket, Key=self.prefix + item.key)
         except (BotoCoreError, ClientError) as error:
             raise self._fail(error, item.key) from None
         except Exception as error:  # boto3.exceptions.S3UploadFailedError wraps the ClientError
             cause = error.__cause__ or error.__context__
             raise self._fail(cause if isinstance(cause, Exception) else error, item.key) from None
+        return normal_etag(answer.get("ETag", ""))
 
     def delete(self, keys: list[str]) -> None:
         for start in range(0, len(keys), 1000):
