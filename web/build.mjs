@@ -15,7 +15,7 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 const result = await build({
-    entryPoints: { tour: join(here, 'src', 'main.js') },
+    entryPoints: { tour: join(here, 'src', 'main.js'), baseline: join(here, 'src', 'baseline.js') },
     outdir: out,
     bundle: true,
     splitting: true,
@@ -36,6 +36,11 @@ const outputs = Object.fromEntries(
 const files = Object.keys(outputs);
 const entry = files.find((file) => /^tour-.*\.js$/.test(file));
 const css = files.find((file) => /^tour-.*\.css$/.test(file));
+// The baseline page is for tests and the benchmark only: listed apart, never copied into a tour.
+const baselineEntry = files.find((file) => /^baseline-.*\.js$/.test(file));
+const baselineFiles = [...closure(baselineEntry)];
+const baselineCss = css; // the baseline page links the tour's stylesheet (PSV's styles are in it)
+const tourFiles = new Set([...closure(entry), ...closure(files.find((file) => outputs[file].entryPoint === 'src/viewer.js'))]);
 
 /** An output and every chunk it imports statically, recursively. */
 function closure(file, seen = new Set()) {
@@ -62,7 +67,8 @@ const manifest = {
     css,
     preload: [...closure(entry)].filter((file) => file !== entry),
     viewer: [...closure(viewerChunk)],
-    files,
+    files: files.filter((file) => !file.startsWith('baseline-') && (tourFiles.has(file) || !baselineFiles.includes(file))),
+    baseline: { entry: baselineEntry, css: baselineCss, files: baselineFiles },
     version: createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12),
 };
 writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);

@@ -23,6 +23,7 @@ class Bundle:
     css: str
     preload: list[str]
     files: list[str]
+    baseline: dict
 
 
 def load_bundle(folder: Path = BUNDLE_DIR) -> Bundle:
@@ -32,7 +33,9 @@ def load_bundle(folder: Path = BUNDLE_DIR) -> Bundle:
         raise BuildError(f"the viewer bundle is missing: no {manifest}; {FIX}")
     try:
         data = json.loads(manifest.read_text("utf-8"))
-        bundle = Bundle(folder, data["entry"], data["css"], list(data["preload"]), list(data["files"]))
+        bundle = Bundle(
+            folder, data["entry"], data["css"], list(data["preload"]), list(data["files"]), data["baseline"]
+        )
     except (ValueError, KeyError, TypeError) as error:
         raise BuildError(
             f"the viewer bundle is damaged: {manifest} cannot be read ({error}); {FIX}"

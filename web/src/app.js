@@ -65,6 +65,13 @@ export async function start() {
         ctx.remoteAnnouncements = remote;
         ctx.announcements.set(collect(ctx, remote));
     });
+    // A small read-only handle for tests, the benchmark and staff poking at the console.
+    window.hallbuilderTour = {
+        scene: () => ctx.sceneId,
+        view: () => currentViewOf(ctx),
+        look: (view) => ctx.viewer && ctx.viewerModule.lookAt(ctx.viewer, { ...currentViewOf(ctx), ...view }, { reducedMotion: true }),
+        ready: () => ctx.ready,
+    };
     // The viewer's code runs after the preview has painted.
     requestAnimationFrame(() => setTimeout(() => loadViewer(ctx), 0));
     return ctx;

@@ -1,0 +1,74 @@
+"""The sample hall built once per test process, served on 127.0.0.1, and helpers to open it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from viewer_halls import write_sample_hall
+from viewer_server import serve
+
+BUNDLE = Path(__file__).resolve().parents[2] / "hallbuilder" / "web_dist" / "manifest.json"
+
+
+@pytest.fixture(scope="session")
+def sample_dist(tmp_path_factory: pytest.TempPathFactory, panoramas: Path) -> Path:
+    """The sample hall (two real photos, generated narration) built with `build_hall`."""
+    from hallbuilder.build import build_hall
+    from hallbuilder.site.baseline import write_baseline_page
+
+    if not BUNDLE.exists():
+        pytest.fail(
+            f"the viewer bundle is missing ({BUNDLE}): run `make setup` (cd web && npm ci && npm run build)"
+        )
+    project = write_sample_hall(tmp_path_factory.mktemp("hall") / "sample", panoramas)
+    dist = project / "dist"
+    build_hall(project, dist)
+    write_baseline_page(dist)
+    (dist / "photo.jpg").symlink_to(panoramas / "jfk-terminal-concourse_4096x2048.jpg")
+    return dist
+
+
+@pytest.fixture(scope="session")
+def site(sample_dist: Path) -> Iterator[str]:
+    with serve(sample_dist) as base:
+        yield base
+
+
+class Tour:
+    """A page showing the tour, with what went wrong on it."""
+
+    def __init__(self, page, base: str) -> None:
+        self.page = page
+        self.base = base
+        self.errors: list[str] = []
+        self.requests: list[str] = []
+        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
+        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
+        page.on("request", lambda request: self.requests.append(request.url))
+
+    def open(self, hash_: str = "", enter: bool = True) -> Tour:
+        self.page.goto(self.base + hash_)
+        if enter:
+            self.page.click("#hb-enter")
+            self.page.wait_for_function("() => performance.getEntriesByName('tour:interactive').length > 0")
+        return self
+
+    def scene(self) -> str:
+        return self.page.evaluate("window.hallbuilderTour.scene()")
+
+    def view(self) -> dict:
+        return self.page.evaluate("window.hallbuilderTour.view()")
+
+
+@pytest.fixture
+def tour_on_desktop(desktop_page, site: str) -> Tour:
+    desktop_page.set_default_timeout(20000)
+    return Tour(desktop_page, site)
+
+
+@pytest.fixture
+def tour_on_phone(phone_page, site: str) -> Tour:
+    phone_page.set_default_timeout(20000)
+    return Tour(phone_page, site)
