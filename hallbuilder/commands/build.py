@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -18,7 +19,7 @@ class BarProgress:
     def start(self, total_tiles: int) -> None:
         if total_tiles:
             self.bar = click.progressbar(
-                length=total_tiles, label="Tiling", file=click.get_text_stream("stderr")
+                length=total_tiles, label="Tiling", file=sys.stderr
             )
             self.bar.__enter__()
 

@@ -1,0 +1,100 @@
+"""The staff's commands through click's CliRunner: new → check → build, and errors without tracebacks."""
+
+import json
+
+import pytest
+from click.testing import CliRunner
+from PIL import Image
+
+from hallbuilder.cli import cli
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def test_new_check_build(runner, tmp_path):
+    hall = tmp_path / "hall"
+    created = runner.invoke(cli, ["new", str(hall)])
+    assert created.exit_code == 0, created.output
+    assert f"Next: hallbuilder build {hall}" in created.output
+    assert {p.name for p in hall.iterdir()} >= {"hall.yaml", "photos", "audio", "media", "showcases"}
+
+    checked = runner.invoke(cli, ["check", str(hall)])
+    assert checked.exit_code == 0, checked.output
+    assert "hall.yaml is valid: 2 scene(s), 3 hotspot(s); 2 photo(s) read in full" in checked.output
+
+    built = runner.invoke(cli, ["build", str(hall), "-o", str(tmp_path / "site")])
+    assert built.exit_code == 0, built.output
+    assert "Built 2 scene(s) (2 tiled, 0 unchanged)" in built.output
+    assert json.loads((tmp_path / "site" / "tour.json").read_text("utf-8"))["hall"]["id"] == "my-hall"
+
+
+def test_new_refuses_to_overwrite(runner, tmp_path):
+    runner.invoke(cli, ["new", str(tmp_path / "hall")])
+    again = runner.invoke(cli, ["new", str(tmp_path / "hall")])
+    assert again.exit_code == 2
+    assert (
+        again.output.strip()
+        == f"{tmp_path / 'hall' / 'hall.yaml'}: a hall project already exists here; nothing was changed"
+    )
+
+
+def test_config_errors_are_one_line_each_with_exit_code_2(runner, tmp_path):
+    hall = tmp_path / "hall"
+    runner.invoke(cli, ["new", str(hall)])
+    config = hall / "hall.yaml"
+    config.write_text(
+        config.read_text("utf-8").replace("target: gallery", "target: galery").replace("yaw: 60", "yaw: 400")
+    )
+    result = runner.invoke(cli, ["build", str(hall)])
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert [line for line in result.output.splitlines() if line.startswith("hall.yaml")] == [
+        "hall.yaml:33 scenes[0].hotspots[0].target: no scene 'galery' (did you mean 'gallery'?)",
+        "hall.yaml:38 scenes[0].hotspots[1].yaw: 400 is out of range; expected -180 to 360 degrees",
+    ]
+    assert not (hall / "dist").exists()
+
+
+def test_check_names_every_bad_photo(runner, tmp_path):
+    hall = tmp_path / "hall"
+    runner.invoke(cli, ["new", str(hall)])
+    Image.new("RGB", (3000, 1000), "grey").save(hall / "photos" / "lobby.jpg")
+    data = (hall / "photos" / "gallery.jpg").read_bytes()
+    (hall / "photos" / "gallery.jpg").write_bytes(data[: len(data) // 2])
+    result = runner.invoke(cli, ["check", str(hall)])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 2 and "Traceback" not in result.output
+    assert lines[0].startswith("photos/lobby.jpg: ") and "2:1" in lines[0]
+    assert lines[1].startswith("photos/gallery.jpg: ")
+
+
+def test_unexpected_errors_are_one_line_with_a_hint(runner, tmp_path, monkeypatch):
+    hall = tmp_path / "hall"
+    runner.invoke(cli, ["new", str(hall)])
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("hallbuilder.build.build_hall", broken)
+    result = runner.invoke(cli, ["build", str(hall)])
+    assert result.exit_code == 1
+    assert result.output.splitlines() == [
+        "Unexpected error: RuntimeError: disk on fire",
+        "This is a bug in hallbuilder. Run again with HALLBUILDER_DEBUG=1 and report the output.",
+    ]
+
+
+def test_missing_project_says_how_to_start(runner, tmp_path):
+    result = runner.invoke(cli, ["check", str(tmp_path / "nothing")])
+    assert result.exit_code == 2
+    assert result.output.strip() == (
+        f"{tmp_path / 'nothing'}: no hall.yaml here; run `hallbuilder new {tmp_path / 'nothing'}` to start a hall project"
+    )
+
+
+def test_version(runner):
+    assert runner.invoke(cli, ["--version"]).output.startswith("hallbuilder, version ")
