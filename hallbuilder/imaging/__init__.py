@@ -15,6 +15,7 @@ from hallbuilder.imaging.photo import (
 from hallbuilder.imaging.plan import FACES, Level, TileSettings, panorama_hash, plan_levels
 from hallbuilder.imaging.previews import render_preview
 from hallbuilder.imaging.tiler import TiledPanorama, tile_panorama, tile_path
+from hallbuilder.imaging.validate import validate_tiles
 
 __all__ = [
     "FACES",
@@ -32,4 +33,5 @@ __all__ = [
     "render_preview",
     "tile_panorama",
     "tile_path",
+    "validate_tiles",
 ]

@@ -52,19 +52,28 @@ def render_preview(
     fov: float,
     size: tuple[int, int] = (1024, 576),
     quality: int = 60,
+    max_bytes: int = 60_000,
 ) -> tuple[int, int]:
     """A flat rendering of the initial view (degrees; fov vertical as in Photo Sphere Viewer).
 
-    The photo is first area-reduced to about the view's own sampling, which avoids aliasing (and the
-    bytes that aliasing costs in the JPEG).
+    It is inlined in index.html, so the JPEG quality steps down from `quality` (to 35 at most) until the
+    file fits in `max_bytes`. The photo is first area-reduced to the view's own sampling: that avoids
+    aliasing, and the bytes aliasing costs in a JPEG.
     """
     pixels = photo if isinstance(photo, np.ndarray) else open_panorama(Path(photo))
     width, height = size
-    pixels_per_radian = (height / 2) / math.tan(math.radians(fov) / 2)
-    wanted = int(2 * math.pi * pixels_per_radian) // 2 * 2
+    wanted = int(2 * math.pi * (height / 2) / math.tan(math.radians(fov) / 2))  # photo width at view sampling
+    factor = 2 ** int(math.log2(max(1.0, pixels.shape[1] / wanted)))
+    if factor > 1:  # whole-number area reduction first: OpenCV's fast path
+        shape = (pixels.shape[1] // factor, pixels.shape[0] // factor)
+        pixels = cv2.resize(pixels, shape, interpolation=cv2.INTER_AREA)
     if wanted < pixels.shape[1]:
-        pixels = _shrink(pixels, wanted)
+        pixels = cv2.resize(pixels, (wanted, wanted // 2), interpolation=cv2.INTER_AREA)
     map_x, map_y = camera_maps(yaw, pitch, fov, size, pixels.shape[1], pixels.shape[0])
     view = cv2.remap(pixels, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_WRAP)
-    jpeg.save(Path(out_path), view, quality)
+    data = jpeg.encode(view, quality)
+    while len(data) > max_bytes and quality > 35:
+        quality -= 5
+        data = jpeg.encode(view, quality)
+    jpeg.write(Path(out_path), data)
     return width, height
