@@ -23,9 +23,11 @@ web/node_modules/.installed: web/package.json web/package-lock.json
 $(BUNDLE): web/node_modules/.installed $(shell find web/src -type f 2>/dev/null) web/build.mjs
 	cd web && npm run build
 
-# Debian's Chromium for the browser tests (Playwright's own browser download cannot work here).
+# Debian's Chromium for the browser tests (Playwright's own browser download cannot work here),
+# CJK fonts so Chinese text renders, espeak-ng to speak the demo hall's narration.
 chromium:
-	@test -x /usr/bin/chromium || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk)
+	@test -x /usr/bin/chromium && command -v espeak-ng >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk espeak-ng)
 
 # PostgreSQL and Redis are started before a session on this kind of machine; start them if they stopped.
 services:
@@ -34,7 +36,8 @@ services:
 
 setup: $(STAMP) $(BUNDLE)
 
-demo-build: setup
+demo-build: setup chromium
+	$(PY) $(DEMO)/prepare.py
 	$(HB) build $(DEMO) -o $(DEMO)/dist
 
 demo: demo-build
