@@ -100,6 +100,7 @@ def publish(
             unchanged=len(changes.unchanged),
             removed=len(changes.stale) if prune else 0,
             bytes=sum(item.size for item, _ in changes.upload),
+            seconds=time.perf_counter() - started,
         )
         if as_json:
             click.echo(json.dumps(summary.as_dict() | {"dry_run": True}))

@@ -27,7 +27,9 @@ def check_public_url(url: str, option: str = "--public-url") -> str:
         raise PublishError(
             f"{option} {url}: not a web address: write it like https://cdn.example.com/hall/ (no #, no spaces)."
         )
-    return url if url.endswith("/") or url.rsplit("/", 1)[-1].count(".") else url + "/"
+    if url.endswith("/") or "?" in url or "." in url.rsplit("/", 1)[-1]:
+        return url  # a folder already, a query, or a page such as index.html
+    return url + "/"
 
 
 def printable(text: str) -> str:

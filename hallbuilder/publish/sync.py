@@ -89,6 +89,7 @@ def upload_all(target: Target, items: list[Item], workers: int, done: Callable[[
 
 def plan(dist: Path, target: Target, workers: int = 16) -> Changes:
     """Compare the build with the target without changing anything (what --dry-run shows)."""
+    target.check_source(dist)
     target.connect()
     items = collect(dist, compress=target.compress, workers=min(workers, 8))
     return compare(items, target.listing(), target.read_record())

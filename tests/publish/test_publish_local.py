@@ -59,3 +59,13 @@ def test_a_file_is_not_a_folder(make_dist, tmp_path):
         1,
         f"--to {tmp_path / 'public'}: this is a file, not a folder: choose a folder to publish to.\n",
     )
+
+
+def test_a_folder_inside_the_build_is_refused(make_dist):
+    dist = make_dist()
+    result = CliRunner().invoke(cli, ["publish", str(dist), "--to", str(dist / "public")])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"--to {dist / 'public'}: the folder overlaps the build {dist}: publish to a folder outside it.\n",
+    )
+    assert not (dist / "public").exists()

@@ -42,6 +42,9 @@ class Target(Protocol):
     def connect(self) -> None:
         """Fail early, with the fix, when the target cannot be used (credentials, endpoint, bucket)."""
 
+    def check_source(self, dist: Path) -> None:
+        """Refuse a build that cannot be published here (a folder inside itself)."""
+
     def listing(self) -> dict[str, str]:
         """Every key the target holds -> its ETag (lower case, no quotes; for a file, computed the same way)."""
 

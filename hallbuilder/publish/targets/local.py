@@ -32,6 +32,13 @@ class LocalTarget:
         except OSError as error:
             raise PublishError(f"--to {self.root}: cannot create the folder ({error.strerror}).") from None
 
+    def check_source(self, dist: Path) -> None:
+        source = dist.expanduser().resolve()
+        if source == self.root or source in self.root.parents or self.root in source.parents:
+            raise PublishError(
+                f"--to {self.root}: the folder overlaps the build {source}: publish to a folder outside it."
+            )
+
     def listing(self) -> dict[str, str]:
         found = {}
         for path in self.root.rglob("*"):

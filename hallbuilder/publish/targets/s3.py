@@ -7,6 +7,7 @@ Credentials come from the standard AWS chain (environment, ~/.aws, AWS_PROFILE, 
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import boto3
 from boto3.s3.transfer import TransferConfig
@@ -61,6 +62,9 @@ class S3Target:
             self._client(1, 2).head_bucket(Bucket=self.bucket)
         except (BotoCoreError, ClientError) as error:
             raise self._fail(error) from None
+
+    def check_source(self, dist: Path) -> None:
+        """Any build can go to a bucket."""
 
     def listing(self) -> dict[str, str]:
         found: dict[str, str] = {}
