@@ -46,7 +46,7 @@ def create_app(settings: Settings | None = None) -> Flask:
     from hallbuilder.service.admin import blueprint as admin
 
     app.register_blueprint(admin)
-    cors.init(app, settings.cors_origins)
+    cors.init(app)
 
     @app.after_request
     def security_headers(response):

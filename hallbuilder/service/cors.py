@@ -8,13 +8,14 @@ ALLOW_HEADERS = "Content-Type, X-Edit-Token, Last-Event-ID"
 EXPOSE_HEADERS = "ETag, Retry-After"
 
 
-def init(app: Flask, origins: tuple[str, ...]) -> None:
-    allowed = set(origins)
+def init(app: Flask) -> None:
+    """Answer /api requests from the origins in `settings.cors_origins` ("*" allows any)."""
 
     @app.after_request
     def add_headers(response):
         if not request.path.startswith("/api"):
             return response
+        allowed = app.extensions["hallbuilder"].settings.cors_origins
         response.vary.add("Origin")
         origin = request.headers.get("Origin")
         if origin and (origin in allowed or "*" in allowed):

@@ -27,8 +27,9 @@ def login():
     error = ""
     if request.method == "POST":
         allowed = service().settings.limits.logins_per_15_minutes
+        key = f"login:v:{current_visitor().hash}"  # before the transaction: it may create the day's salt
         with service().database.write() as connection:
-            wait = limits.check(connection, f"login:v:{current_visitor().hash}", allowed, 900)
+            wait = limits.check(connection, key, allowed, 900)
         if wait:
             page = render_template("admin/login.html", error=f"Too many attempts: wait {wait} seconds.")
             return page, 429, {"Retry-After": str(wait)}
