@@ -19,7 +19,7 @@ class MediaSettings:
 
     # photos: a few widths so a phone downloads only what its screen needs
     image_widths: tuple[int, ...] = (480, 960, 1600)
-    jpeg_quality: int = 82
+    jpeg_quality: int = 82  # also the video posters'
     webp_quality: int = 80
     max_image_pixels: int = 80_000_000  # below Pillow's own decompression-bomb warning
 
@@ -38,7 +38,7 @@ class MediaSettings:
         prefix = {
             "audio": ("loudness", "peak", "audio", "max_narration"),
             "image": ("image", "jpeg", "webp", "max_image"),
-            "video": ("video", "max_video"),
+            "video": ("video", "max_video", "jpeg"),
         }[kind]
         chosen = {name: value for name, value in asdict(self).items() if name.startswith(prefix)}
         return json.dumps({"kind": kind, **chosen}, sort_keys=True)
