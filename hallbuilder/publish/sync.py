@@ -67,6 +67,7 @@ def compare(items: list[Item], listing: dict[str, str], record: Record) -> Chang
         else:
             changes.unchanged.append(item)
             changes.record[item.key] = record.get(item.key) or [item.fingerprint, stored]
+    changes.upload.sort(key=lambda pair: (rules.phase(pair[0].key), pair[0].key))  # the order they go in
     used = {item.key for item in items}
     changes.stale = sorted(
         key for key in listing if key not in used and (key in record or key.startswith(OWNED))
