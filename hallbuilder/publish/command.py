@@ -59,6 +59,37 @@ def bucket_settings(target: Target, origins: list[str], public_read: bool) -> No
         target.allow_public_read()
 
 
+def show_dry_run(target: Target, changes: Changes, prune: bool, as_json: bool, seconds: float) -> None:
+    summary = Summary(
+        uploaded=len(changes.upload),
+        unchanged=len(changes.unchanged),
+        removed=len(changes.stale) if prune else 0,
+        bytes=sum(item.size for item, _ in changes.upload),
+        seconds=seconds,
+    )
+    if as_json:
+        click.echo(json.dumps(summary.as_dict() | {"dry_run": True}))
+        return
+    for line in dry_run_lines(changes, prune):
+        click.echo(line)
+    click.echo(summary_line(target, summary, dry_run=True))
+
+
+def show_result(
+    target: Target, changes: Changes, summary: Summary, prune: bool, as_json: bool, public_url: str | None
+) -> None:
+    if as_json:
+        click.echo(json.dumps(summary.as_dict()))
+        return
+    click.echo(summary_line(target, summary, dry_run=False))
+    if changes.stale and not prune:
+        click.echo(f"{len(changes.stale)} objects are no longer used: publish with --prune to delete them.")
+    if public_url:
+        click.echo(f"Visitors open: {public_url}")
+    elif is_bucket(target):
+        click.echo(f"Straight from the bucket: {target.direct_url()}")
+
+
 @click.command()
 @click.argument("dist", type=click.Path(path_type=Path))
 @click.option("--to", "to", default="public", show_default=True, help="A folder, or s3://BUCKET/PREFIX/.")
@@ -95,20 +126,7 @@ def publish(
     origins = check_bucket_options(target, cors, public_read)
     changes = plan(dist, target, jobs)
     if dry_run:
-        summary = Summary(
-            uploaded=len(changes.upload),
-            unchanged=len(changes.unchanged),
-            removed=len(changes.stale) if prune else 0,
-            bytes=sum(item.size for item, _ in changes.upload),
-            seconds=time.perf_counter() - started,
-        )
-        if as_json:
-            click.echo(json.dumps(summary.as_dict() | {"dry_run": True}))
-            return
-        for line in dry_run_lines(changes, prune):
-            click.echo(line)
-        click.echo(summary_line(target, summary, dry_run=True))
-        return
+        return show_dry_run(target, changes, prune, as_json, time.perf_counter() - started)
     bucket_settings(target, origins, public_read)
     progress = Progress(len(changes.upload), sum(item.size for item, _ in changes.upload))
     try:
@@ -116,13 +134,4 @@ def publish(
     finally:
         progress.close()
     summary.seconds = time.perf_counter() - started
-    if as_json:
-        click.echo(json.dumps(summary.as_dict()))
-        return
-    click.echo(summary_line(target, summary, dry_run=False))
-    if changes.stale and not prune:
-        click.echo(f"{len(changes.stale)} objects are no longer used: publish with --prune to delete them.")
-    if public_url:
-        click.echo(f"Visitors open: {public_url}")
-    elif is_bucket(target):
-        click.echo(f"Straight from the bucket: {target.direct_url()}")
+    show_result(target, changes, summary, prune, as_json, public_url)

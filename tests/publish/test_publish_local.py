@@ -69,3 +69,15 @@ def test_a_folder_inside_the_build_is_refused(make_dist):
         f"--to {dist / 'public'}: the folder overlaps the build {dist}: publish to a folder outside it.\n",
     )
     assert not (dist / "public").exists()
+
+
+def test_unused_objects_are_mentioned_until_pruned(make_dist, tmp_path):
+    public = tmp_path / "public"
+    publish(make_dist(), public)
+    result = CliRunner().invoke(
+        cli, ["publish", str(make_dist("v2", seeds={"lobby": 1})), "--to", str(public)]
+    )
+    assert result.exit_code == 0, result.output
+    assert (
+        result.stdout.splitlines()[1] == "9 objects are no longer used: publish with --prune to delete them."
+    )
