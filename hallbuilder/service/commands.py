@@ -77,7 +77,7 @@ def prepare(database) -> None:
 )
 def serve(dist: Path, host: str, port: int, database_url: str | None) -> None:
     """Preview a built tour with the comment service on this machine."""
-    from werkzeug.serving import run_simple
+    from werkzeug.serving import make_server
 
     from hallbuilder.service import preview
     from hallbuilder.service.app import create_app
@@ -95,6 +95,13 @@ def serve(dist: Path, host: str, port: int, database_url: str | None) -> None:
     settings = from_environment({**os.environ, "DATABASE_URL": url}).but(secure_cookies=False)
     app = create_app(settings)
     preview.register(app, dist.resolve())
+    try:
+        server = make_server(host, port, app, threaded=True)
+    except OSError as error:
+        raise ServiceError(
+            f"--port {port}: cannot listen on {host}:{port} ({error.strerror}); choose another port"
+        ) from None
+    port = server.server_port  # --port 0 picks a free one
     click.echo(f"Hall '{hall['id']}' ({len(hall['scenes'])} scenes) with comments, messages and statistics.")
     click.echo(f"  On this computer:  http://127.0.0.1:{port}/")
     if host == "0.0.0.0":
@@ -107,15 +114,17 @@ def serve(dist: Path, host: str, port: int, database_url: str | None) -> None:
     else:
         click.echo("  Phones cannot reach it: add --host 0.0.0.0 to open it to the local network.")
     click.echo(
-        f"  Admin pages:  http://127.0.0.1:{port}/admin/  (hallbuilder service create-admin --database {url})"
+        f"  Admin pages:  http://127.0.0.1:{port}/admin/  (create an account: hallbuilder service "
+        f"create-admin --database {url})"
     )
-    click.echo("Press Ctrl+C to stop.")
+    click.echo("Press Ctrl+C to stop.", nl=True)
+    sys.stdout.flush()
     try:
-        run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
-    except OSError as error:
-        raise ServiceError(
-            f"--port {port}: cannot listen on {host}:{port} ({error.strerror}); choose another port"
-        ) from None
+        server.serve_forever()
+    except KeyboardInterrupt:
+        click.echo("Stopped.")
+    finally:
+        server.server_close()
 
 
 @click.group()

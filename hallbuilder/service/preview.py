@@ -44,9 +44,9 @@ def cache_control(relative: str) -> str:
 
 
 def content_type(relative: str) -> str:
+    """The type of the original file (Flask adds `charset=utf-8` to text types)."""
     suffix = Path(relative).suffix.lower()
-    guessed = TYPES.get(suffix) or mimetypes.guess_type(relative)[0] or "application/octet-stream"
-    return f"{guessed}; charset=utf-8" if guessed.startswith("text/") or suffix == ".json" else guessed
+    return TYPES.get(suffix) or mimetypes.guess_type(relative)[0] or "application/octet-stream"
 
 
 def tour_json(dist: Path) -> bytes:

@@ -1,0 +1,146 @@
+"""`hallbuilder serve`: the tour and the API from one origin, precompressed files, cache headers."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from hallbuilder.service import preview
+from hallbuilder.service.app import create_app
+
+from .conftest import make_settings, make_tour
+
+BUNDLE = "viewer.3f2a9c1b.js"
+PHOTO = "jfk-terminal-concourse_4096x2048.jpg"
+
+
+@pytest.fixture
+def dist(tmp_path, panoramas) -> Path:
+    """A small built tour: tour.json, index.html, a hashed bundle with .br/.gz siblings, a real photo."""
+    root = tmp_path / "demo" / "dist"
+    (root / "scenes/lobby/0123abcd").mkdir(parents=True)
+    (root / "media").mkdir()
+    (root / "tour.json").write_text(json.dumps(make_tour()), "utf-8")
+    (root / "index.html").write_text("<!doctype html><title>展厅</title>", "utf-8")
+    script = b"console.log('viewer');" * 50
+    (root / BUNDLE).write_bytes(script)
+    (root / f"{BUNDLE}.gz").write_bytes(gzip.compress(script))
+    (root / f"{BUNDLE}.br").write_bytes(b"brotli bytes as the viewer build wrote them")
+    shutil.copyfile(panoramas / PHOTO, root / "scenes/lobby/0123abcd/base.jpg")
+    (root / "media/0f1e2d3c4b5a6978.m4a").write_bytes(b"\0" * 64)
+    return root
+
+
+@pytest.fixture
+def preview_client(dist, sqlite_url):
+    from .conftest import register
+
+    register(sqlite_url, make_tour())
+    app = create_app(make_settings(sqlite_url))
+    preview.register(app, dist)
+    client = app.test_client()
+    client.environ_base["HTTP_USER_AGENT"] = "Mozilla/5.0 test"
+    return client
+
+
+def test_tour_json_points_at_this_server(preview_client):
+    response = preview_client.get("/tour.json")
+    assert response.get_json()["service"] == {"url": "/api"}
+    assert response.headers["Cache-Control"] == "no-cache"
+
+
+@pytest.mark.parametrize(
+    ("accept", "encoding", "suffix"),
+    [
+        ("gzip, deflate, br", "br", ".br"),
+        ("gzip", "gzip", ".gz"),
+        ("br;q=0, gzip", "gzip", ".gz"),
+        ("", None, ""),
+    ],
+)
+def test_precompressed_siblings(preview_client, dist, accept, encoding, suffix):
+    response = preview_client.get(f"/{BUNDLE}", headers={"Accept-Encoding": accept})
+    assert response.headers.get("Content-Encoding") == encoding
+    assert response.headers["Content-Type"] == "text/javascript; charset=utf-8"
+    assert response.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert "Accept-Encoding" in response.headers["Vary"]
+    assert response.get_data() == (dist / f"{BUNDLE}{suffix}").read_bytes()
+
+
+def test_hashed_paths_cache_long_and_others_revalidate(preview_client, dist, panoramas):
+    photo = preview_client.get("/scenes/lobby/0123abcd/base.jpg")
+    assert photo.headers["Content-Type"] == "image/jpeg"
+    assert photo.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+    assert photo.get_data() == (panoramas / PHOTO).read_bytes()
+    assert preview_client.get("/media/0f1e2d3c4b5a6978.m4a").headers["Content-Type"] == "audio/mp4"
+    index = preview_client.get("/")
+    assert index.headers["Content-Type"] == "text/html; charset=utf-8"
+    assert index.headers["Cache-Control"] == "no-cache"
+    assert "Content-Security-Policy" not in index.headers  # the admin CSP must not break the viewer
+
+
+def test_no_way_out_of_the_tour_folder(preview_client):
+    for path in ("/../../etc/passwd", "/%2e%2e/%2e%2e/etc/passwd", "/scenes/../../demo/x"):
+        assert preview_client.get(path).status_code == 404
+
+
+def test_api_and_tour_share_the_origin(preview_client):
+    assert preview_client.post("/api/halls/demo-hall/views", json={"scene": "lobby"}).status_code == 204
+    assert preview_client.get("/api/halls/demo-hall/stats").get_json()["views"] == 1
+
+
+def test_serve_command_end_to_end(dist):
+    """The real command: prints the URL, serves tour and API, stores SQLite next to the tour."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("DATABASE_URL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hallbuilder.cli", "serve", str(dist), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        lines = [process.stdout.readline() for _ in range(3)]
+        assert lines[0] == "Hall 'demo-hall' (2 scenes) with comments, messages and statistics.\n"
+        port = int(re.search(r"http://127\.0\.0\.1:(\d+)/", lines[1]).group(1))
+        assert "add --host 0.0.0.0" in lines[2]
+        base = f"http://127.0.0.1:{port}"
+        with urllib.request.urlopen(f"{base}/tour.json", timeout=10) as response:
+            assert json.load(response)["service"]["url"] == "/api"
+        request = urllib.request.Request(
+            f"{base}/api/halls/demo-hall/comments",
+            method="POST",
+            data=json.dumps({"nickname": "访客", "text": "预览"}).encode(),
+            headers={"Content-Type": "application/json", "User-Agent": "Mozilla/5.0"},
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 201
+        assert (dist.parent / "hallbuilder-service.sqlite3").is_file()
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+        process.stdout.close()
+        process.stderr.close()
+
+
+def test_serve_without_a_tour_says_what_to_do(tmp_path):
+    from click.testing import CliRunner
+
+    from hallbuilder.cli import cli
+
+    result = CliRunner().invoke(cli, ["serve", str(tmp_path)])
+    assert result.exit_code == 1
+    assert result.output == (
+        f"{tmp_path}: no tour.json here; build the hall first (hallbuilder build) and give its dist folder\n"
+    )
