@@ -14,8 +14,8 @@ Conventions (those of krpano, Pannellum and Marzipano):
 * Side faces are upright; the top face's bottom edge meets the front's top edge and the bottom face's top
   edge meets the front's bottom edge (Photo Sphere Viewer shows this with `flipTopBottom: true`).
 
-Only two remap tables are computed per geometry, front and top, in OpenCV's fixed-point format (1/32 px);
-right, back and left are the front table shifted by a quarter of the photo width per face, and the bottom
+Only two remap tables are computed per geometry, left and top, in OpenCV's fixed-point format (1/32 px);
+front, right and back are the left face turned by a quarter of the photo width per face, and the bottom
 is the top table mirrored in latitude. Columns wrap around the photo's seam (BORDER_WRAP); rows are
 clamped at the poles.
 """
@@ -51,7 +51,7 @@ def face_direction(face: str, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray,
 def equirect_coords(x, y, z, width: int, height: int) -> tuple[np.ndarray, np.ndarray]:
     """Photo pixel coordinates (float32, origin at pixel centres) of directions; rows clamped to the photo.
 
-    Inputs may broadcast (a row of columns against a column of rows): the front face's longitude then
+    Inputs may broadcast (a row of columns against a column of rows): the side faces' longitude then
     costs one arctan per column, not per pixel.
     """
     lon = np.arctan2(x, z)
@@ -84,30 +84,38 @@ def face_table(face: str, size: int, width: int, height: int) -> FaceTable:
     return FaceTable(xy, frac)
 
 
-# quarter turns to the right of the front face, for the side faces
-SIDE_TURNS = {"front": 0, "right": 1, "back": 2, "left": 3}
-
-
-def band_maps(
-    table: FaceTable, face: str, rows: slice, width: int, height: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Fixed-point maps of rows `rows` of `face`, from the front table (side faces) or the top table."""
-    if face in SIDE_TURNS:
-        return _shift_columns(table, rows, SIDE_TURNS[face], width)
-    if face == "top":
-        return table.xy[rows], table.frac[rows]
-    return _mirror_latitude(table, rows, height)
+# quarter turns to the right of the left face, for the side faces
+SIDE_TURNS = {"left": 0, "front": 1, "right": 2, "back": 3}
 
 
 def source_table(face: str) -> str:
     """Which of the two computed tables a face is derived from."""
-    return "front" if face in SIDE_TURNS else "top"
+    return "left" if face in SIDE_TURNS else "top"
 
 
-def _shift_columns(front: FaceTable, rows: slice, turns: int, width: int) -> tuple[np.ndarray, np.ndarray]:
-    """The front maps turned `turns` quarter turns right: x + turns·W/4, exact in 1/32 px."""
-    xy = front.xy[rows]
-    frac = front.frac[rows]
+def sample_band(photo: np.ndarray, table: FaceTable, face: str, rows: slice) -> np.ndarray:
+    """Rows `rows` of `face`, sampled with the left table (side faces) or the top table.
+
+    Side faces are the left face turned right. When a quarter turn is a whole number of columns, front
+    and right use the left maps unchanged on a view of the photo that starts W/4 or W/2 columns later
+    (no copy, no arithmetic: their samples never reach the view's edge); back crosses the photo's seam,
+    so its maps are shifted instead.
+    """
+    height, width = photo.shape[:2]
+    if face == "top":
+        return sample(photo, table.xy[rows], table.frac[rows])
+    if face == "bottom":
+        return sample(photo, *_mirror_latitude(table, rows, height))
+    turns = SIDE_TURNS[face]
+    if width % 4 == 0 and turns < 3:
+        return sample(photo[:, turns * width // 4 :], table.xy[rows], table.frac[rows])
+    return sample(photo, *_shift_columns(table, rows, turns, width))
+
+
+def _shift_columns(table: FaceTable, rows: slice, turns: int, width: int) -> tuple[np.ndarray, np.ndarray]:
+    """The maps turned `turns` quarter turns right: x + turns·W/4, wrapped, exact in 1/32 px."""
+    xy = table.xy[rows]
+    frac = table.frac[rows]
     if turns == 0:
         return xy, frac
     if width % 4:  # a quarter turn is not a whole number of columns: shift in 1/32 px

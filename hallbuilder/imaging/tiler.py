@@ -1,7 +1,7 @@
 """Write one panorama's tile pyramid: plan → write (this module) → validate.
 
 Why it is shaped like this (an 8K photo in ~0.5 s, a 16K one under 1.2 GB): the remap tables are built
-once (front and top, see geometry.py) while the photo decodes; each face is sampled in row bands one
+once (left and top, see geometry.py) while the photo decodes; each face is sampled in row bands one
 tile high, whose top-level tiles are encoded at once while the lower levels are made by halving the band
 (2×2 area average) instead of resampling the photo. Faces run on two threads: OpenCV and libjpeg-turbo
 release the GIL, so both cores work.
@@ -20,13 +20,13 @@ import cv2
 import numpy as np
 
 from hallbuilder.imaging import jpeg
-from hallbuilder.imaging.geometry import band_maps, face_table, sample, source_table
+from hallbuilder.imaging.geometry import face_table, sample_band, source_table
 from hallbuilder.imaging.photo import inspect_photo, open_panorama
 from hallbuilder.imaging.plan import DEFAULT_SETTINGS, FACES, Level, TileSettings, plan_levels
 from hallbuilder.imaging.previews import base_net, thumbnail
 
 THREADS = 2
-TABLES = ("front", "top")
+TABLES = ("left", "top")
 
 
 @dataclass
@@ -113,11 +113,9 @@ class _FaceWriter:
         pixels = self.pixels.result()
         table = self.tables[source_table(face)].result()
         pending: dict[int, list[np.ndarray]] = {}
-        height, width = pixels.shape[:2]
         top_level = len(self.levels) - 1
         for row in range(self.levels[-1].nb_tiles):
-            rows = slice(row * self.tile, (row + 1) * self.tile)
-            band = sample(pixels, *band_maps(table, face, rows, width, height))
+            band = sample_band(pixels, table, face, slice(row * self.tile, (row + 1) * self.tile))
             self._emit(face, top_level, row, band, pending)
 
     def _emit(self, face: str, level: int, row: int, band: np.ndarray, pending) -> None:
