@@ -113,6 +113,8 @@ def scene_entry(config: HallConfig, scene: dict, panorama: ScenePanorama, media:
     }
     if "description" in scene:
         entry["description"] = config.text(scene["description"])
+    if scene.get("branch"):
+        entry["branch"] = scene["branch"]
     return entry
 
 

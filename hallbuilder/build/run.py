@@ -14,6 +14,7 @@ from pathlib import Path
 from hallbuilder.build.manifest import make_manifest, scene_folder
 from hallbuilder.build.media import MediaStore
 from hallbuilder.build.panoramas import DONE, ScenePanorama, prepare_panorama, tiles_to_make
+from hallbuilder.build.showcases import add_showcases, collect_showcases
 from hallbuilder.build.staging import guard, link_file, link_tree, staged
 from hallbuilder.config import HallConfig, load_hall
 from hallbuilder.errors import PhotoError
@@ -119,6 +120,7 @@ def build_hall(project: Path, dist: Path | None = None, progress: Progress | Non
     progress = progress or Progress()
     log.info("Reading %s", Path(project) / "hall.yaml" if Path(project).is_dir() else project)
     config = load_hall(Path(project))
+    add_showcases(config)  # showcases/<branch>/showcase.yaml checked; branch scenes join the hall
     dist = Path(dist) if dist else config.project_dir / "dist"
     guard(dist, config.project_dir)
     cache_dir = config.project_dir / CACHE_NAME
@@ -135,8 +137,6 @@ def build_hall(project: Path, dist: Path | None = None, progress: Progress | Non
 
         log.info("Preparing media")
         media = MediaStore(config.project_dir, work, cache_dir / "media")
-        from hallbuilder.build.showcases import collect_showcases
-
         showcases = collect_showcases(config, media)
 
         log.info("Writing tour.json")

@@ -1,11 +1,91 @@
-"""Branch showcases in tour.json (`showcases/<branch>/showcase.yaml`). Filled in by the showcase feature."""
+"""Branch showcases in the build: checked showcase.yaml files → branch scenes in the hall → tour.json entries.
+
+`add_showcases` runs right after hall.yaml is loaded, so a showcase problem stops the build before any tiling
+and a branch's own scenes are tiled, cached and linked exactly like the hall's (they join the `showcases` zone).
+"""
 
 from __future__ import annotations
 
+import copy
+from typing import Any
+
 from hallbuilder.build.media import MediaStore
 from hallbuilder.config import HallConfig
+from hallbuilder.config.showcase import ZONE, ZONE_TITLE, Showcase, load_showcases
+
+LOADED = "_showcases"
+
+
+def add_showcases(config: HallConfig, extra: list[Showcase] | None = None) -> list[Showcase]:
+    """Check every showcase (all problems at once) and add the branches' scenes and zone to `config`."""
+    showcases = load_showcases(config) + list(extra or [])
+    scenes = [branch_scene(showcase, scene) for showcase in showcases for scene in showcase.data["scenes"]]
+    if scenes and not any(zone["id"] == ZONE for zone in config.data["zones"]):
+        languages = config.languages
+        title = {code: text for code, text in ZONE_TITLE.items() if code in languages}
+        config.data["zones"].append({"id": ZONE, "title": title or ZONE_TITLE["en"]})
+    config.data["scenes"].extend(scenes)
+    config.data[LOADED] = showcases
+    return showcases
+
+
+def branch_scene(showcase: Showcase, scene: dict[str, Any]) -> dict[str, Any]:
+    """A branch scene as a hall scene: paths made project-relative, zone `showcases`, `branch` set."""
+    scene = copy.deepcopy(scene)
+    scene["photo"] = showcase.path(scene["photo"])
+    for narration in scene["narration"].values():
+        if narration.get("audio"):
+            narration["audio"] = showcase.path(narration["audio"])
+    for hotspot in scene["hotspots"]:
+        if "images" in hotspot:
+            hotspot["images"] = [showcase.path(image) for image in hotspot["images"]]
+        if hotspot.get("video"):
+            hotspot["video"] = showcase.path(hotspot["video"])
+    scene["zone"] = ZONE
+    scene["branch"] = showcase.branch
+    return scene
 
 
 def collect_showcases(config: HallConfig, media: MediaStore) -> list[dict]:
-    """Every branch showcase of the project, as tour.json entries (at least id and name)."""
-    return []
+    """Every branch showcase of the project, as tour.json entries (id, name, logo, achievements ...)."""
+    showcases = config.data.get(LOADED)
+    if showcases is None:
+        showcases = add_showcases(config)
+    return [showcase_entry(config, showcase, media) for showcase in showcases]
+
+
+def showcase_entry(config: HallConfig, showcase: Showcase, media: MediaStore) -> dict[str, Any]:
+    data = showcase.data
+    entry: dict[str, Any] = {
+        "id": showcase.branch,
+        "name": config.text(data["name"]),
+        "logo": media.image(showcase.path(data["logo"])) if data.get("logo") else None,
+        "achievements": [
+            achievement_entry(config, showcase, index, item, media)
+            for index, item in sorted(
+                enumerate(data["achievements"]), key=lambda pair: pair[1]["date"], reverse=True
+            )
+        ],
+        "scenes": [scene["id"] for scene in data["scenes"]],
+    }
+    for key in ("motto", "introduction"):
+        if key in data:
+            entry[key] = config.text(data[key])
+    return entry
+
+
+def achievement_entry(
+    config: HallConfig, showcase: Showcase, index: int, item: dict[str, Any], media: MediaStore
+) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "id": f"{showcase.branch}-{index}",
+        "title": config.text(item["title"]),
+        "date": item["date"].isoformat(),
+        "photos": [media.image(showcase.path(photo)) for photo in item["photos"]],
+        "video": media.video(showcase.path(item["video"])) if item.get("video") else None,
+        "scene": item.get("scene"),
+    }
+    for key in ("category", "text"):
+        if key in item:
+            entry[key] = config.text(item[key])
+    return entry

@@ -1,0 +1,83 @@
+"""`hallbuilder showcase new BRANCH` and `hallbuilder showcase check`: branch showcases, folder by folder."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from hallbuilder.commands.logs import setup_logging
+from hallbuilder.config.fields import ID, ID_HELP
+from hallbuilder.errors import ConfigError
+
+PROJECT = click.option(
+    "--project",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=".",
+    show_default=True,
+    help="The hall project (the folder with hall.yaml).",
+)
+
+
+def create_showcase(project: Path, branch: str, name: str | None = None) -> Path:
+    """Write showcases/<branch>/showcase.yaml (commented) and photos/; never overwrite an existing one."""
+    if not ID.match(branch):
+        raise ConfigError(f"'{branch}' is not a valid branch id: {ID_HELP}")
+    if not (project / "hall.yaml").is_file():
+        raise ConfigError(
+            f"{project}: no hall.yaml here; give the hall project with --project PATH "
+            f"or run `hallbuilder new {project}` first"
+        )
+    folder = project / "showcases" / branch
+    config = folder / "showcase.yaml"
+    if config.exists():
+        raise ConfigError(f"{config}: this branch already has a showcase; nothing was changed")
+    template = resources.files("hallbuilder.templates").joinpath("showcase.yaml").read_text("utf-8")
+    text = template.replace("__NAME__", json.dumps(name or branch, ensure_ascii=False))
+    (folder / "photos").mkdir(parents=True, exist_ok=True)
+    config.write_text(text.replace("__ID__", branch), "utf-8")
+    return config
+
+
+@click.group()
+def showcase() -> None:
+    """Branch showcases: one folder per branch under showcases/, handed to the branch and dropped back."""
+
+
+@showcase.command()
+@click.argument("branch")
+@click.option("--name", help="The branch's name (default: the branch id); edit it later in showcase.yaml.")
+@PROJECT
+def new(branch: str, name: str | None, project: Path) -> None:
+    """Create showcases/BRANCH/ with a commented showcase.yaml to fill in."""
+    config = create_showcase(project, branch, name)
+    click.echo(f"Created {config}")
+    click.echo(f"  fill in {config.name}, put photos in {config.parent / 'photos'}/, then:")
+    click.echo(f"  hallbuilder showcase check --project {project}")
+
+
+@showcase.command()
+@PROJECT
+def check(project: Path) -> None:
+    """Check every showcases/*/showcase.yaml of the hall and the photos of branch scenes."""
+    setup_logging()
+    from hallbuilder.build import check_photos
+    from hallbuilder.build.showcases import add_showcases
+    from hallbuilder.config import load_hall
+
+    config = load_hall(project)
+    showcases = add_showcases(config)
+    branch_scenes = [scene for scene in config.scenes if scene.get("branch")]
+    check_photos(replace(config, data={**config.data, "scenes": branch_scenes}), full=True)
+    if not showcases:
+        click.echo(
+            f"No showcases yet in {project / 'showcases'}; create one with `hallbuilder showcase new BRANCH`"
+        )
+        return
+    for item in showcases:
+        achievements, scenes = len(item.data["achievements"]), len(item.data["scenes"])
+        click.echo(f"  {item.branch}: {achievements} achievement(s), {scenes} scene(s)")
+    click.secho(f"{len(showcases)} showcase(s) are valid", fg="green")

@@ -1,0 +1,315 @@
+"""showcases/<branch>/showcase.yaml: a branch's showcase, checked with the same precise errors as hall.yaml.
+
+A branch's folder is handed to the branch, filled in and dropped back, so every path inside showcase.yaml is
+relative to that folder and must stay inside it. A branch may bring its own panorama scenes (same shape as
+hall.yaml scenes); they join the hall in the `showcases` zone.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from marshmallow import ValidationError, fields, validate
+
+from hallbuilder.config.checks import AUDIO_TYPES, IMAGE_TYPES, PHOTO_TYPES, VIDEO_TYPES, items
+from hallbuilder.config.fields import ID, ID_HELP, LANGUAGE, Id, Text
+from hallbuilder.config.load import HallConfig
+from hallbuilder.config.problems import Problem, did_you_mean, flatten, render, rewrite
+from hallbuilder.config.schema import (
+    HotspotSchema,
+    NarrationSchema,
+    SceneSchema,
+    StrictSchema,
+    doc,
+)
+from hallbuilder.config.source import YamlSource, read_yaml, to_plain
+from hallbuilder.errors import ConfigError
+
+SHOWCASE_NAME = "showcase.yaml"
+SHOWCASES_DIR = "showcases"
+ZONE = "showcases"
+ZONE_TITLE = {"zh-CN": "分支展厅", "en": "Branch showcases"}
+SHOWCASE_TEXT_KEYS = ("name", "motto", "introduction", "title", "category", "text", "label", "description")
+
+
+class ShowcasePath(fields.String):
+    """A file inside the branch's folder, written relative to showcase.yaml with '/' separators."""
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
+        text = super()._deserialize(value, attr, data, **kwargs).strip().replace("\\", "/")
+        path = PurePosixPath(text)
+        if path.is_absolute() or re.match(r"^[A-Za-z]:", text):
+            raise ValidationError(
+                f"'{text}' is an absolute path; write it relative to showcase.yaml, e.g. photos/award.jpg"
+            )
+        if ".." in path.parts:
+            raise ValidationError(
+                f"'{text}' points outside the showcase folder; copy the file into the branch's folder"
+            )
+        if not text:
+            raise ValidationError("empty path")
+        return str(path)
+
+
+class BranchNarrationSchema(NarrationSchema):
+    audio = ShowcasePath(**doc("Narration audio (mp3, m4a, wav, ogg) in this language."))
+
+
+class BranchHotspotSchema(HotspotSchema):
+    images = fields.List(ShowcasePath(), **doc("info: photos shown in the panel."))
+    video = ShowcasePath(**doc("info: a video shown in the panel."))
+
+
+class BranchSceneSchema(SceneSchema):
+    photo = ShowcasePath(required=True, **doc("The equirectangular 2:1 photo, inside the branch's folder."))
+    zone = Id(**doc("Not used: a branch's scenes are always in the showcases zone."))
+    narration = fields.Dict(
+        keys=fields.String(),
+        values=fields.Nested(BranchNarrationSchema),
+        load_default=dict,
+        **doc("Narration per language: {zh-CN: {audio: ..., transcript: ...}}."),
+    )
+    hotspots = fields.List(
+        fields.Nested(BranchHotspotSchema),
+        load_default=list,
+        **doc("Hotspots in this scene (links may lead to the hall's scenes)."),
+    )
+
+
+class AchievementSchema(StrictSchema):
+    title = Text(required=True, **doc("What was achieved, in a few words."))
+    date = fields.Date(required=True, **doc("When, written 2026-11-01."))
+    category = Text(**doc("A short category such as 'Award', 'Service', 'Volunteering' (optional)."))
+    text = Text(**doc("A few sentences about it (optional)."))
+    photos = fields.List(ShowcasePath(), load_default=list, **doc("Photos, relative to showcase.yaml."))
+    video = ShowcasePath(**doc("A video (mp4, mov, webm), relative to showcase.yaml (optional)."))
+    scene = Id(**doc("A scene of the hall (or of this branch) that shows it (optional)."))
+
+
+class ShowcaseSchema(StrictSchema):
+    name = Text(required=True, **doc("The branch's name."))
+    motto = Text(**doc("The branch's motto, one line (optional)."))
+    logo = ShowcasePath(**doc("The branch's logo (PNG, JPEG or WebP), relative to showcase.yaml."))
+    introduction = Text(**doc("A short introduction of the branch."))
+    achievements = fields.List(
+        fields.Nested(AchievementSchema),
+        load_default=list,
+        **doc("The branch's achievements, shown as a timeline (newest first)."),
+    )
+    scenes = fields.List(
+        fields.Nested(BranchSceneSchema),
+        load_default=list,
+        validate=validate.Length(max=20, error="at most {max} scenes per branch"),
+        **doc("The branch's own panorama scenes (optional; same keys as hall.yaml scenes, no zone)."),
+    )
+
+
+@dataclass
+class Showcase:
+    """One valid branch showcase: `data` is showcase.yaml after the schema; paths are relative to `folder`."""
+
+    branch: str
+    folder: Path
+    data: dict[str, Any]
+    source: YamlSource = field(repr=False)
+
+    def path(self, relative: str) -> str:
+        """A showcase-relative path as the project sees it (what MediaStore and the tiler take)."""
+        return f"{SHOWCASES_DIR}/{self.branch}/{relative}"
+
+
+def showcase_folders(project_dir: Path) -> list[Path]:
+    """Every showcases/<branch>/ folder that holds a showcase.yaml, in name order."""
+    root = project_dir / SHOWCASES_DIR
+    if not root.is_dir():
+        return []
+    return sorted(p for p in root.iterdir() if p.is_dir() and (p / SHOWCASE_NAME).is_file())
+
+
+def load_showcases(config: HallConfig) -> list[Showcase]:
+    """Load and check every showcase of the project; every problem of every showcase is raised together."""
+    hall_scenes = [scene["id"] for scene in config.scenes if not scene.get("branch")]
+    showcases: list[Showcase] = []
+    problems: list[str] = []
+    taken: dict[str, str] = {}  # scene id -> the showcase.yaml that has it
+    for folder in showcase_folders(config.project_dir):
+        try:
+            showcase = load_showcase(folder, config.languages, hall_scenes)
+        except ConfigError as error:
+            problems += error.lines()
+            continue
+        clashes = [
+            Problem(
+                ("scenes", index, "id"),
+                f"'{scene['id']}' is already a scene of {taken[scene['id']]}; "
+                "scene ids must be unique in the whole hall",
+            )
+            for index, scene in enumerate(showcase.data["scenes"])
+            if scene["id"] in taken
+        ]
+        if clashes:
+            problems += render(clashes, showcase.source)
+            continue
+        taken.update(dict.fromkeys((s["id"] for s in showcase.data["scenes"]), showcase.source.name))
+        showcases.append(showcase)
+    if problems:
+        raise ConfigError(f"the showcases have {len(problems)} problem(s)", problems=problems)
+    return showcases
+
+
+def load_showcase(folder: Path, languages: list[str], hall_scenes: list[str]) -> Showcase:
+    """Read and check one showcase folder; raise one ConfigError carrying every problem, line by line."""
+    branch = folder.name
+    name = f"{SHOWCASES_DIR}/{branch}/{SHOWCASE_NAME}"
+    if not ID.match(branch):
+        raise ConfigError(f"{name}: the folder name '{branch}' is not a valid branch id: {ID_HELP}")
+    source = read_yaml(folder / SHOWCASE_NAME, name)
+    raw = to_plain(source.document)
+    schema = ShowcaseSchema()
+    problems: list[Problem] = []
+    data: dict[str, Any] = {}
+    try:
+        data = schema.load(raw)
+    except ValidationError as error:
+        problems += [
+            Problem(path, rewrite(schema, source, path, message)) for path, message in flatten(error.messages)
+        ]
+    problems += cross_check_showcase(raw, folder, languages, hall_scenes)
+    if problems:
+        raise ConfigError(f"{name} has {len(problems)} problem(s)", problems=render(problems, source))
+    return Showcase(branch=branch, folder=folder, data=data, source=source)
+
+
+def cross_check_showcase(
+    document: dict, folder: Path, languages: list[str], hall_scenes: list[str]
+) -> list[Problem]:
+    problems = list(check_showcase_files(document, folder))
+    problems += check_showcase_references(document, hall_scenes)
+    problems += check_showcase_languages(document, languages)
+    return problems
+
+
+def showcase_files(document: dict) -> Iterator[tuple[tuple, str, set[str]]]:
+    """(key path, showcase-relative file, allowed suffixes) for every file showcase.yaml names."""
+    if isinstance(document.get("logo"), str):
+        yield ("logo",), document["logo"], IMAGE_TYPES
+    for a_index, item in items(document.get("achievements")):
+        photos = item.get("photos") if isinstance(item.get("photos"), list) else []
+        for p_index, photo in enumerate(photos):
+            if isinstance(photo, str):
+                yield ("achievements", a_index, "photos", p_index), photo, IMAGE_TYPES
+        if isinstance(item.get("video"), str):
+            yield ("achievements", a_index, "video"), item["video"], VIDEO_TYPES
+    for s_index, scene in items(document.get("scenes")):
+        if isinstance(scene.get("photo"), str):
+            yield ("scenes", s_index, "photo"), scene["photo"], PHOTO_TYPES
+        narration = scene.get("narration") if isinstance(scene.get("narration"), dict) else {}
+        for language, entry in narration.items():
+            if isinstance(entry, dict) and isinstance(entry.get("audio"), str):
+                yield ("scenes", s_index, "narration", language, "audio"), entry["audio"], AUDIO_TYPES
+        for h_index, hotspot in items(scene.get("hotspots")):
+            images = hotspot.get("images") if isinstance(hotspot.get("images"), list) else []
+            for i_index, image in enumerate(images):
+                if isinstance(image, str):
+                    yield ("scenes", s_index, "hotspots", h_index, "images", i_index), image, IMAGE_TYPES
+            if isinstance(hotspot.get("video"), str):
+                yield ("scenes", s_index, "hotspots", h_index, "video"), hotspot["video"], VIDEO_TYPES
+
+
+def check_showcase_files(document: dict, folder: Path) -> Iterator[Problem]:
+    """Each file exists, has a known type and (even through a symbolic link) lies inside the branch's folder."""
+    root = folder.resolve()
+    for path, relative, suffixes in showcase_files(document):
+        posix = PurePosixPath(relative.strip().replace("\\", "/"))
+        if posix.is_absolute() or ".." in posix.parts or not str(relative).strip():
+            continue  # already reported by the schema
+        if posix.suffix.lower() not in suffixes:
+            yield Problem(
+                path, f"'{relative}' is not a supported file type; use one of: {', '.join(sorted(suffixes))}"
+            )
+            continue
+        target = folder / posix
+        if not target.is_file():
+            siblings = (
+                [str(PurePosixPath(posix.parent, p.name)) for p in target.parent.iterdir()]
+                if target.parent.is_dir()
+                else []
+            )
+            yield Problem(path, f"file not found: {relative}{did_you_mean(relative, siblings)}")
+        elif not target.resolve().is_relative_to(root):
+            yield Problem(
+                path, f"'{relative}' links to a file outside the showcase folder; copy the file itself in"
+            )
+
+
+def check_showcase_references(document: dict, hall_scenes: list[str]) -> Iterator[Problem]:
+    own = [s.get("id") for _, s in items(document.get("scenes")) if isinstance(s.get("id"), str)]
+    known = hall_scenes + own
+    seen: dict[str, int] = {}
+    for s_index, scene in items(document.get("scenes")):
+        ident = scene.get("id")
+        if isinstance(ident, str) and ident in hall_scenes:
+            yield Problem(
+                ("scenes", s_index, "id"),
+                f"'{ident}' is already a scene of hall.yaml; scene ids must be unique in the whole hall",
+            )
+        elif isinstance(ident, str) and ident in seen:
+            yield Problem(
+                ("scenes", s_index, "id"),
+                f"'{ident}' is used twice (also scenes[{seen[ident]}]); ids must be unique",
+            )
+        elif isinstance(ident, str):
+            seen[ident] = s_index
+        if "zone" in scene:
+            yield Problem(
+                ("scenes", s_index, "zone"),
+                f"a branch's scenes are always in the '{ZONE}' zone; remove this key",
+            )
+        for h_index, hotspot in items(scene.get("hotspots")):
+            target = hotspot.get("target")
+            if hotspot.get("type") == "link" and isinstance(target, str) and target not in known:
+                yield Problem(
+                    ("scenes", s_index, "hotspots", h_index, "target"),
+                    f"no scene '{target}'{did_you_mean(target, known)}",
+                )
+    for a_index, item in items(document.get("achievements")):
+        scene = item.get("scene")
+        if isinstance(scene, str) and scene not in known:
+            yield Problem(
+                ("achievements", a_index, "scene"), f"no scene '{scene}'{did_you_mean(scene, known)}"
+            )
+
+
+def texts(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, dict]]:
+    """(key path, map) for every multilingual text of showcase.yaml given as a map."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in SHOWCASE_TEXT_KEYS and isinstance(value, dict):
+                yield (*path, key), value
+            elif key != "narration":
+                yield from texts(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from texts(value, (*path, index))
+
+
+def check_showcase_languages(document: dict, languages: list[str]) -> Iterator[Problem]:
+    default, listed = languages[0], ", ".join(languages)
+    for path, value in texts(document):
+        for code in value:
+            if LANGUAGE.match(str(code)) and code not in languages:
+                yield Problem((*path, code), f"language '{code}' is not in hall.languages [{listed}]")
+        if default not in value:
+            yield Problem(path, f"no {default} text (the default language); add `{default}: ...`")
+    for s_index, scene in items(document.get("scenes")):
+        narration = scene.get("narration")
+        for code in narration if isinstance(narration, dict) else {}:
+            if code not in languages:
+                yield Problem(
+                    ("scenes", s_index, "narration", code),
+                    f"language '{code}' is not in hall.languages [{listed}]{did_you_mean(code, languages)}",
+                )
