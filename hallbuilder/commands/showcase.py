@@ -23,7 +23,7 @@ PROJECT = click.option(
 
 
 def create_showcase(project: Path, branch: str, name: str | None = None) -> Path:
-    """Write showcases/<branch>/showcase.yaml (commented) and photos/; never overwrite an existing one."""
+    """Write showcases/<branch>/showcase.yaml (commented) and media/; never overwrite an existing one."""
     if not ID.match(branch):
         raise ConfigError(f"'{branch}' is not a valid branch id: {ID_HELP}")
     if not (project / "hall.yaml").is_file():
@@ -37,7 +37,7 @@ def create_showcase(project: Path, branch: str, name: str | None = None) -> Path
         raise ConfigError(f"{config}: this branch already has a showcase; nothing was changed")
     template = resources.files("hallbuilder.templates").joinpath("showcase.yaml").read_text("utf-8")
     text = template.replace("__NAME__", json.dumps(name or branch, ensure_ascii=False))
-    (folder / "photos").mkdir(parents=True, exist_ok=True)
+    (folder / "media").mkdir(parents=True, exist_ok=True)
     config.write_text(text.replace("__ID__", branch), "utf-8")
     return config
 
@@ -55,7 +55,7 @@ def new(branch: str, name: str | None, project: Path) -> None:
     """Create showcases/BRANCH/ with a commented showcase.yaml to fill in."""
     config = create_showcase(project, branch, name)
     click.echo(f"Created {config}")
-    click.echo(f"  fill in {config.name}, put photos in {config.parent / 'photos'}/, then:")
+    click.echo(f"  fill in {config.name}, put photos and videos in {config.parent / 'media'}/, then:")
     click.echo(f"  hallbuilder showcase check --project {project}")
 
 

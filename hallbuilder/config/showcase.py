@@ -44,7 +44,7 @@ class ShowcasePath(fields.String):
         path = PurePosixPath(text)
         if path.is_absolute() or re.match(r"^[A-Za-z]:", text):
             raise ValidationError(
-                f"'{text}' is an absolute path; write it relative to showcase.yaml, e.g. photos/award.jpg"
+                f"'{text}' is an absolute path; write it relative to showcase.yaml, e.g. media/award.jpg"
             )
         if ".." in path.parts:
             raise ValidationError(
