@@ -16,12 +16,14 @@ FIX = "build it with `make setup` (or: cd web && npm ci && npm run build)"
 
 @dataclass(frozen=True)
 class Bundle:
-    """What index.html links: the entry script, the stylesheet and the chunks worth preloading."""
+    """What index.html links: the entry script, the stylesheet and the chunks worth preloading (the entry's
+    own imports, and the viewer chunk with its imports, which a dynamic import would fetch one after another)."""
 
     folder: Path
     entry: str
     css: str
     preload: list[str]
+    viewer: list[str]
     files: list[str]
     baseline: dict
 
@@ -34,7 +36,13 @@ def load_bundle(folder: Path = BUNDLE_DIR) -> Bundle:
     try:
         data = json.loads(manifest.read_text("utf-8"))
         bundle = Bundle(
-            folder, data["entry"], data["css"], list(data["preload"]), list(data["files"]), data["baseline"]
+            folder,
+            data["entry"],
+            data["css"],
+            list(data["preload"]),
+            list(data["viewer"]),
+            list(data["files"]),
+            data["baseline"],
         )
     except (ValueError, KeyError, TypeError) as error:
         raise BuildError(

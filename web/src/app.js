@@ -104,7 +104,7 @@ function setupCover(ctx) {
     if (css) css.media = 'all';
     enter.addEventListener('click', () => {
         // Inside the tap: unlock audio and ask for the iOS motion permission.
-        ctx.narration.unlock();
+        ctx.narration.unlock(!ctx.ready);
         const request = window.DeviceOrientationEvent?.requestPermission;
         if (typeof request === 'function') {
             request.call(window.DeviceOrientationEvent).then(
@@ -132,6 +132,7 @@ async function loadViewer(ctx) {
         const created = module.createViewer(stage, scene, ctx.view, ctx);
         ctx.viewer = created.viewer;
         ctx.markers = created.markers;
+        ctx.loads = module.trackLoads(ctx.viewer);
     } catch (error) {
         console.warn('viewer:', error);
         stage.append(h('p', { class: 'hb-error', role: 'alert', text: t(ctx.lang, 'webglMissing') }));
@@ -147,8 +148,11 @@ async function loadViewer(ctx) {
                 document.getElementById('hb-app').classList.add('hb-live');
                 markFirstView();
                 setTimeout(() => document.getElementById('hb-preview')?.remove(), ctx.reducedMotion ? 0 : 700);
-                if (ctx.entered) markInteractive();
-                whenIdle(() => afterFirstView(ctx));
+                if (ctx.entered) {
+                    markInteractive();
+                    if (ctx.narration.wanted) ctx.narration.play();
+                }
+                whenNetworkQuiet(ctx, () => whenIdle(() => afterFirstView(ctx)));
             },
             { once: true },
         );
@@ -165,6 +169,18 @@ async function loadViewer(ctx) {
     };
     viewer.addEventListener('position-updated', remember);
     viewer.addEventListener('zoom-updated', remember);
+}
+
+/** Runs `callback` once the viewer has had no image load in flight for `quietMs`: visible tiles first. */
+function whenNetworkQuiet(ctx, callback, quietMs = 1000) {
+    let quietSince = performance.now();
+    const poll = setInterval(() => {
+        if (ctx.loads && ctx.loads.pending > 0) quietSince = performance.now();
+        else if (performance.now() - quietSince >= quietMs) {
+            clearInterval(poll);
+            callback();
+        }
+    }, 200);
 }
 
 function whenIdle(callback) {
@@ -258,7 +274,7 @@ async function goTo(ctx, id, options = {}) {
             ctx.transitioning = false;
             setMarkers(ctx);
             ctx.plugins?.sceneChanged?.(scene);
-            prefetchNeighbours(ctx);
+            whenNetworkQuiet(ctx, () => prefetchNeighbours(ctx));
         }
     }
 }

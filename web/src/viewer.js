@@ -91,3 +91,20 @@ export function preloadScene(viewer, scene) {
 }
 
 export { DEG };
+
+/** Counts the viewer's image loads in flight (base images and tiles), so prefetching can wait for them. */
+export function trackLoads(viewer) {
+    const loader = viewer.textureLoader;
+    const state = { pending: 0 };
+    for (const name of ['loadImage', 'loadFile']) {
+        const original = loader[name].bind(loader);
+        loader[name] = (...args) => {
+            state.pending++;
+            const promise = original(...args);
+            const done = () => state.pending--;
+            promise.then(done, done);
+            return promise;
+        };
+    }
+    return state;
+}

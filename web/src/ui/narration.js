@@ -70,12 +70,20 @@ export class Narration {
         else this.pause();
     }
 
-    /** Called inside the Enter tap: a user gesture lets later narration play on iOS and in WeChat. */
-    unlock() {
+    /**
+     * Called inside the Enter tap: a user gesture lets later narration play on iOS and in WeChat.
+     * With `later`, the element is only unlocked now (play then pause) and starts once the viewer is live,
+     * so the audio does not take bandwidth from the first view.
+     */
+    unlock(later = false) {
         this.wanted = true;
-        if (this.hasAudio) {
+        if (!this.hasAudio) return;
+        if (!later) {
             this.play();
+            return;
         }
+        this.audio.play().catch(() => {});
+        this.audio.pause();
     }
 
     updateProgress() {
