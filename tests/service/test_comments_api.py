@@ -240,3 +240,12 @@ def test_stream_sends_new_approved_comments(client, database):
     event = body.split("\n\n")[1].split("\n")
     assert event[:2] == [f"id: {first_id}", "event: comment"]
     assert json.loads(event[2].removeprefix("data: "))["text"] == "旧的"
+
+
+@pytest.mark.parametrize("comment_id", ["99999999999999999999", "9223372036854775808", "4611686018427387905"])
+def test_huge_comment_ids_are_refused_not_a_server_error(client, comment_id):
+    """Ids beyond what the databases store never reach SQL (the URL rule does not match them)."""
+    response = client.patch(f"{URL}/{comment_id}", json={"text": "x"}, headers={"X-Edit-Token": "t"})
+    assert response.status_code in (404, 405)
+    assert response.get_json()["code"] == response.status_code
+    assert client.delete(f"{URL}/{comment_id}", headers={"X-Edit-Token": "t"}).status_code in (404, 405)

@@ -66,6 +66,7 @@ def _reject(verdict: filters.Verdict, field: str = "text") -> None:
 @blp.route("/halls/<hall>/comments", methods=["POST"])
 @blp.arguments(CommentIn)
 @blp.response(201, CommentCreated)
+@blp.alt_response(400, description="The honeypot field was filled in")
 @blp.alt_response(404, description="Unknown hall or scene")
 @blp.alt_response(409, description="The same text from the same visitor within 24 hours")
 @blp.alt_response(429, description="Too many comments; see Retry-After")
@@ -125,7 +126,7 @@ def _own_comment(hall: str, comment_id: int) -> dict:
     return comment
 
 
-@blp.route("/halls/<hall>/comments/<int:comment_id>", methods=["PATCH"])
+@blp.route("/halls/<hall>/comments/<int(max=4611686018427387904):comment_id>", methods=["PATCH"])
 @blp.arguments(CommentEditIn)
 @blp.response(200, CommentEdited)
 @blp.alt_response(403, description="Missing, wrong or expired X-Edit-Token")
@@ -154,7 +155,7 @@ def edit_comment(data: dict, hall: str, comment_id: int):
     return {"comment": comment}
 
 
-@blp.route("/halls/<hall>/comments/<int:comment_id>", methods=["DELETE"])
+@blp.route("/halls/<hall>/comments/<int(max=4611686018427387904):comment_id>", methods=["DELETE"])
 @blp.response(204)
 @blp.alt_response(403, description="Missing, wrong or expired X-Edit-Token")
 @blp.alt_response(404, description="Unknown comment")

@@ -15,6 +15,7 @@ blp = Blueprint("messages", __name__, description="Private messages to the organ
 @blp.route("/halls/<hall>/messages", methods=["POST"])
 @blp.arguments(MessageIn)
 @blp.response(201, MessageReceived)
+@blp.alt_response(400, description="The honeypot field was filled in")
 @blp.alt_response(404, description="Unknown hall")
 @blp.alt_response(429, description="Too many messages; see Retry-After")
 def post_message(data: dict, hall: str):
