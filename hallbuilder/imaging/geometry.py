@@ -22,6 +22,7 @@ clamped at the poles.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass
 
@@ -72,8 +73,13 @@ class FaceTable:
     frac: np.ndarray
 
 
+@functools.lru_cache(maxsize=2)
 def face_table(face: str, size: int, width: int, height: int) -> FaceTable:
-    """The remap table of `face` at `size` px for a width × height photo, built in row bands."""
+    """The remap table of `face` at `size` px for a width × height photo, built in row bands.
+
+    The last two (one geometry's left and top) are kept: halls usually shoot every scene with one camera.
+    The arrays are read-only, as they are shared.
+    """
     xy = np.empty((size, size, 2), np.int16)
     frac = np.empty((size, size), np.uint16)
     a = ((np.arange(size, dtype=np.float32) + np.float32(0.5)) * np.float32(2 / size) - 1).astype(np.float32)
@@ -81,6 +87,7 @@ def face_table(face: str, size: int, width: int, height: int) -> FaceTable:
         rows = slice(top, min(size, top + TABLE_BAND))
         px, py = equirect_coords(*face_direction(face, a[None, :], a[rows, None]), width, height)
         xy[rows], frac[rows] = cv2.convertMaps(px, py, cv2.CV_16SC2)
+    xy.flags.writeable = frac.flags.writeable = False
     return FaceTable(xy, frac)
 
 
