@@ -14,13 +14,14 @@ from hallbuilder.imaging.photo import (
 )
 from hallbuilder.imaging.plan import FACES, Level, TileSettings, panorama_hash, plan_levels
 from hallbuilder.imaging.previews import render_preview
-from hallbuilder.imaging.tiler import TiledPanorama, tile_panorama, tile_path
+from hallbuilder.imaging.tiler import TILE_TEMPLATE, TiledPanorama, tile_panorama, tile_path
 from hallbuilder.imaging.validate import validate_tiles
 
 __all__ = [
     "FACES",
     "MAX_PIXELS",
     "MIN_WIDTH",
+    "TILE_TEMPLATE",
     "Level",
     "PhotoInfo",
     "TileSettings",

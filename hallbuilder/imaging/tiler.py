@@ -26,6 +26,8 @@ from hallbuilder.imaging.plan import DEFAULT_SETTINGS, FACES, Level, TileSetting
 from hallbuilder.imaging.previews import base_net, thumbnail
 
 THREADS = 2
+# Where tiles live, relative to the scene's folder: tour.json's panorama.tiles and the viewer's tileUrl.
+TILE_TEMPLATE = "tiles/{level}/{face}/{row}_{col}.jpg"
 TABLES = ("left", "top")
 
 
@@ -41,7 +43,7 @@ class TiledPanorama:
 
 def tile_path(out_dir: Path, level: int, face: str, row: int, col: int) -> Path:
     """Where a tile lives: the CubemapTilesAdapter layout tiles/<level>/<face>/<row>_<col>.jpg."""
-    return out_dir / "tiles" / str(level) / face / f"{row}_{col}.jpg"
+    return out_dir / TILE_TEMPLATE.format(level=level, face=face, row=row, col=col)
 
 
 def tile_panorama(

@@ -9,7 +9,7 @@ import numpy as np
 import py360convert
 import pytest
 
-from hallbuilder.imaging import FACES, open_panorama, tile_panorama
+from hallbuilder.imaging import FACES, Level, open_panorama, tile_panorama, validate_tiles
 from hallbuilder.imaging.geometry import face_table, sample, sample_band, source_table
 
 from .conftest import assemble_face, read_jpeg
@@ -185,3 +185,15 @@ def test_faces_derived_from_two_tables_equal_their_own_tables(taj, width):
         )
         assert np.abs(bands.astype(int) - direct).max() <= 4, face  # 1/32 px rounding on a sharp edge
         assert difference(bands, direct) < 0.01, face
+
+
+@pytest.mark.slow
+def test_a_16k_photo_tiles_with_the_right_geometry(taj, tmp_path):
+    """16384 wide: the int16 fixed-point maps, the views and the shifts hold at full range."""
+    photo = cv2.resize(taj, (16384, 8192), interpolation=cv2.INTER_LINEAR)
+    result = tile_panorama(photo, tmp_path)
+    assert result.levels[-1] == Level(5248, 8) and result.tiles == 6 * (64 + 16 + 4 + 1)
+    assert validate_tiles(tmp_path, result.levels) == ([], [])
+    for face in FACES:
+        ours = assemble_face(tmp_path, result, 3, face)[::41, ::41]
+        assert difference(ours, reference_face(photo, face, 5248, step=41)) < 2.5, face
