@@ -25,6 +25,7 @@ from hallbuilder.config.schema import (
     SceneSchema,
     StrictSchema,
     doc,
+    iter_documented_keys,
 )
 from hallbuilder.config.source import YamlSource, read_yaml, to_plain
 from hallbuilder.errors import ConfigError
@@ -106,6 +107,11 @@ class ShowcaseSchema(StrictSchema):
         validate=validate.Length(max=20, error="at most {max} scenes per branch"),
         **doc("The branch's own panorama scenes (optional; same keys as hall.yaml scenes, no zone)."),
     )
+
+
+def iter_showcase_keys() -> list[tuple[str, str]]:
+    """Every showcase.yaml key path with its doc (docs/showcases.md lists them; a test keeps both in step)."""
+    return iter_documented_keys(ShowcaseSchema())
 
 
 @dataclass

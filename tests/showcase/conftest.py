@@ -1,0 +1,40 @@
+"""A `hallbuilder new` project per test, and helpers to write a branch's showcase into it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from hallbuilder.commands.new import create_project
+
+
+@pytest.fixture(scope="session")
+def showcase_scaffold(tmp_path_factory) -> Path:
+    target = tmp_path_factory.mktemp("showcase-scaffold") / "hall"
+    create_project(target)
+    return target
+
+
+@pytest.fixture
+def hall(showcase_scaffold: Path, tmp_path: Path) -> Path:
+    """A fresh, valid hall project (scenes lobby and gallery; languages zh-CN, en)."""
+    return Path(shutil.copytree(showcase_scaffold, tmp_path / "hall"))
+
+
+@pytest.fixture
+def write_showcase(hall: Path):
+    """write_showcase(branch, yaml_text, files=(...)): a showcase folder with small pictures at `files`."""
+
+    def write(branch: str, text: str, files: tuple[str, ...] = ()) -> Path:
+        folder = hall / "showcases" / branch
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "showcase.yaml").write_text(text, "utf-8")
+        for index, relative in enumerate(files):
+            (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+            Image.new("RGB", (64, 40), (index * 60 % 255, 80, 160)).save(folder / relative)
+        return folder
+
+    return write
