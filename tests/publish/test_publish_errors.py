@@ -103,3 +103,22 @@ def test_bucket_options_need_an_s3_target(make_dist, tmp_path):
         1,
         f"--set-cors works only with s3:// targets; for the folder {tmp_path / 'public'}, set it in your web server.\n",
     )
+
+
+def test_an_endpoint_without_a_scheme(make_dist, aws_env):
+    result = run(
+        str(make_dist()), "--to", "s3://hall-bucket/", "--endpoint-url", "oss-cn-hangzhou.aliyuncs.com"
+    )
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "--endpoint-url oss-cn-hangzhou.aliyuncs.com: write the address with its scheme, "
+        "e.g. https://oss-cn-hangzhou.aliyuncs.com\n",
+    )
+
+
+def test_a_target_without_a_bucket(make_dist):
+    result = run(str(make_dist()), "--to", "s3:///hall/")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "--to s3:///hall/: no bucket name: write it as s3://BUCKET/PREFIX/.\n",
+    )

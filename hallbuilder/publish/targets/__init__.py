@@ -70,6 +70,10 @@ def parse_target(to: str, endpoint_url: str | None = None, workers: int = 16) ->
         bucket, _, prefix = to[len("s3://") :].partition("/")
         if not bucket:
             raise PublishError(f"--to {to}: no bucket name: write it as s3://BUCKET/PREFIX/.")
+        if endpoint_url and not endpoint_url.startswith(("https://", "http://")):
+            raise PublishError(
+                f"--endpoint-url {endpoint_url}: write the address with its scheme, e.g. https://{endpoint_url}"
+            )
         return S3Target(bucket, prefix, endpoint_url=endpoint_url, workers=workers)
     if "://" in to:
         raise PublishError(
