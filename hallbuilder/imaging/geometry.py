@@ -30,6 +30,7 @@ import cv2
 import numpy as np
 
 SUBPIXELS = 32  # OpenCV's INTER_TAB_SIZE: fixed-point maps hold 1/32 px
+ROW_FRACTION = (SUBPIXELS - 1) * SUBPIXELS  # bits of the row fraction in the `frac` map (fy * 32 + fx)
 TABLE_BAND = 256  # rows of float temporaries at a time, to bound memory at 16K
 
 
@@ -148,17 +149,23 @@ def _shift_subpixel(
 
 
 def _mirror_latitude(top: FaceTable, rows: slice, height: int) -> tuple[np.ndarray, np.ndarray]:
-    """Bottom-face maps: the top table's rows reversed, latitude negated (y → H - 1 - y)."""
+    """Bottom-face maps: the top table's rows reversed, latitude negated (y → H - 1 - y).
+
+    In fixed point y = row + fy/32, so H - 1 - y is (H - 1 - row) when fy is 0, else
+    (H - 2 - row) + (32 - fy)/32; done on the int16/uint16 maps directly (no int32 copies).
+    """
     size = top.xy.shape[0]
     start, stop, _ = rows.indices(size)
     mirrored = slice(size - 1 - start, (size - 1 - stop) if stop < size else None, -1)
     xy = top.xy[mirrored]
     frac = top.frac[mirrored]
-    fixed_y = (height - 1) * SUBPIXELS - (xy[..., 1].astype(np.int32) * SUBPIXELS + (frac >> 5))
+    fraction_y = frac & np.uint16(ROW_FRACTION)
     flipped = np.empty_like(xy)
     flipped[..., 0] = xy[..., 0]
-    flipped[..., 1] = fixed_y >> 5
-    new_frac = ((fixed_y & (SUBPIXELS - 1)) << 5).astype(np.uint16) | (frac & np.uint16(SUBPIXELS - 1))
+    np.subtract(np.int16(height - 1), xy[..., 1], out=flipped[..., 1])
+    flipped[..., 1] -= fraction_y != 0
+    new_frac = (np.uint16(SUBPIXELS * SUBPIXELS) - fraction_y) & np.uint16(ROW_FRACTION)
+    new_frac |= frac & np.uint16(SUBPIXELS - 1)
     return flipped, new_frac
 
 
