@@ -237,3 +237,14 @@ def test_every_real_full_panorama_is_accepted(panoramas):
     for photo in photos:
         info = check_photo(photo)
         assert info.width == 2 * info.height, photo.name
+
+
+def test_greyscale_jpeg_becomes_three_equal_channels(photos, equirect):
+    photo = photos / "grey.jpg"
+    equirect(1024).convert("L").save(photo, quality=95)
+    assert inspect_photo(photo).mode == "L"
+    pixels = open_panorama(photo)
+    assert pixels.shape == (512, 1024, 3)
+    assert np.array_equal(pixels[..., 0], pixels[..., 1]) and np.array_equal(pixels[..., 1], pixels[..., 2])
+    with Image.open(photo) as image:
+        assert mean_error(pixels[..., 0], np.asarray(image)) < 1
