@@ -6,7 +6,8 @@ import { loadTour, sceneIndex } from './tour.js';
 import { Announcements, collect } from './ui/announcements.js';
 import { h, icon } from './ui/dom.js';
 import { GuidedTour } from './ui/guide.js';
-import { openInfo, openShowcase } from './ui/info.js';
+import { openInfo } from './ui/info.js';
+import { openBranch, openShowcaseHall, showcaseHallLabel } from './showcase/index.js';
 import { Narration } from './ui/narration.js';
 import { Panel } from './ui/panel.js';
 import { openHotspotList, openSceneList } from './ui/scenes.js';
@@ -71,6 +72,7 @@ export async function start() {
         view: () => currentViewOf(ctx),
         look: (view) => ctx.viewer && ctx.viewerModule.lookAt(ctx.viewer, { ...currentViewOf(ctx), ...view }, { reducedMotion: true }),
         ready: () => ctx.ready,
+        pendingLoads: () => ctx.loads?.pending ?? 0,
     };
     // The viewer's code runs after the preview has painted.
     requestAnimationFrame(() => setTimeout(() => loadViewer(ctx), 0));
@@ -238,7 +240,7 @@ function activateHotspot(ctx, hotspot) {
     if (ctx.edit?.active) return;
     if (hotspot.type === 'link') ctx.goTo(hotspot.target, { push: true });
     else if (hotspot.type === 'info') openInfo(hotspot, ctx);
-    else if (hotspot.type === 'showcase') openShowcase(hotspot, ctx);
+    else if (hotspot.type === 'showcase') openBranch(ctx, hotspot.branch);
 }
 
 /** Moves to a scene (or turns to a view in the current one). */
@@ -348,22 +350,23 @@ function renderToolbar(ctx) {
 
 function openMore(ctx) {
     const { lang } = ctx;
-    const item = (name, label, onclick, pressed = null) =>
-        h('li', {}, [h('button', { type: 'button', class: `hb-menu-item hb-menu-item--${name}`, 'aria-pressed': pressed === null ? null : String(pressed), onclick }, [icon(name), h('span', { text: label })])]);
+    const item = (name, iconName, label, onclick, pressed = null) =>
+        h('li', {}, [h('button', { type: 'button', class: `hb-menu-item hb-menu-item--${name}`, 'aria-pressed': pressed === null ? null : String(pressed), onclick }, [icon(iconName), h('span', { text: label })])]);
     const close = (callback) => () => {
         ctx.panel.close();
         callback();
     };
     const plugins = ctx.plugins || {};
     const items = [
-        plugins.gyroscope ? item('gyro', t(lang, 'gyroscope'), close(() => plugins.toggleGyroscope()), plugins.gyroscopeOn()) : null,
-        plugins.stereo ? item('vr', t(lang, 'stereo'), close(() => plugins.toggleStereo())) : null,
-        document.fullscreenEnabled && ctx.viewer ? item('fullscreen', t(lang, 'fullscreen'), close(() => ctx.viewer.toggleFullscreen())) : null,
-        plugins.map ? item('map', t(lang, 'map'), close(() => plugins.toggleMap()), plugins.mapVisible()) : null,
-        item('bell', t(lang, 'announcements'), () => ctx.announcements.open()),
-        ctx.service ? item('comment', t(lang, 'comments'), () => ctx.service.openComments()) : null,
-        ctx.service ? item('edit', t(lang, 'message'), () => ctx.service.openMessage()) : null,
-        ctx.edit ? item('edit', t(lang, 'edit'), close(() => ctx.edit.toggle()), ctx.edit.active) : null,
+        plugins.gyroscope ? item('gyroscope', 'gyro', t(lang, 'gyroscope'), close(() => plugins.toggleGyroscope()), plugins.gyroscopeOn()) : null,
+        plugins.stereo ? item('stereo', 'vr', t(lang, 'stereo'), close(() => plugins.toggleStereo())) : null,
+        document.fullscreenEnabled && ctx.viewer ? item('fullscreen', 'fullscreen', t(lang, 'fullscreen'), close(() => ctx.viewer.toggleFullscreen())) : null,
+        plugins.map ? item('map', 'map', t(lang, 'map'), close(() => plugins.toggleMap()), plugins.mapVisible()) : null,
+        item('announcements', 'bell', t(lang, 'announcements'), () => ctx.announcements.open()),
+        ctx.tour.showcases?.length ? item('showcases', 'star', showcaseHallLabel(lang), () => openShowcaseHall(ctx)) : null,
+        ctx.service ? item('comment', 'comment', t(lang, 'comments'), () => ctx.service.openComments()) : null,
+        ctx.service ? item('message', 'edit', t(lang, 'message'), () => ctx.service.openMessage()) : null,
+        ctx.edit ? item('edit', 'edit', t(lang, 'edit'), close(() => ctx.edit.toggle()), ctx.edit.active) : null,
     ];
     ctx.panel.open('more', t(lang, 'more'), h('ul', { class: 'hb-menu' }, items));
 }

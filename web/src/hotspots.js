@@ -45,9 +45,10 @@ export function markerFor(hotspot, ctx, activate) {
     button.addEventListener('pointerdown', (event) => event.stopPropagation());
     button.addEventListener('mousedown', (event) => event.stopPropagation());
     button.addEventListener('touchstart', (event) => event.stopPropagation(), { passive: true });
+    // PSV styles the marker element itself; the button sits inside, its icon centred on the point.
     return {
         id: `hotspot-${hotspot.id}`,
-        element: button,
+        element: h('div', { class: 'hb-marker' }, [button]),
         position: { yaw: `${hotspot.yaw}deg`, pitch: `${hotspot.pitch}deg` },
         anchor: 'center center',
         data: { hotspot },

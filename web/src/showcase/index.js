@@ -18,7 +18,7 @@ export async function openShowcaseHall(ctx, { order = 'name', focus = null } = {
     const status = h('p', { class: 'hb-status', role: 'status' });
     ctx.panel.open('showcases', st(lang, 'hall'), [h('p', { class: 'hb-muted', text: st(lang, 'intro') }), orders, grid, status]);
     const stats = await fetchStats(ctx);
-    if (ctx.panel.name !== 'showcases') return;
+    if (!grid.isConnected) return; // the visitor moved on meanwhile
     const render = (chosen) => {
         orders.replaceChildren(
             ...(stats ? ORDERS : ['name']).map((name) =>

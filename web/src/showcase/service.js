@@ -1,13 +1,23 @@
 // Likes and views of branch showcases through the hall service (absent service: everything still shows).
 
+// The service lets caches keep its counts for a few seconds: the visitor's own likes are merged in here,
+// so a branch just liked ranks with that like at once.
+const ownLikes = new Map();
+
 /** `{branch: {likes, views}}`, or null when there is no service or it cannot be reached. */
 export async function fetchStats(ctx) {
     if (!ctx.service) return null;
+    let stats;
     try {
-        return (await ctx.service.api.request('GET', 'showcases')).showcases || {};
+        stats = (await ctx.service.api.request('GET', 'showcases')).showcases || {};
     } catch {
         return null;
     }
+    for (const [branch, likes] of ownLikes) {
+        const entry = stats[branch] || { likes: 0, views: 0 };
+        stats[branch] = { ...entry, likes: Math.max(Number(entry.likes) || 0, likes) };
+    }
+    return stats;
 }
 
 /** Counts a view of a branch's page (fire and forget). */
@@ -16,6 +26,8 @@ export function countView(ctx, branch) {
 }
 
 /** Likes a branch; resolves to `{likes, liked}`. */
-export function like(ctx, branch) {
-    return ctx.service.api.request('POST', `showcases/${encodeURIComponent(branch)}/likes`, {});
+export async function like(ctx, branch) {
+    const result = await ctx.service.api.request('POST', `showcases/${encodeURIComponent(branch)}/likes`, {});
+    ownLikes.set(branch, Number(result.likes) || 0);
+    return result;
 }

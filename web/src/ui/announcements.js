@@ -26,7 +26,8 @@ function remember(id) {
 /** A DocumentFragment from already-sanitised HTML, with anything executable stripped again. */
 export function safeFragment(html) {
     const template = document.createElement('template');
-    template.innerHTML = String(html || '');
+    // Handler attributes go before parsing too: Chrome reports them against the CSP as soon as they parse.
+    template.innerHTML = String(html || '').replace(/[\s/]on[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, ' ');
     template.content.querySelectorAll('script, style, iframe, object, embed, link, meta, base, form').forEach((node) => node.remove());
     for (const node of template.content.querySelectorAll('*')) {
         for (const attribute of [...node.attributes]) {
