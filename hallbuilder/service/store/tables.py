@@ -14,6 +14,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -172,4 +173,38 @@ audit_log = Table(
     Column("target", Text, nullable=False),
     Column("detail", Text, nullable=False, default=""),
     Column("created_at", DateTime, nullable=False),
+)
+
+# Branch self-service: achievements a branch submits, waiting for an organiser's approval, and their photos.
+showcase_submissions = Table(
+    "showcase_submissions",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("hall_id", HallId, ForeignKey("halls.id", ondelete="CASCADE"), nullable=False),
+    Column("branch_id", String(64), nullable=False),
+    Column("status", String(16), nullable=False),  # "pending", "approved" or "rejected"
+    Column("title", Text, nullable=False),
+    Column("date", Date, nullable=False),
+    Column("category", Text, nullable=False, default=""),
+    Column("text", Text, nullable=False, default=""),
+    Column("reason", Text, nullable=False, default=""),
+    Column("submitted_by", String(64), nullable=False),
+    Column("reviewed_by", String(64), nullable=True),
+    Column("created_at", DateTime, nullable=False),
+    Column("updated_at", DateTime, nullable=False),
+    Column("reviewed_at", DateTime, nullable=True),
+    Index("ix_showcase_submissions_hall_branch_status", "hall_id", "branch_id", "status"),
+)
+
+showcase_photos = Table(
+    "showcase_photos",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("submission_id", BigId, ForeignKey("showcase_submissions.id", ondelete="CASCADE"), nullable=False),
+    Column("mime", String(32), nullable=False),
+    Column("width", Integer, nullable=False),
+    Column("height", Integer, nullable=False),
+    Column("data", LargeBinary, nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Index("ix_showcase_photos_submission_id", "submission_id"),
 )
