@@ -93,9 +93,13 @@ def _report(futures: list[Future], written: queue.Queue, progress: Callable[[int
             if progress:
                 progress(count)
         if any(future.done() and future.exception() for future in futures):
+            for future in futures:
+                future.cancel()  # faces not started yet: no use writing them
             break
-    for future in futures:
-        future.result()
+    errors = [future.exception() for future in futures if not future.cancelled()]
+    first = next((error for error in errors if error is not None), None)
+    if first is not None:
+        raise first
 
 
 class _FaceWriter:
