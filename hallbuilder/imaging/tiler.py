@@ -9,6 +9,7 @@ release the GIL, so both cores work.
 
 from __future__ import annotations
 
+import os
 import queue
 import threading
 from collections.abc import Callable
@@ -25,7 +26,7 @@ from hallbuilder.imaging.photo import inspect_photo, open_panorama
 from hallbuilder.imaging.plan import DEFAULT_SETTINGS, FACES, Level, TileSettings, plan_levels
 from hallbuilder.imaging.previews import base_net, thumbnail
 
-THREADS = 2
+THREADS = max(2, min(4, os.cpu_count() or 2))  # the 2-core build machine uses both cores
 # Where tiles live, relative to the scene's folder: tour.json's panorama.tiles and the viewer's tileUrl.
 TILE_TEMPLATE = "tiles/{level}/{face}/{row}_{col}.jpg"
 TABLES = ("left", "top")
