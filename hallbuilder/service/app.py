@@ -46,6 +46,9 @@ def create_app(settings: Settings | None = None) -> Flask:
     from hallbuilder.service.admin import blueprint as admin
 
     app.register_blueprint(admin)
+    from hallbuilder.service.branches import register as register_branches
+
+    register_branches(app, api)
     cors.init(app)
 
     @app.after_request

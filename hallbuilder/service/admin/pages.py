@@ -54,6 +54,8 @@ def logout():
 @blueprint.route("/")
 @login_required()
 def dashboard():
+    if current_user()["role"] == "branch":  # a branch account sees its own showcase only
+        return redirect(url_for("branches.home"))
     with service().database.read() as connection:
         counts = {hall["id"]: comments.counts(connection, hall["id"]) for hall in all_halls()}
     return render_template("admin/dashboard.html", halls=all_halls(), counts=counts, user=current_user())

@@ -1,0 +1,45 @@
+"""Branch self-service: each branch adds and edits its achievements and photos through a simple web form;
+submissions wait for an organiser's approval; `hallbuilder build --pull-showcases URL` brings approved ones in.
+
+Pages live under /admin/showcases (the admin login and its session cookie); the approved content is read by the
+build from the public API (`/api/halls/<hall>/showcases/approved`): it is what the next tour will publish.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Blueprint, Flask, request
+from flask_smorest import Api
+
+from hallbuilder.service.admin.auth import check_csrf, csrf_token, current_user
+
+UPLOAD_LIMIT = 64 * 1024 * 1024  # a form with several phone photos; the rest of the service keeps 64 KB
+
+blueprint = Blueprint(
+    "branches",
+    __name__,
+    url_prefix="/admin/showcases",
+    template_folder=str(Path(__file__).resolve().parent / "templates"),
+)
+
+
+@blueprint.before_request
+def allow_photo_uploads() -> None:
+    request.max_content_length = UPLOAD_LIMIT
+
+
+blueprint.before_request(check_csrf)
+
+
+@blueprint.app_context_processor
+def template_helpers() -> dict:
+    return {"csrf_token": csrf_token, "current_user": current_user}
+
+
+def register(app: Flask, api: Api) -> None:
+    """Called by the app factory: the pages blueprint and the approved-content API."""
+    from hallbuilder.service.branches import export, review, views  # noqa: F401  (routes)
+
+    app.register_blueprint(blueprint)
+    api.register_blueprint(export.blp, url_prefix="/api")
