@@ -115,12 +115,17 @@ def folder_size(folder: Path) -> tuple[int, int]:
     return len(files), sum(path.stat().st_size for path in files)
 
 
-def build_hall(project: Path, dist: Path | None = None, progress: Progress | None = None) -> BuildSummary:
+def build_hall(
+    project: Path,
+    dist: Path | None = None,
+    progress: Progress | None = None,
+    pull_showcases: str | None = None,
+) -> BuildSummary:
     started = time.perf_counter()
     progress = progress or Progress()
     log.info("Reading %s", Path(project) / "hall.yaml" if Path(project).is_dir() else project)
     config = load_hall(Path(project))
-    add_showcases(config)  # showcases/<branch>/showcase.yaml checked; branch scenes join the hall
+    add_showcases(config, pull_showcases)  # showcases/<branch>/showcase.yaml checked; branch scenes join
     dist = Path(dist) if dist else config.project_dir / "dist"
     guard(dist, config.project_dir)
     cache_dir = config.project_dir / CACHE_NAME

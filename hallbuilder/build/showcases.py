@@ -7,6 +7,7 @@ and a branch's own scenes are tiled, cached and linked exactly like the hall's (
 from __future__ import annotations
 
 import copy
+import logging
 from typing import Any
 
 from hallbuilder.build.media import MediaStore
@@ -14,11 +15,17 @@ from hallbuilder.config import HallConfig
 from hallbuilder.config.showcase import ZONE, ZONE_TITLE, Showcase, load_showcases
 
 LOADED = "_showcases"
+log = logging.getLogger("hallbuilder.build")
 
 
-def add_showcases(config: HallConfig, extra: list[Showcase] | None = None) -> list[Showcase]:
-    """Check every showcase (all problems at once) and add the branches' scenes and zone to `config`."""
-    showcases = load_showcases(config) + list(extra or [])
+def add_showcases(config: HallConfig, pull_from: str | None = None) -> list[Showcase]:
+    """Check every showcase (all problems at once) and add the branches' scenes and zone to `config`.
+
+    With `pull_from` (the hall service's API address), approved achievements submitted online join them.
+    """
+    showcases = load_showcases(config)
+    if pull_from:
+        showcases = merge_pulled(config, showcases, pull_from)
     scenes = [branch_scene(showcase, scene) for showcase in showcases for scene in showcase.data["scenes"]]
     if scenes and not any(zone["id"] == ZONE for zone in config.data["zones"]):
         languages = config.languages
@@ -27,6 +34,23 @@ def add_showcases(config: HallConfig, extra: list[Showcase] | None = None) -> li
     config.data["scenes"].extend(scenes)
     config.data[LOADED] = showcases
     return showcases
+
+
+def merge_pulled(config: HallConfig, showcases: list[Showcase], url: str) -> list[Showcase]:
+    """Approved online achievements appended to each branch's showcase (a branch without a folder gets one)."""
+    from hallbuilder.build.run import CACHE_NAME
+    from hallbuilder.build.showcases_pull import pull_showcases
+
+    by_branch = {showcase.branch: showcase for showcase in showcases}
+    for pulled in pull_showcases(url, config.hall_id, config.project_dir, CACHE_NAME):
+        showcase = by_branch.get(pulled.branch)
+        if showcase is None:
+            data = {"name": pulled.name, "achievements": [], "scenes": []}
+            showcase = by_branch[pulled.branch] = Showcase(pulled.branch, None, data)
+            showcases.append(showcase)
+        showcase.data["achievements"].extend(pulled.achievements)
+        log.info("Pulled %d approved achievement(s) of '%s'", len(pulled.achievements), pulled.branch)
+    return sorted(showcases, key=lambda showcase: showcase.branch)
 
 
 def branch_scene(showcase: Showcase, scene: dict[str, Any]) -> dict[str, Any]:
@@ -77,11 +101,12 @@ def showcase_entry(config: HallConfig, showcase: Showcase, media: MediaStore) ->
 def achievement_entry(
     config: HallConfig, showcase: Showcase, index: int, item: dict[str, Any], media: MediaStore
 ) -> dict[str, Any]:
+    pulled = item.get("pulled")  # an online submission: its photos are already project-relative
     entry: dict[str, Any] = {
-        "id": f"{showcase.branch}-{index}",
+        "id": f"{showcase.branch}-online-{pulled}" if pulled else f"{showcase.branch}-{index}",
         "title": config.text(item["title"]),
         "date": item["date"].isoformat(),
-        "photos": [media.image(showcase.path(photo)) for photo in item["photos"]],
+        "photos": [media.image(photo if pulled else showcase.path(photo)) for photo in item["photos"]],
         "video": media.video(showcase.path(item["video"])) if item.get("video") else None,
         "scene": item.get("scene"),
     }

@@ -18,9 +18,7 @@ class BarProgress:
 
     def start(self, total_tiles: int) -> None:
         if total_tiles:
-            self.bar = click.progressbar(
-                length=total_tiles, label="Tiling", file=sys.stderr
-            )
+            self.bar = click.progressbar(length=total_tiles, label="Tiling", file=sys.stderr)
             self.bar.__enter__()
 
     def advance(self, tiles: int) -> None:
@@ -38,12 +36,17 @@ class BarProgress:
 @click.option(
     "-o", "--output", "dist", type=click.Path(path_type=Path), help="Output folder (default: PROJECT/dist)."
 )
+@click.option(
+    "--pull-showcases",
+    metavar="URL",
+    help="Also bring in the branch achievements approved on the hall service at URL (its /api address).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Only warnings, errors and the summary.")
 @click.option("-v", "--verbose", is_flag=True, help="More detail.")
-def build(project: Path, dist: Path | None, quiet: bool, verbose: bool) -> None:
+def build(project: Path, dist: Path | None, pull_showcases: str | None, quiet: bool, verbose: bool) -> None:
     """Build the hall in PROJECT (a folder with hall.yaml) into a static tour."""
     setup_logging(verbose, quiet)
     from hallbuilder.build import build_hall
 
-    summary = build_hall(project, dist, progress=BarProgress())
+    summary = build_hall(project, dist, progress=BarProgress(), pull_showcases=pull_showcases)
     click.secho(summary.line(), fg="green")

@@ -119,9 +119,9 @@ class Showcase:
     """One valid branch showcase: `data` is showcase.yaml after the schema; paths are relative to `folder`."""
 
     branch: str
-    folder: Path
+    folder: Path | None  # None: a branch known only from the service (--pull-showcases)
     data: dict[str, Any]
-    source: YamlSource = field(repr=False)
+    source: YamlSource | None = field(default=None, repr=False)
 
     def path(self, relative: str) -> str:
         """A showcase-relative path as the project sees it (what MediaStore and the tiler take)."""
