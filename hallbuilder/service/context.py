@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 from flask import current_app, g, request
 
 from hallbuilder.service.config import Settings
 from hallbuilder.service.guard import visitor as guard
-from hallbuilder.service.store import salts
+from hallbuilder.service.store import halls, salts
 from hallbuilder.service.store.db import Database
 
 
@@ -20,10 +22,12 @@ class Service:
     settings: Settings
     database: Database
     _salts: dict[date, str | None] = field(default_factory=dict)
+    _halls: dict[str, tuple[float, dict[str, Any]]] = field(default_factory=dict)
+    hall_seconds: float = 10.0
 
     def salt(self, day: date, create: bool = True) -> str | None:
         """The shared salt of `day`; cached per process (every worker reads the same row)."""
-        if self._salts.get(day) is None:
+        if day not in self._salts or (create and self._salts[day] is None):
             if create:
                 with self.database.write() as connection:
                     self._salts[day] = salts.for_day(connection, day)
@@ -34,6 +38,26 @@ class Service:
                 for old in sorted(self._salts)[:-2]:
                     del self._salts[old]
         return self._salts[day]
+
+    def hall(self, hall_id: str, fresh: bool = False) -> dict[str, Any] | None:
+        """The hall with `scenes` and `branches` sets, cached for `hall_seconds` (views need no extra query).
+
+        Unknown halls are not cached; a newly registered scene reaches every worker within `hall_seconds`.
+        """
+        cached = self._halls.get(hall_id)
+        if cached and not fresh and cached[0] > time.monotonic():
+            return cached[1]
+        with self.database.read() as connection:
+            found = halls.get(connection, hall_id)
+            if found is None:
+                self._halls.pop(hall_id, None)
+                return None
+            found["scenes"] = frozenset(halls.scene_ids(connection, hall_id))
+            found["branches"] = frozenset(halls.branch_ids(connection, hall_id))
+        if len(self._halls) > 1000:
+            self._halls.clear()
+        self._halls[hall_id] = (time.monotonic() + self.hall_seconds, found)
+        return found
 
 
 def service() -> Service:
@@ -52,9 +76,15 @@ class Visitor:
     user_agent: str
     day: date
     hash: str
-    hashes_48h: tuple[str, ...]  # today's and, while its salt lives, yesterday's
     is_bot: bool
     is_prefetch: bool
+
+    def hashes_48h(self) -> tuple[str, ...]:
+        """Today's hash and, while yesterday's salt lives, yesterday's (for the 24-hour duplicate check)."""
+        previous_salt = service().salt(self.day - timedelta(days=1), create=False)
+        if not previous_salt:
+            return (self.hash,)
+        return (self.hash, guard.visitor_hash(previous_salt, self.ip, self.user_agent))
 
 
 def current_visitor() -> Visitor:
@@ -66,15 +96,7 @@ def current_visitor() -> Visitor:
         user_agent = request.headers.get("User-Agent", "")
         day = today()
         current = guard.visitor_hash(state.salt(day) or "", ip, user_agent)
-        previous_salt = state.salt(day - timedelta(days=1), create=False)
-        previous = (guard.visitor_hash(previous_salt, ip, user_agent),) if previous_salt else ()
         g.visitor = Visitor(
-            ip,
-            user_agent,
-            day,
-            current,
-            (current, *previous),
-            guard.is_bot(user_agent),
-            guard.is_prefetch(request.headers),
+            ip, user_agent, day, current, guard.is_bot(user_agent), guard.is_prefetch(request.headers)
         )
     return g.visitor

@@ -189,8 +189,9 @@ def test_stats_page_with_svg_chart_and_csv(admin, client):
 def test_branch_users_cannot_open_organiser_pages(client, database):
     add_user(database, "branch-user", role="branch", hall_id="demo-hall", branch_id="north-branch")
     log_in(client, "branch-user")
-    assert client.get("/admin/").status_code == 200
     assert client.get("/admin/queue").status_code == 403
+    assert client.get("/admin/stats?hall=demo-hall").status_code == 403
+    assert client.get("/admin/audit").status_code == 403
 
 
 def test_admin_pages_send_a_strict_content_security_policy(admin):

@@ -70,7 +70,8 @@ def test_cli_init_register_create_admin(tmp_path):
     runner = CliRunner()
     result = runner.invoke(cli, ["service", "init-db", "--database", url])
     assert result.exit_code == 0, result.output
-    assert result.output == "Database ready at revision 0002.\n"
+    head = migrate.head_revision(Database(url))
+    assert result.output == f"Database ready at revision {head}.\n"
     tour = tmp_path / "tour.json"
     tour.write_text(json.dumps(make_tour()), "utf-8")
     result = runner.invoke(cli, ["service", "register-hall", str(tour), "--database", url])
@@ -104,7 +105,8 @@ def test_cli_init_register_create_admin(tmp_path):
     with Database(url).read() as connection:
         assert users.by_name(connection, "chen")["role"] == "organiser"
     assert (
-        runner.invoke(cli, ["service", "migrate", "--database", url]).output == "Database already at 0002.\n"
+        runner.invoke(cli, ["service", "migrate", "--database", url]).output
+        == f"Database already at {head}.\n"
     )
 
 
@@ -163,7 +165,7 @@ def test_migrations_upgrade_a_database_that_holds_data(backend, tmp_path, reques
                 "VALUES ('old-admin', 'x', 'organiser', '2025-01-01 00:00:00')"
             )
         migrate.upgrade(database)
-        assert migrate.current_revision(database) == migrate.head_revision(database) == "0002"
+        assert migrate.current_revision(database) == migrate.head_revision(database) != "0001"
         with database.read() as connection:
             assert connection.scalar(select(comments.c.text)) == "旧评论"
             assert connection.scalar(select(func.count()).select_from(views)) == 1

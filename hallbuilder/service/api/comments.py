@@ -73,7 +73,7 @@ def _reject(verdict: filters.Verdict, field: str = "text") -> None:
 def post_comment(data: dict, hall: str):
     """Post a comment; it is published at once only under post-moderation and when no filter objects."""
     settings = service().settings
-    moderation = hall_or_404(hall)["moderation"]
+    moderation = hall_or_404(hall, fresh=True)["moderation"]
     honeypot(data["website"])
     scene = data.get("scene")
     scene_or_404(hall, scene)
@@ -97,7 +97,7 @@ def post_comment(data: dict, hall: str):
     status = "pending" if verdict.status == "pending" or moderation == "pre" else "published"
     with service().database.write() as connection:
         since = utcnow() - timedelta(hours=24)
-        if comments.duplicate_exists(connection, list(visitor.hashes_48h), text_hash, since):
+        if comments.duplicate_exists(connection, list(visitor.hashes_48h()), text_hash, since):
             abort(409, message="You already posted this text.")
         comment = comments.add(
             connection,

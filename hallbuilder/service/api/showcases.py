@@ -35,7 +35,7 @@ def like(hall: str, branch: str):
     hall_or_404(hall)
     branch_or_404(hall, branch)
     visitor = current_visitor()
-    with service().database.write() as connection:
+    with service().database.count() as connection:
         if not counted():
             return {"likes": views.like_counts(connection, hall).get(branch, 0), "liked": False}
         return {"likes": views.like(connection, hall, branch, visitor.day, visitor.hash), "liked": True}
@@ -50,5 +50,5 @@ def view_showcase(hall: str, branch: str):
     branch_or_404(hall, branch)
     if counted():
         visitor = current_visitor()
-        with service().database.write() as connection:
+        with service().database.count() as connection:
             views.record(connection, hall, "branch", branch, visitor.day, visitor.hash)

@@ -13,11 +13,25 @@ from sqlalchemy import Connection, func, select
 from hallbuilder.service.store import upsert
 from hallbuilder.service.store.tables import likes, views
 
+INSERT_VIEW = views.insert()
+# The hot path of the service, in each driver's parameter style (see Database.raw_count).
+RAW_INSERT_VIEW = {
+    True: "INSERT INTO views (hall_id, kind, target, day, visitor) VALUES (?, ?, ?, ?, ?)",
+    False: "INSERT INTO views (hall_id, kind, target, day, visitor) VALUES (%s, %s, %s, %s, %s)",
+}
+
 
 def record(connection: Connection, hall_id: str, kind: str, target: str, day: date, visitor: str) -> None:
-    connection.execute(
-        views.insert().values(hall_id=hall_id, kind=kind, target=target, day=day, visitor=visitor)
-    )
+    params = {"hall_id": hall_id, "kind": kind, "target": target, "day": day, "visitor": visitor}
+    connection.execute(INSERT_VIEW, params)
+
+
+def record_raw(
+    cursor, is_sqlite: bool, hall_id: str, kind: str, target: str, day: date, visitor: str
+) -> None:
+    """`record()` on a DB-API cursor; SQLite stores dates as ISO text, as SQLAlchemy's Date does."""
+    stored_day = day.isoformat() if is_sqlite else day
+    cursor.execute(RAW_INSERT_VIEW[is_sqlite], (hall_id, kind, target, stored_day, visitor))
 
 
 def _where(hall_id: str, kind: str, since: date | None):
