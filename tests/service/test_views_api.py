@@ -245,3 +245,32 @@ def test_openapi_spec_is_served(client):
     ):
         assert path in spec["paths"]
     assert "CommentIn" in spec["components"]["schemas"]
+
+
+def test_salts_rotate_daily_and_are_kept_48_hours(database):
+    from hallbuilder.service.store import salts as salt_store
+
+    today = date.today()
+    with database.write() as connection:
+        old = [salt_store.for_day(connection, today - timedelta(days=n)) for n in (3, 2, 1)]
+        current = salt_store.for_day(connection, today)
+        assert salt_store.for_day(connection, today) == current  # every worker gets the same salt
+        kept = dict(connection.execute(select(salts.c.day, salts.c.salt)).all())
+    assert kept == {today - timedelta(days=1): old[2], today: current}
+    assert len({*old, current}) == 4
+
+
+def test_hall_wide_comment_limit(app, client):
+    from hallbuilder.service.config import Limits
+
+    state = app.extensions["hallbuilder"]
+    state.settings = state.settings.but(limits=Limits(100, 3, 5, 5))
+    codes = [
+        client.post(
+            f"{API}/comments",
+            json={"nickname": "n", "text": f"t{i}"},
+            **as_visitor(client, f"198.51.100.{i}"),
+        ).status_code
+        for i in range(4)
+    ]
+    assert codes == [201, 201, 201, 429]
