@@ -6,6 +6,7 @@ import json
 
 import jsonschema
 import pytest
+from photo_bytes import write_clip
 
 from hallbuilder.build import build_hall
 from hallbuilder.build.manifest import tour_schema
@@ -20,6 +21,7 @@ achievements:
   - title: 旧的
     date: 2025-03-01
     photos: [media/a.jpg, media/b.png]
+    video: media/clip.mp4
   - title: 新的
     date: 2026-06-18
     category: {zh-CN: 荣誉, en: Award}
@@ -40,6 +42,7 @@ scenes:
 def built(hall, write_showcase, make_equirect):
     folder = write_showcase("first", SHOWCASE, ("logo.png", "media/a.jpg", "media/b.png"))
     make_equirect(1024, name="room.jpg", folder=folder / "media")
+    write_clip(folder / "media" / "clip.mp4")
     write_showcase("second", "name: 第二支部\n")
     summary = build_hall(hall)
     return summary, json.loads((hall / "dist" / "tour.json").read_text("utf-8"))
@@ -73,6 +76,8 @@ def test_showcases_become_tour_entries_newest_achievement_first(built, hall):
         "scene": "room",
     }
     assert len(old["photos"]) == 2 and old["scene"] is None
+    assert old["video"]["src"].endswith(".mp4") and (hall / "dist" / old["video"]["src"]).is_file()
+    assert (hall / "dist" / old["video"]["poster"]).is_file()
     for image in [first["logo"], *old["photos"]]:
         assert (hall / "dist" / image["src"]).is_file()
         assert image["srcset"]
