@@ -150,10 +150,9 @@ async function loadViewer(ctx) {
                 document.getElementById('hb-app').classList.add('hb-live');
                 markFirstView();
                 setTimeout(() => document.getElementById('hb-preview')?.remove(), ctx.reducedMotion ? 0 : 700);
-                if (ctx.entered) {
-                    markInteractive();
-                    if (ctx.narration.wanted) ctx.narration.play();
-                }
+                if (ctx.entered) markInteractive();
+                // Narration starts once the first view is sharp (at once on a fast network).
+                whenNetworkQuiet(ctx, () => ctx.narration.wanted && ctx.narration.unlocking && ctx.narration.play(), 200);
                 whenNetworkQuiet(ctx, () => whenIdle(() => afterFirstView(ctx)));
             },
             { once: true },

@@ -19,9 +19,11 @@ export class Narration {
         this.audio.addEventListener('pause', () => this.render());
         this.audio.addEventListener('ended', () => {
             this.render();
-            this.onended?.();
+            if (!this.unlocking) this.onended?.();
         });
         this.scene = null;
+        this.src = '';
+        this.unlocking = false;
     }
 
     /** The narration entry of a scene in the current language (else the hall's first language). */
@@ -34,26 +36,29 @@ export class Narration {
     /** Loads a scene's narration; plays it when the visitor wants narration. */
     load(scene) {
         this.scene = scene;
-        const entry = this.entry(scene);
-        const src = entry?.audio || '';
-        const current = this.audio.getAttribute('src') || '';
-        if (src !== current) {
-            this.audio.pause();
-            if (src) this.audio.setAttribute('src', src);
-            else this.audio.removeAttribute('src');
-            this.audio.load();
-        }
+        this.src = this.entry(scene)?.audio || '';
+        if (!this.unlocking && (this.audio.getAttribute('src') || '') !== this.src) this.apply();
         this.render();
-        if (src && this.wanted) this.play();
+        if (this.src && this.wanted && !this.unlocking) this.play();
+    }
+
+    /** Puts the wanted source on the element (nothing is fetched before play: preload is none). */
+    apply() {
+        this.unlocking = false;
+        this.audio.pause();
+        if (this.src) this.audio.setAttribute('src', this.src);
+        else this.audio.removeAttribute('src');
+        this.audio.load();
     }
 
     get hasAudio() {
-        return Boolean(this.audio.getAttribute('src'));
+        return Boolean(this.src);
     }
 
     play() {
         this.wanted = true;
-        if (!this.hasAudio) return Promise.resolve(false);
+        if (!this.src) return Promise.resolve(false);
+        if (this.unlocking || this.audio.getAttribute('src') !== this.src) this.apply();
         return this.audio.play().then(
             () => true,
             () => false, // autoplay refused: the play button stays
@@ -72,18 +77,18 @@ export class Narration {
 
     /**
      * Called inside the Enter tap: a user gesture lets later narration play on iOS and in WeChat.
-     * With `later`, the element is only unlocked now (play then pause) and starts once the viewer is live,
-     * so the audio does not take bandwidth from the first view.
+     * With `later`, the element is unlocked with a generated moment of silence (no download), and the
+     * narration starts once the viewer shows the first view sharply: the picture gets the bandwidth first.
      */
     unlock(later = false) {
         this.wanted = true;
-        if (!this.hasAudio) return;
         if (!later) {
-            this.play();
+            if (this.src) this.play();
             return;
         }
+        this.unlocking = true;
+        this.audio.src = silence();
         this.audio.play().catch(() => {});
-        this.audio.pause();
     }
 
     updateProgress() {
@@ -95,10 +100,10 @@ export class Narration {
         const { lang } = this.ctx;
         const entry = this.entry(this.scene);
         this.bar.hidden = !entry;
-        const playing = !this.audio.paused;
+        const playing = !this.audio.paused && !this.unlocking;
         this.button.replaceChildren(icon(playing ? 'pause' : 'play'));
         this.button.setAttribute('aria-label', t(lang, playing ? 'pause' : 'play'));
-        this.button.disabled = !this.hasAudio;
+        this.button.disabled = !this.src;
         this.progress.setAttribute('aria-label', t(lang, 'narration'));
         this.transcriptButton.textContent = t(lang, 'transcript');
         this.transcriptButton.hidden = !entry?.transcript;
@@ -111,4 +116,31 @@ export class Narration {
         const title = `${t(lang, 'transcript')} · ${pick(this.scene.title, lang, this.ctx.languages)}`;
         panel.open('transcript', title, paragraphs.map((text) => h('p', { text })));
     }
+}
+
+let silentUrl = null;
+
+/** A 50 ms silent WAV as a blob: URL, made once. */
+function silence() {
+    if (silentUrl) return silentUrl;
+    const rate = 8000;
+    const samples = rate / 20;
+    const buffer = new ArrayBuffer(44 + samples);
+    const view = new DataView(buffer);
+    const text = (offset, value) => [...value].forEach((char, index) => view.setUint8(offset + index, char.charCodeAt(0)));
+    text(0, 'RIFF');
+    view.setUint32(4, 36 + samples, true);
+    text(8, 'WAVEfmt ');
+    view.setUint32(16, 16, true);
+    view.setUint16(20, 1, true); // PCM
+    view.setUint16(22, 1, true); // mono
+    view.setUint32(24, rate, true);
+    view.setUint32(28, rate, true);
+    view.setUint16(32, 1, true);
+    view.setUint16(34, 8, true); // 8-bit: silence is 128
+    text(36, 'data');
+    view.setUint32(40, samples, true);
+    new Uint8Array(buffer, 44).fill(128);
+    silentUrl = URL.createObjectURL(new Blob([buffer], { type: 'audio/wav' }));
+    return silentUrl;
 }
