@@ -249,3 +249,27 @@ def test_huge_comment_ids_are_refused_not_a_server_error(client, comment_id):
     assert response.status_code in (404, 405)
     assert response.get_json()["code"] == response.status_code
     assert client.delete(f"{URL}/{comment_id}", headers={"X-Edit-Token": "t"}).status_code in (404, 405)
+
+
+def test_duplicate_check_spans_midnight_through_yesterdays_salt(client, database):
+    import hashlib
+    from datetime import date, timedelta
+
+    from hallbuilder.service.guard.visitor import visitor_hash
+    from hallbuilder.service.store import comments, salts, utcnow
+
+    yesterday = date.today() - timedelta(days=1)
+    with database.write() as connection:
+        salt = salts.for_day(connection, yesterday)
+        comments.add(
+            connection,
+            hall_id="demo-hall",
+            scene=None,
+            nickname="小明",
+            text="昨晚说过的话",
+            status="published",
+            visitor=visitor_hash(salt, "203.0.113.7", BROWSER_UA),
+            text_hash=hashlib.sha256("昨晚说过的话".encode()).hexdigest(),
+        )
+        connection.execute(comments.comments.update().values(created_at=utcnow() - timedelta(hours=2)))
+    assert post(client, "昨晚说过的话").status_code == 409

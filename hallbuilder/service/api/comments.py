@@ -95,9 +95,10 @@ def post_comment(data: dict, hall: str):
         _reject(verdict)
     text_hash = hashlib.sha256(text.strip().encode()).hexdigest()
     status = "pending" if verdict.status == "pending" or moderation == "pre" else "published"
+    hashes = list(visitor.hashes_48h())  # before the write transaction: it may read yesterday's salt
     with service().database.write() as connection:
         since = utcnow() - timedelta(hours=24)
-        if comments.duplicate_exists(connection, list(visitor.hashes_48h()), text_hash, since):
+        if comments.duplicate_exists(connection, hashes, text_hash, since):
             abort(409, message="You already posted this text.")
         comment = comments.add(
             connection,
