@@ -22,6 +22,7 @@ from PIL import Image, UnidentifiedImageError
 from hallbuilder.errors import PhotoError
 
 MIN_WIDTH = 1024
+STRIP_ROWS = 512  # rows converted at a time from Pillow's image
 MAX_PIXELS = 200_000_000
 FORMATS = {"JPEG", "PNG", "TIFF", "WEBP", "MPO"}  # MPO: a JPEG with extra frames, as some cameras write
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS  # the deliberate cap; photos above it are refused before decoding
@@ -99,7 +100,7 @@ def open_panorama(path: Path, info: PhotoInfo | None = None) -> np.ndarray:
     path = Path(path)
     info = info or inspect_photo(path)
     try:
-        if info.format in ("JPEG", "MPO") and info.mode in ("RGB", "L"):
+        if decodes_in_place(info):
             return simplejpeg.decode_jpeg(path.read_bytes(), colorspace="RGB")
         return _decode_with_pillow(path)
     except (OSError, ValueError, SyntaxError):
@@ -108,12 +109,24 @@ def open_panorama(path: Path, info: PhotoInfo | None = None) -> np.ndarray:
         ) from None
 
 
+def decodes_in_place(info: PhotoInfo) -> bool:
+    """True when libjpeg-turbo decodes straight into the final array; Pillow briefly needs 2.3× its size."""
+    return info.format in ("JPEG", "MPO") and info.mode in ("RGB", "L")
+
+
 def _decode_with_pillow(path: Path) -> np.ndarray:
+    """Decode with Pillow and convert strip by strip: a whole-image convert() or np.asarray() would hold
+    one more full copy (Pillow keeps RGB at 4 bytes a pixel: a 16K photo is 540 MB before any copy)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", Image.DecompressionBombWarning)
         with Image.open(path) as image:
             image.load()
-            return np.ascontiguousarray(_to_rgb(image))
+            width, height = image.size
+            pixels = np.empty((height, width, 3), np.uint8)
+            for top in range(0, height, STRIP_ROWS):
+                bottom = min(height, top + STRIP_ROWS)
+                pixels[top:bottom] = _to_rgb(image.crop((0, top, width, bottom)))
+            return pixels
 
 
 def _to_rgb(image: Image.Image) -> np.ndarray:
@@ -131,4 +144,4 @@ def _to_rgb(image: Image.Image) -> np.ndarray:
         rgba = np.asarray(image.convert("RGBA"))
         alpha = rgba[..., 3:4].astype(np.uint16)
         return ((rgba[..., :3] * alpha + 127) // 255).astype(np.uint8)
-    return np.asarray(image.convert("RGB"))
+    return np.asarray(image if image.mode == "RGB" else image.convert("RGB"))  # convert() would copy

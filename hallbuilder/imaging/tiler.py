@@ -22,7 +22,7 @@ import numpy as np
 
 from hallbuilder.imaging import jpeg
 from hallbuilder.imaging.geometry import face_table, sample_band, source_table
-from hallbuilder.imaging.photo import inspect_photo, open_panorama
+from hallbuilder.imaging.photo import decodes_in_place, inspect_photo, open_panorama
 from hallbuilder.imaging.plan import DEFAULT_SETTINGS, FACES, Level, TileSettings, plan_levels
 from hallbuilder.imaging.previews import base_net, thumbnail
 
@@ -65,7 +65,11 @@ def tile_panorama(
         else:
             info = inspect_photo(Path(photo))
             width, height = info.width, info.height
-            pixels = pool.submit(open_panorama, Path(photo), info)
+            if decodes_in_place(info):
+                pixels = pool.submit(open_panorama, Path(photo), info)
+            else:  # Pillow's copies and the tables at once would top 1.2 GB at 16K: one after the other
+                pixels = Future()
+                pixels.set_result(open_panorama(Path(photo), info))
         levels = plan_levels(width, settings)
         tables = {name: pool.submit(face_table, name, levels[-1].face_size, width, height) for name in TABLES}
         _make_folders(out_dir, levels)
