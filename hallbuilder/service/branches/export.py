@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from flask import Response
 from flask_smorest import Blueprint, abort
+from marshmallow import Schema, fields
 
 from hallbuilder.service.api.common import hall_or_404
 from hallbuilder.service.branches import store
@@ -12,9 +13,33 @@ from hallbuilder.service.context import service
 
 blp = Blueprint("showcase_export", __name__, description="Approved branch achievements, for the build")
 EXTENSIONS = {"image/jpeg": "jpg", "image/png": "png"}
+MAX_ID = 4611686018427387904  # fits every database's BIGINT
+BINARY = {"schema": {"type": "string", "format": "binary"}}
+
+
+class ApprovedAchievement(Schema):
+    id = fields.Integer(required=True)
+    title = fields.String(required=True)
+    date = fields.String(required=True, metadata={"description": "YYYY-MM-DD"})
+    category = fields.String(required=True)
+    text = fields.String(required=True)
+    photos = fields.List(
+        fields.String(), required=True, metadata={"description": "relative to /api/halls/<hall>/"}
+    )
+
+
+class ApprovedBranch(Schema):
+    name = fields.String(required=True)
+    achievements = fields.List(fields.Nested(ApprovedAchievement), required=True)
+
+
+class Approved(Schema):
+    hall = fields.String(required=True)
+    branches = fields.Dict(keys=fields.String(), values=fields.Nested(ApprovedBranch), required=True)
 
 
 @blp.route("/halls/<hall>/showcases/approved")
+@blp.response(200, Approved)
 @blp.alt_response(404, description="Unknown hall")
 def approved(hall: str):
     """Every approved achievement of every branch of the hall, with the addresses of their photos."""
@@ -43,7 +68,10 @@ def approved(hall: str):
     return {"hall": hall, "branches": branches}, 200, {"Cache-Control": "no-store"}
 
 
-@blp.route("/halls/<hall>/showcases/<branch>/photos/<int:ident>.<ext>")
+@blp.route(f"/halls/<hall>/showcases/<branch>/photos/<int(max={MAX_ID}):ident>.<ext>")
+@blp.doc(
+    responses={"200": {"description": "The photo", "content": {"image/jpeg": BINARY, "image/png": BINARY}}}
+)
 @blp.alt_response(404, description="No such approved photo")
 def approved_photo(hall: str, branch: str, ident: int, ext: str):
     """A photo of an approved achievement."""

@@ -23,7 +23,7 @@ def queue():
     return render_template("branches/queue.html", waiting=waiting)
 
 
-@blueprint.route("/<hall>/<branch>/<int:ident>/review", methods=["POST"])
+@blueprint.route("/<hall>/<branch>/<int(max=4611686018427387904):ident>/review", methods=["POST"])
 @login_required(role="organiser")
 def decide(hall: str, branch: str, ident: int):
     decision = request.form.get("decision", "")

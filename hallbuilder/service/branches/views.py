@@ -70,7 +70,7 @@ def add(hall: str, branch: str):
     return redirect(url_for("branches.branch", hall=hall, branch=branch))
 
 
-@blueprint.route("/<hall>/<branch>/<int:ident>", methods=["GET", "POST"])
+@blueprint.route("/<hall>/<branch>/<int(max=4611686018427387904):ident>", methods=["GET", "POST"])
 @login_required()
 def edit(hall: str, branch: str, ident: int):
     user = require_branch(hall, branch)
@@ -104,7 +104,7 @@ def edit(hall: str, branch: str, ident: int):
     return page, 400 if errors else 200
 
 
-@blueprint.route("/<hall>/<branch>/<int:ident>/delete", methods=["POST"])
+@blueprint.route("/<hall>/<branch>/<int(max=4611686018427387904):ident>/delete", methods=["POST"])
 @login_required()
 def delete(hall: str, branch: str, ident: int):
     user = require_branch(hall, branch)
@@ -116,7 +116,7 @@ def delete(hall: str, branch: str, ident: int):
     return redirect(url_for("branches.branch", hall=hall, branch=branch))
 
 
-@blueprint.route("/<hall>/<branch>/photos/<int:ident>")
+@blueprint.route("/<hall>/<branch>/photos/<int(max=4611686018427387904):ident>")
 @login_required()
 def photo(hall: str, branch: str, ident: int):
     require_branch(hall, branch)
