@@ -23,6 +23,10 @@ def read(source: str) -> tuple[dict[str, Any], str]:
         try:
             with urllib.request.urlopen(source, timeout=15) as response:
                 raw = response.read()
+        except urllib.error.HTTPError as error:
+            raise ServiceError(
+                f"{source}: cannot download tour.json (HTTP {error.code}); check the address"
+            ) from None
         except (urllib.error.URLError, TimeoutError) as error:
             reason = getattr(error, "reason", error)
             raise ServiceError(f"{source}: cannot download tour.json ({reason}); check the address") from None

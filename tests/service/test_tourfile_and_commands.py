@@ -210,3 +210,34 @@ def test_schema_of_migrations_matches_the_tables(database_url):
     with database.reader.connect() as connection:
         assert compare_metadata(MigrationContext.configure(connection), metadata) == []
     database.dispose()
+
+
+def test_register_hall_from_a_url(tmp_path):
+    import functools
+    import http.server
+    import threading
+
+    (tmp_path / "site").mkdir()
+    (tmp_path / "site" / "tour.json").write_text(json.dumps(make_tour("url-hall")), "utf-8")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    handler = functools.partial(Quiet, directory=str(tmp_path / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"sqlite:///{tmp_path / 'u.sqlite3'}"
+        tour_url = f"http://127.0.0.1:{server.server_port}/tour.json"
+        result = CliRunner().invoke(cli, ["service", "register-hall", tour_url, "--database", url])
+        assert result.output == "Hall 'url-hall' registered: 2 scenes, 2 branches.\n"
+        with Database(url).read() as connection:
+            assert halls.get(connection, "url-hall")["tour_url"] == tour_url
+        missing = CliRunner().invoke(cli, ["service", "register-hall", tour_url + ".old", "--database", url])
+        assert missing.exit_code == 1
+        assert missing.output == f"{tour_url}.old: cannot download tour.json (HTTP 404); check the address\n"
+    finally:
+        server.shutdown()
+        server.server_close()
