@@ -5,6 +5,16 @@ Settings come from environment variables (see config.py); run `hallbuilder servi
 
 from __future__ import annotations
 
+import os
+import sys
+
 from hallbuilder.service.app import create_app
+
+if not os.environ.get("HALLBUILDER_SECRET_KEY"):
+    print(
+        "hallbuilder service: HALLBUILDER_SECRET_KEY is not set; each worker makes its own, so edit tokens and "
+        "admin logins break between workers. Set the same secret on every worker (see docs/service.md).",
+        file=sys.stderr,
+    )
 
 app = create_app()
