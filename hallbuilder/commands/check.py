@@ -15,13 +15,15 @@ def check(project: Path) -> None:
     """Check the hall in PROJECT: every key of hall.yaml and every photo."""
     setup_logging()
     from hallbuilder.build import check_photos
+    from hallbuilder.build.showcases import add_showcases
     from hallbuilder.config import load_hall
 
     config = load_hall(project)
+    showcases = add_showcases(config)  # showcases/<branch>/showcase.yaml, with the same precise errors
     widths = check_photos(config, full=True)
     hotspots = sum(len(scene["hotspots"]) for scene in config.scenes)
     click.secho(
         f"{config.source.name} is valid: {len(config.scenes)} scene(s), {hotspots} hotspot(s); "
-        f"{len(widths)} photo(s) read in full",
+        f"{len(widths)} photo(s) read in full" + (f"; {len(showcases)} showcase(s)" if showcases else ""),
         fg="green",
     )

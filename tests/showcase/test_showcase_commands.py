@@ -74,3 +74,17 @@ def test_check_without_showcases_says_how_to_start(hall):
     assert result.output.strip() == (
         f"No showcases yet in {hall / 'showcases'}; create one with `hallbuilder showcase new BRANCH`"
     )
+
+
+def test_the_hall_check_also_checks_showcases(hall, write_showcase):
+    write_showcase("first", "name: A\nlogo: logo.png\n", ("logo.png",))
+    valid = run("check", str(hall))
+    assert valid.exit_code == 0, valid.output
+    assert valid.output.splitlines()[-1].endswith("2 photo(s) read in full; 1 showcase(s)")
+    write_showcase("second", "name: B\nachievements: [{title: t}]\n")
+    invalid = run("check", str(hall))
+    assert invalid.exit_code == 2
+    assert (
+        invalid.output.splitlines()[-1]
+        == "showcases/second/showcase.yaml:2 achievements[0].date: required key is missing"
+    )
