@@ -61,9 +61,9 @@ def inspect_photo(path: Path) -> PhotoInfo:
 
 
 def _too_large(path: Path, width: int = 0, height: int = 0) -> str:
-    size = f"is {width}×{height} pixels, " if width else ""
+    size = f"is {width}×{height} pixels, more than" if width else "is larger than"
     return (
-        f"{path}: the photo {size}more than the {MAX_PIXELS // 1_000_000} megapixel limit; "
+        f"{path}: the photo {size} the {MAX_PIXELS / 1e6:g} megapixel limit; "
         "resize it to 16384×8192 (or smaller) in an image editor"
     )
 
