@@ -194,7 +194,8 @@ def cross_check_showcase(
     document: dict, folder: Path, languages: list[str], hall_scenes: list[str]
 ) -> list[Problem]:
     problems = list(check_showcase_files(document, folder))
-    problems += check_showcase_references(document, hall_scenes)
+    branches = [path.name for path in showcase_folders(folder.parent.parent)]
+    problems += check_showcase_references(document, hall_scenes, branches)
     problems += check_showcase_languages(document, languages)
     return problems
 
@@ -252,7 +253,9 @@ def check_showcase_files(document: dict, folder: Path) -> Iterator[Problem]:
             )
 
 
-def check_showcase_references(document: dict, hall_scenes: list[str]) -> Iterator[Problem]:
+def check_showcase_references(
+    document: dict, hall_scenes: list[str], branches: list[str]
+) -> Iterator[Problem]:
     own = [s.get("id") for _, s in items(document.get("scenes")) if isinstance(s.get("id"), str)]
     known = hall_scenes + own
     seen: dict[str, int] = {}
@@ -281,6 +284,12 @@ def check_showcase_references(document: dict, hall_scenes: list[str]) -> Iterato
                 yield Problem(
                     ("scenes", s_index, "hotspots", h_index, "target"),
                     f"no scene '{target}'{did_you_mean(target, known)}",
+                )
+            branch = hotspot.get("branch")
+            if hotspot.get("type") == "showcase" and isinstance(branch, str) and branch not in branches:
+                yield Problem(
+                    ("scenes", s_index, "hotspots", h_index, "branch"),
+                    f"no showcase 'showcases/{branch}/showcase.yaml'{did_you_mean(branch, branches)}",
                 )
     for a_index, item in items(document.get("achievements")):
         scene = item.get("scene")

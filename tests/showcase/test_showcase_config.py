@@ -121,7 +121,10 @@ def test_branch_scenes_need_unique_ids_and_no_zone(hall, write_showcase):
 name: A
 scenes:
   - {id: lobby, title: x, photo: room.jpg, zone: main}
-  - {id: room, title: y, photo: room.jpg, hotspots: [{type: link, target: galery, yaw: 0, pitch: 0}]}
+  - id: room
+    title: y
+    photo: room.jpg
+    hotspots: [{type: link, target: galery, yaw: 0, pitch: 0}, {type: showcase, branch: secnod, yaw: 9, pitch: 0}]
   - {id: room, title: z, photo: room.jpg}
 """
     write_showcase("first", scenes, ("room.jpg",))
@@ -131,8 +134,10 @@ scenes:
         "scene ids must be unique in the whole hall",
         "showcases/first/showcase.yaml:3 scenes[0].zone: a branch's scenes are always in the 'showcases' zone; "
         "remove this key",
-        "showcases/first/showcase.yaml:4 scenes[1].hotspots[0].target: no scene 'galery' (did you mean 'gallery'?)",
-        "showcases/first/showcase.yaml:5 scenes[2].id: 'room' is used twice (also scenes[1]); ids must be unique",
+        "showcases/first/showcase.yaml:7 scenes[1].hotspots[0].target: no scene 'galery' (did you mean 'gallery'?)",
+        "showcases/first/showcase.yaml:7 scenes[1].hotspots[1].branch: no showcase 'showcases/secnod/showcase.yaml' "
+        "(did you mean 'second'?)",
+        "showcases/first/showcase.yaml:8 scenes[2].id: 'room' is used twice (also scenes[1]); ids must be unique",
     ]
     write_showcase("first", "name: A\nscenes: [{id: room, title: x, photo: room.jpg}]\n")
     assert problems(hall) == [
