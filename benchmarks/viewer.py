@@ -84,12 +84,16 @@ class _Body:
 PrecompressedHandler.extensions_map = {**SimpleHTTPRequestHandler.extensions_map, ".js": "text/javascript"}
 
 
+class QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        """Closed browser contexts reset their keep-alive connections; that is not news."""
+
+
 @contextmanager
 def serve(folder: Path):
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(PrecompressedHandler, directory=str(folder))
-    )
-    server.daemon_threads = True
+    server = QuietServer(("127.0.0.1", 0), functools.partial(PrecompressedHandler, directory=str(folder)))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/"

@@ -1,11 +1,12 @@
 // The panorama viewer: Photo Sphere Viewer with multi-resolution cube tiles and markers.
 // Loaded as its own chunk after the preview has painted, so it never delays the first view.
-import { Viewer } from '@photo-sphere-viewer/core';
+import { SYSTEM, Viewer } from '@photo-sphere-viewer/core';
 import { CubemapTilesAdapter } from '@photo-sphere-viewer/cubemap-tiles-adapter';
 import { MarkersPlugin } from '@photo-sphere-viewer/markers-plugin';
 
 export const MIN_FOV = 30;
 export const MAX_FOV = 100;
+const MAX_PIXEL_RATIO = 2;
 const DEG = Math.PI / 180;
 
 /** PSV's panorama config for a tour.json scene: tiles by level, the base as a 4×3 net (which PSV flips). */
@@ -37,6 +38,9 @@ export function fovForZoom(zoom) {
 
 /** Creates the viewer on `container` showing `scene` at `view` ({yaw, pitch, fov} in degrees). */
 export function createViewer(container, scene, view, { reducedMotion }) {
+    // Drawing at 3× on a phone costs GPU time and battery for no detail the tiles have: cap at 2×.
+    SYSTEM.load();
+    SYSTEM.pixelRatio = Math.min(SYSTEM.pixelRatio, MAX_PIXEL_RATIO);
     const viewer = new Viewer({
         container,
         adapter: [CubemapTilesAdapter, { showErrorTile: false }],
