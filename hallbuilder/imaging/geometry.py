@@ -22,8 +22,8 @@ clamped at the poles.
 
 from __future__ import annotations
 
-import functools
 import math
+import threading
 from dataclasses import dataclass
 
 import cv2
@@ -74,13 +74,31 @@ class FaceTable:
     frac: np.ndarray
 
 
-@functools.lru_cache(maxsize=2)
-def face_table(face: str, size: int, width: int, height: int) -> FaceTable:
-    """The remap table of `face` at `size` px for a width × height photo, built in row bands.
+_TABLES: dict[tuple[str, int, int, int], FaceTable] = {}
+_TABLES_LOCK = threading.Lock()
 
-    The last two (one geometry's left and top) are kept: halls usually shoot every scene with one camera.
+
+def face_table(face: str, size: int, width: int, height: int) -> FaceTable:
+    """The remap table of `face` at `size` px for a width × height photo.
+
+    Tables of the last geometry are kept (halls usually shoot every scene with one camera); tables of
+    another geometry are dropped before a new one is built, so that two never add up (330 MB at 16K).
     The arrays are read-only, as they are shared.
     """
+    geometry = (size, width, height)
+    with _TABLES_LOCK:
+        for key in [key for key in _TABLES if key[1:] != geometry]:
+            del _TABLES[key]
+        table = _TABLES.get((face, *geometry))
+    if table is None:
+        table = _build_table(face, size, width, height)
+        with _TABLES_LOCK:
+            _TABLES[(face, *geometry)] = table
+    return table
+
+
+def _build_table(face: str, size: int, width: int, height: int) -> FaceTable:
+    """Float directions → fixed-point maps, in row bands to bound the float temporaries."""
     xy = np.empty((size, size, 2), np.int16)
     frac = np.empty((size, size), np.uint16)
     a = ((np.arange(size, dtype=np.float32) + np.float32(0.5)) * np.float32(2 / size) - 1).astype(np.float32)

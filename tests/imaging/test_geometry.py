@@ -197,3 +197,11 @@ def test_a_16k_photo_tiles_with_the_right_geometry(taj, tmp_path):
     for face in FACES:
         ours = assemble_face(tmp_path, result, 3, face)[::41, ::41]
         assert difference(ours, reference_face(photo, face, 5248, step=41)) < 2.5, face
+
+
+def test_tables_are_kept_for_one_geometry_only():
+    left = face_table("left", 64, 1024, 512)
+    assert face_table("left", 64, 1024, 512) is left  # the next scene of the same camera reuses it
+    assert not left.xy.flags.writeable and not left.frac.flags.writeable
+    face_table("top", 80, 1280, 640)
+    assert face_table("left", 64, 1024, 512) is not left  # another geometry dropped it
