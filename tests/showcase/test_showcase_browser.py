@@ -133,3 +133,23 @@ def test_a_showcase_hotspot_opens_its_branch_by_keyboard(phone):
     phone.keyboard.press("Tab")
     phone.keyboard.press("Escape")
     assert not phone.locator(".hb-panel").evaluate("dialog => dialog.open")
+
+
+@pytest.mark.e2e
+@pytest.mark.xdist_group("showcase-browser")
+def test_the_showcase_hall_speaks_english_on_a_desktop(desktop_page, demo_site):
+    desktop_page.set_default_timeout(20000)
+    desktop_page.goto(demo_site)
+    desktop_page.click("#hb-enter")
+    desktop_page.wait_for_function("() => performance.getEntriesByName('tour:interactive').length > 0")
+    open_hall(desktop_page)
+    assert desktop_page.locator(".hb-panel-title").text_content() == "Branch showcases"
+    orders = desktop_page.locator(".hb-branch-order").all_text_contents()
+    assert orders == ["Default", "By likes", "By views"]
+    desktop_page.click(".hb-branch-card[data-branch='youth-volunteers']")
+    desktop_page.wait_for_selector(".hb-timeline")
+    assert desktop_page.locator(".hb-panel-title").text_content() == "Youth Volunteers Branch"
+    assert desktop_page.locator(".hb-branch-back").text_content() == "← Back to all branches"
+    assert desktop_page.locator(".hb-achievement h4").first.text_content() == "Platform volunteer desk opens"
+    desktop_page.click(".hb-achievement .hb-branch-go")  # "See it in the hall": the platform scene
+    desktop_page.wait_for_function("() => window.hallbuilderTour.scene() === 'platform'")
