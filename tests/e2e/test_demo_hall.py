@@ -15,7 +15,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("viewer")]
 DEMO = Path(__file__).resolve().parents[2] / "tours" / "demo-hall"
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory, panoramas: Path) -> Iterator[str]:
     from hallbuilder.build import build_hall
 

@@ -18,7 +18,7 @@ HIDE_UI = """() => {
 }"""
 
 
-def settle(page, idle_ms: int = 1000) -> None:
+def settle(page, idle_ms: int = 600) -> None:
     """Wait for two frames, then until no request has been pending for `idle_ms` (tiles have arrived)."""
     page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
     page.wait_for_load_state("networkidle")

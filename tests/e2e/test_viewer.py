@@ -126,3 +126,23 @@ def test_the_guided_tour_advances_to_the_next_scene(tour_on_desktop):
     assert page.locator(".hb-guide-status").text_content() == "Guided tour 2 / 2"
     page.click(".hb-guide-pause")
     assert page.locator(".hb-guide-pause").get_attribute("aria-label") == "Resume the tour"
+
+
+def test_share_shows_the_current_deep_link_and_its_qr_code(tour_on_desktop):
+    page = tour_on_desktop.open("#scene=garden&yaw=20&pitch=0&fov=70").page
+    page.click(".hb-tool--share")
+    link = page.locator(".hb-share-link").input_value()
+    assert link == f"{tour_on_desktop.base}#scene=garden&yaw=20&pitch=0&fov=70"
+    assert page.locator("svg.hb-qr").get_attribute("aria-label") == "Scan to open this scene on a phone"
+    assert page.locator("svg.hb-qr path").get_attribute("d").count("h1v1h-1z") > 200
+
+
+def test_the_arrow_keys_turn_the_view(tour_on_desktop):
+    tour = tour_on_desktop.open("#scene=concourse&yaw=0&pitch=0&fov=75")
+    page = tour.page
+    page.locator("#hb-stage").click(position={"x": 100, "y": 700})
+    page.keyboard.down("ArrowRight")
+    page.wait_for_timeout(400)
+    page.keyboard.up("ArrowRight")
+    page.wait_for_timeout(300)
+    assert 2 < tour.view()["yaw"] < 180
