@@ -12,7 +12,8 @@ from typing import Any
 
 from hallbuilder.build.media import MediaStore
 from hallbuilder.config import HallConfig
-from hallbuilder.config.showcase import ZONE, ZONE_TITLE, Showcase, load_showcases
+from hallbuilder.config.showcase import ZONE_TITLE, Showcase, load_showcases
+from hallbuilder.config.showcase_checks import ZONE
 
 LOADED = "_showcases"
 log = logging.getLogger("hallbuilder.build")

@@ -1,0 +1,157 @@
+"""Checks of a showcase.yaml that need the whole document or the disk: files (inside the branch's folder),
+scene ids unique in the whole hall, references, languages. Like config/checks.py for hall.yaml, they read the
+raw document defensively so shape and cross-check problems are collected and shown together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from hallbuilder.config.checks import AUDIO_TYPES, IMAGE_TYPES, PHOTO_TYPES, VIDEO_TYPES, items
+from hallbuilder.config.fields import LANGUAGE
+from hallbuilder.config.problems import Problem, did_you_mean
+
+ZONE = "showcases"
+SHOWCASE_TEXT_KEYS = ("name", "motto", "introduction", "title", "category", "text", "label", "description")
+
+
+def cross_check_showcase(
+    document: dict, folder: Path, languages: list[str], hall_scenes: list[str], branches: list[str]
+) -> list[Problem]:
+    """Files, references and languages of one showcase.yaml (`branches`: every showcase folder's name)."""
+    problems = list(check_showcase_files(document, folder))
+    problems += check_showcase_references(document, hall_scenes, branches)
+    problems += check_showcase_languages(document, languages)
+    return problems
+
+
+def showcase_files(document: dict) -> Iterator[tuple[tuple, str, set[str]]]:
+    """(key path, showcase-relative file, allowed suffixes) for every file showcase.yaml names."""
+    if isinstance(document.get("logo"), str):
+        yield ("logo",), document["logo"], IMAGE_TYPES
+    for a_index, item in items(document.get("achievements")):
+        photos = item.get("photos") if isinstance(item.get("photos"), list) else []
+        for p_index, photo in enumerate(photos):
+            if isinstance(photo, str):
+                yield ("achievements", a_index, "photos", p_index), photo, IMAGE_TYPES
+        if isinstance(item.get("video"), str):
+            yield ("achievements", a_index, "video"), item["video"], VIDEO_TYPES
+    for s_index, scene in items(document.get("scenes")):
+        if isinstance(scene.get("photo"), str):
+            yield ("scenes", s_index, "photo"), scene["photo"], PHOTO_TYPES
+        narration = scene.get("narration") if isinstance(scene.get("narration"), dict) else {}
+        for language, entry in narration.items():
+            if isinstance(entry, dict) and isinstance(entry.get("audio"), str):
+                yield ("scenes", s_index, "narration", language, "audio"), entry["audio"], AUDIO_TYPES
+        for h_index, hotspot in items(scene.get("hotspots")):
+            images = hotspot.get("images") if isinstance(hotspot.get("images"), list) else []
+            for i_index, image in enumerate(images):
+                if isinstance(image, str):
+                    yield ("scenes", s_index, "hotspots", h_index, "images", i_index), image, IMAGE_TYPES
+            if isinstance(hotspot.get("video"), str):
+                yield ("scenes", s_index, "hotspots", h_index, "video"), hotspot["video"], VIDEO_TYPES
+
+
+def check_showcase_files(document: dict, folder: Path) -> Iterator[Problem]:
+    """Each file exists, has a known type and (even through a symbolic link) lies inside the branch's folder."""
+    root = folder.resolve()
+    for path, relative, suffixes in showcase_files(document):
+        posix = PurePosixPath(relative.strip().replace("\\", "/"))
+        if posix.is_absolute() or ".." in posix.parts or not str(relative).strip():
+            continue  # already reported by the schema
+        if posix.suffix.lower() not in suffixes:
+            yield Problem(
+                path, f"'{relative}' is not a supported file type; use one of: {', '.join(sorted(suffixes))}"
+            )
+            continue
+        target = folder / posix
+        if not target.is_file():
+            siblings = (
+                [str(PurePosixPath(posix.parent, p.name)) for p in target.parent.iterdir()]
+                if target.parent.is_dir()
+                else []
+            )
+            yield Problem(path, f"file not found: {relative}{did_you_mean(relative, siblings)}")
+        elif not target.resolve().is_relative_to(root):
+            yield Problem(
+                path, f"'{relative}' links to a file outside the showcase folder; copy the file itself in"
+            )
+
+
+def check_showcase_references(
+    document: dict, hall_scenes: list[str], branches: list[str]
+) -> Iterator[Problem]:
+    own = [s.get("id") for _, s in items(document.get("scenes")) if isinstance(s.get("id"), str)]
+    known = hall_scenes + own
+    seen: dict[str, int] = {}
+    for s_index, scene in items(document.get("scenes")):
+        ident = scene.get("id")
+        if isinstance(ident, str) and ident in hall_scenes:
+            yield Problem(
+                ("scenes", s_index, "id"),
+                f"'{ident}' is already a scene of hall.yaml; scene ids must be unique in the whole hall",
+            )
+        elif isinstance(ident, str) and ident in seen:
+            yield Problem(
+                ("scenes", s_index, "id"),
+                f"'{ident}' is used twice (also scenes[{seen[ident]}]); ids must be unique",
+            )
+        elif isinstance(ident, str):
+            seen[ident] = s_index
+        if "zone" in scene:
+            yield Problem(
+                ("scenes", s_index, "zone"),
+                f"a branch's scenes are always in the '{ZONE}' zone; remove this key",
+            )
+        for h_index, hotspot in items(scene.get("hotspots")):
+            target = hotspot.get("target")
+            if hotspot.get("type") == "link" and isinstance(target, str) and target not in known:
+                yield Problem(
+                    ("scenes", s_index, "hotspots", h_index, "target"),
+                    f"no scene '{target}'{did_you_mean(target, known)}",
+                )
+            branch = hotspot.get("branch")
+            if hotspot.get("type") == "showcase" and isinstance(branch, str) and branch not in branches:
+                yield Problem(
+                    ("scenes", s_index, "hotspots", h_index, "branch"),
+                    f"no showcase 'showcases/{branch}/showcase.yaml'{did_you_mean(branch, branches)}",
+                )
+    for a_index, item in items(document.get("achievements")):
+        scene = item.get("scene")
+        if isinstance(scene, str) and scene not in known:
+            yield Problem(
+                ("achievements", a_index, "scene"), f"no scene '{scene}'{did_you_mean(scene, known)}"
+            )
+
+
+def texts(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, dict]]:
+    """(key path, map) for every multilingual text of showcase.yaml given as a map."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in SHOWCASE_TEXT_KEYS and isinstance(value, dict):
+                yield (*path, key), value
+            elif key != "narration":
+                yield from texts(value, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from texts(value, (*path, index))
+
+
+def check_showcase_languages(document: dict, languages: list[str]) -> Iterator[Problem]:
+    default, listed = languages[0], ", ".join(languages)
+    for path, value in texts(document):
+        for code in value:
+            if LANGUAGE.match(str(code)) and code not in languages:
+                yield Problem((*path, code), f"language '{code}' is not in hall.languages [{listed}]")
+        if default not in value:
+            yield Problem(path, f"no {default} text (the default language); add `{default}: ...`")
+    for s_index, scene in items(document.get("scenes")):
+        narration = scene.get("narration")
+        for code in narration if isinstance(narration, dict) else {}:
+            if code not in languages:
+                yield Problem(
+                    ("scenes", s_index, "narration", code),
+                    f"language '{code}' is not in hall.languages [{listed}]{did_you_mean(code, languages)}",
+                )
