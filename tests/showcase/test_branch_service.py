@@ -225,3 +225,19 @@ def test_an_organiser_gives_a_branch_its_login(login, service_app):
     short = organiser.post("/admin/showcases/logins", {**form, "username": "x", "password": "short"})
     assert "Password: at least 10 characters." in short.get_data(as_text=True)
     assert login("north").post("/admin/showcases/logins", {**form, "username": "mine"}).status_code == 403
+
+
+def test_a_phone_sized_photo_is_accepted_and_scaled_for_the_tour(login):
+    import numpy as np
+
+    noise = np.random.default_rng(1).integers(0, 255, (3000, 4000, 3), dtype=np.uint8)
+    out = io.BytesIO()
+    Image.fromarray(noise).save(out, "JPEG", quality=90)
+    assert len(out.getvalue()) > 2_000_000  # far above the 64 KB the visitor API accepts
+    north = login("north")
+    assert submit(north, photos=[("big.jpg", out.getvalue())]).status_code == 302
+    photo_id = re.search(r"/photos/(\d+)", north.get(BRANCH).get_data(as_text=True)).group(1)
+    stored = Image.open(io.BytesIO(north.get(f"{BRANCH}photos/{photo_id}").data))
+    assert stored.size == (2560, 1920)
+    big = north.client.post("/api/halls/demo-hall/messages", json={"name": "x", "text": "x" * 70_000})
+    assert big.status_code == 413  # the override is for the branch pages only
