@@ -86,7 +86,6 @@ export async function openBranch(ctx, branch, { order = 'name' } = {}) {
         ...galleryBlock(ctx, showcase, name),
     ];
     ctx.panel.open('branch', name, content, () => ctx.panel.body.querySelectorAll('video').forEach((video) => video.pause()));
-    ctx.panel.dialog.dataset.branch = branch;
     back.focus();
     if (ctx.service) {
         countView(ctx, branch);
