@@ -153,3 +153,17 @@ def test_the_showcase_hall_speaks_english_on_a_desktop(desktop_page, demo_site):
     assert desktop_page.locator(".hb-achievement h4").first.text_content() == "Platform volunteer desk opens"
     desktop_page.click(".hb-achievement .hb-branch-go")  # "See it in the hall": the platform scene
     desktop_page.wait_for_function("() => window.hallbuilderTour.scene() === 'platform'")
+
+
+@pytest.mark.e2e
+@pytest.mark.xdist_group("showcase-browser")
+def test_a_showcase_link_opens_the_branch_after_entering(phone_page, demo_site):
+    phone_page.set_default_timeout(20000)
+    phone_page.goto(f"{demo_site}#showcase=youth-volunteers")
+    assert not phone_page.locator(".hb-panel").evaluate("dialog => dialog.open")  # the cover comes first
+    phone_page.click("#hb-enter")
+    phone_page.wait_for_selector(".hb-timeline")
+    assert phone_page.locator(".hb-panel-title").text_content() == "青年志愿者支部"
+    phone_page.evaluate("location.hash = 'showcase'")
+    phone_page.wait_for_selector(".hb-branch-card")
+    assert phone_page.locator(".hb-panel-title").text_content() == "分支展厅"

@@ -7,7 +7,7 @@ import { Announcements, collect } from './ui/announcements.js';
 import { h, icon } from './ui/dom.js';
 import { GuidedTour } from './ui/guide.js';
 import { openInfo } from './ui/info.js';
-import { openBranch, openShowcaseHall, showcaseHallLabel } from './showcase/index.js';
+import { openBranch, openShowcaseFromLink, openShowcaseHall, showcaseHallLabel } from './showcase/index.js';
 import { Narration } from './ui/narration.js';
 import { Panel } from './ui/panel.js';
 import { openHotspotList, openSceneList } from './ui/scenes.js';
@@ -74,6 +74,7 @@ export async function start() {
         ready: () => ctx.ready,
         pendingLoads: () => ctx.loads?.pending ?? 0,
     };
+    openShowcaseFromLink(ctx);
     // The viewer's code runs after the preview has painted.
     requestAnimationFrame(() => setTimeout(() => loadViewer(ctx), 0));
     return ctx;

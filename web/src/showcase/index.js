@@ -187,3 +187,21 @@ async function likeBox(ctx, branch, box) {
 export function showcaseHallLabel(lang) {
     return st(lang, 'hall');
 }
+
+/**
+ * Deep links: `#showcase=<branch>` opens that branch's page, `#showcase` the showcase hall (for QR codes and
+ * shares). On a fresh visit it opens once the visitor has entered the tour from the cover.
+ */
+export function openShowcaseFromLink(ctx) {
+    const open = () => {
+        const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+        if (!params.has('showcase') || !ctx.tour.showcases.length) return;
+        const branch = params.get('showcase');
+        if (ctx.tour.showcases.some((item) => item.id === branch)) openBranch(ctx, branch);
+        else openShowcaseHall(ctx);
+    };
+    const enter = document.getElementById('hb-enter');
+    if (enter && !ctx.entered) enter.addEventListener('click', () => setTimeout(open, 0), { once: true });
+    else open();
+    window.addEventListener('hashchange', open);
+}
