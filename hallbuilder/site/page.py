@@ -116,7 +116,7 @@ def start_scene(tour: dict) -> dict:
     return next((scene for scene in tour["scenes"] if scene["id"] == start), tour["scenes"][0])
 
 
-def share_meta(tour: dict, title: str, description: str, image: str | None) -> list[str]:
+def share_meta(title: str, description: str, image: str | None) -> list[str]:
     """Open Graph and WeChat (itemprop) share tags."""
     tags = [
         f'<meta name="description" content="{attr(description)}">',
@@ -158,7 +158,7 @@ def render_page(tour: dict, bundle: Bundle, dist_dir: Path) -> str:
         '<meta name="theme-color" content="#111111">',
         '<link rel="icon" href="data:,">',
         f"<title>{escape(title)}</title>",
-        *share_meta(tour, title, description, share_image),
+        *share_meta(title, description, share_image),
         f"<style>{CRITICAL_CSS}</style>",
     ]
     # After the preview in the byte stream: nothing competes with it for the first view's bandwidth.
