@@ -34,13 +34,15 @@ class ChildFailed(Exception):
 
 def run_child(args: list[str]) -> tuple[float, float, float]:
     """Run a fresh Python child; return (wall seconds, CPU seconds, peak RSS in MB) of that child alone."""
-    started = time.perf_counter()
-    child = subprocess.Popen([sys.executable, *args], cwd=ROOT, stdout=subprocess.DEVNULL)
-    _, status, usage = os.wait4(child.pid, 0)
-    wall = time.perf_counter() - started
-    child.returncode = os.waitstatus_to_exitcode(status)
-    if child.returncode:
-        raise ChildFailed(f"exit {child.returncode}: python {' '.join(args)}")
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        child = subprocess.Popen([sys.executable, *args], cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors)
+        _, status, usage = os.wait4(child.pid, 0)
+        wall = time.perf_counter() - started
+        if os.waitstatus_to_exitcode(status):
+            errors.seek(0)
+            last = errors.read().decode(errors="replace").strip().splitlines()[-1:]
+            raise ChildFailed(f"python {' '.join(args[:2])}: {' '.join(last)}")
     return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 

@@ -30,6 +30,8 @@ THREADS = max(2, min(4, os.cpu_count() or 2))  # the 2-core build machine uses b
 # Where tiles live, relative to the scene's folder: tour.json's panorama.tiles and the viewer's tileUrl.
 TILE_TEMPLATE = "tiles/{level}/{face}/{row}_{col}.jpg"
 TABLES = ("left", "top")
+# Faces in the order the threads take them: dearest first (mirrored bottom, shifted back) evens out the end.
+FACE_ORDER = ("bottom", "back", "top", "front", "right", "left")
 
 
 @dataclass
@@ -74,7 +76,7 @@ def tile_panorama(
         tables = {name: pool.submit(face_table, name, levels[-1].face_size, width, height) for name in TABLES}
         _make_folders(out_dir, levels)
         writer = _FaceWriter(pixels, tables, levels, settings, out_dir)
-        _report([pool.submit(writer.write_face, face) for face in FACES], writer.written, progress)
+        _report([pool.submit(writer.write_face, face) for face in FACE_ORDER], writer.written, progress)
         base = base_net(writer.smallest, settings.base_face_size)
     photo_pixels = pixels.result()
     total = writer.bytes + jpeg.save(out_dir / "base.jpg", base, settings.base_quality)

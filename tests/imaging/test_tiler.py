@@ -234,3 +234,9 @@ def test_cli_tiles_one_photo_and_reports_bad_photos_without_traceback(panoramas,
     )
     assert bad.returncode == 2
     assert bad.stderr == "photos/missing.jpg: file not found; check the photo's path in hall.yaml\n"
+
+
+def test_every_face_is_scheduled_once():
+    from hallbuilder.imaging.tiler import FACE_ORDER
+
+    assert sorted(FACE_ORDER) == sorted(FACES)
