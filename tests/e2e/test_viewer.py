@@ -142,7 +142,6 @@ def test_the_arrow_keys_turn_the_view(tour_on_desktop):
     page = tour.page
     page.locator("#hb-stage").click(position={"x": 100, "y": 700})
     page.keyboard.down("ArrowRight")
-    page.wait_for_timeout(400)
+    page.wait_for_function("() => window.hallbuilderTour.view().yaw > 2", timeout=5000)
     page.keyboard.up("ArrowRight")
-    page.wait_for_timeout(300)
-    assert 2 < tour.view()["yaw"] < 180
+    assert tour.view()["yaw"] < 180

@@ -1,4 +1,4 @@
-// Info and showcase panels: title, text, photos (tap to enlarge), inline video.
+// Info panels: title, text, photos (tap to enlarge), inline video. Showcases live in ../showcase/.
 import { pick, t } from '../i18n.js';
 import { h } from './dom.js';
 
@@ -43,19 +43,4 @@ export function openInfo(hotspot, ctx) {
         hotspot.video ? video(hotspot.video, ctx) : null,
     ];
     ctx.panel.open('info', title, content, () => ctx.panel.body.querySelectorAll('video').forEach((item) => item.pause()));
-}
-
-/** Opens a branch's showcase: what tour.json has now, plus likes when the service is there. */
-export function openShowcase(hotspot, ctx) {
-    const { lang, languages } = ctx;
-    const showcase = ctx.tour.showcases.find((item) => item.id === hotspot.branch) || { id: hotspot.branch, name: {} };
-    const title = pick(showcase.name, lang, languages) || hotspot.branch;
-    const description = pick(showcase.description, lang, languages);
-    const likes = h('div', { class: 'hb-showcase-likes' });
-    ctx.panel.open('showcase', title, [
-        ...paragraphs(description),
-        h('p', { class: 'hb-muted', text: t(lang, 'showcaseSoon') }),
-        likes,
-    ]);
-    ctx.service?.showcase(showcase.id, likes);
 }

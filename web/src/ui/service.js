@@ -1,4 +1,4 @@
-// The hall service parts (comments, messages, view counts, likes): present only when tour.json names a
+// The hall service parts (comments, messages, view counts; showcase likes are in ../showcase/): present only when tour.json names a
 // service URL. Errors from the API are shown by their `message`; nothing here throws at the visitor.
 import { t } from '../i18n.js';
 import { h } from './dom.js';
@@ -73,30 +73,6 @@ export class Service {
             },
             () => {},
         );
-    }
-
-    /** Fills `box` with the likes of a showcase and a like button. */
-    async showcase(branch, box) {
-        const { lang } = this.ctx;
-        const count = h('span', { class: 'hb-likes' });
-        const button = h('button', { type: 'button', class: 'hb-button', text: t(lang, 'like') });
-        const show = (likes) => (count.textContent = t(lang, 'likes', likes ?? 0));
-        button.addEventListener('click', async () => {
-            try {
-                const result = await this.api.request('POST', `showcases/${encodeURIComponent(branch)}/likes`, {});
-                show(result.likes);
-                button.disabled = true;
-            } catch (error) {
-                count.textContent = errorText(lang, error);
-            }
-        });
-        box.replaceChildren(count, button);
-        this.api.request('POST', `showcases/${encodeURIComponent(branch)}/views`, {}).catch(() => {});
-        try {
-            show((await this.api.request('GET', 'showcases')).showcases?.[branch]?.likes);
-        } catch {
-            show(0);
-        }
     }
 
     /** The comments panel of the current scene, polled every 8-12 s while open. */
