@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 
 from hallbuilder.errors import ConfigError
@@ -65,6 +66,19 @@ def _child_line(node: Any, part: str | int) -> int | None:
         return None
 
 
+class TextDatesConstructor(RoundTripConstructor):
+    """Dates stay text here: the schema parses them, so `2026-13-01` is a message with its line, not a crash."""
+
+
+TextDatesConstructor.add_constructor("tag:yaml.org,2002:timestamp", RoundTripConstructor.construct_yaml_str)
+
+
+def new_parser() -> YAML:
+    parser = YAML(typ="rt")
+    parser.Constructor = TextDatesConstructor
+    return parser
+
+
 def read_yaml(path: Path, name: str) -> YamlSource:
     """Parse `path`; a syntax error becomes one ConfigError line `name:LINE: what is wrong`."""
     try:
@@ -74,7 +88,7 @@ def read_yaml(path: Path, name: str) -> YamlSource:
     except UnicodeDecodeError:
         raise ConfigError(f"{name}: not UTF-8 text; save the file as UTF-8 and try again") from None
     try:
-        document = YAML(typ="rt").load(text)
+        document = new_parser().load(text)
     except MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         where = f"{name}:{mark.line + 1}" if mark else name

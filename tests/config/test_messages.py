@@ -141,3 +141,10 @@ def test_missing_project(tmp_path):
     assert caught.value.lines() == [
         f"{tmp_path}/nowhere: no hall.yaml here; run `hallbuilder new {tmp_path}/nowhere` to start a hall project"
     ]
+
+
+def test_an_impossible_date_is_a_message_not_a_crash(project, edit):
+    edit("date: 2026-11-01", "date: 2026-13-01")
+    assert problems(project) == [
+        "hall.yaml:60 announcements[0].date: expected a date such as 2026-11-01, got '2026-13-01'"
+    ]
