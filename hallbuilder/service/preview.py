@@ -49,11 +49,26 @@ def content_type(relative: str) -> str:
     return TYPES.get(suffix) or mimetypes.guess_type(relative)[0] or "application/octet-stream"
 
 
-def tour_json(dist: Path) -> bytes:
+def served_tour(dist: Path) -> dict:
     """tour.json as built, with `service.url` replaced by this server's API."""
     tour = json.loads((dist / "tour.json").read_text("utf-8"))
     tour["service"] = {**(tour.get("service") or {}), "url": "/api"}
-    return json.dumps(tour, ensure_ascii=False).encode()
+    return tour
+
+
+def tour_json(dist: Path) -> bytes:
+    return json.dumps(served_tour(dist), ensure_ascii=False).encode()
+
+
+EMBEDDED_TOUR = re.compile(r'(<script type="application/json" id="hb-tour">)(.*?)(</script>)', re.DOTALL)
+
+
+def index_html(dist: Path) -> bytes:
+    """index.html with the tour embedded in it pointing at this server's API too (the page reads that copy)."""
+    page = (dist / "index.html").read_text("utf-8")
+    raw = json.dumps(served_tour(dist), ensure_ascii=False, separators=(",", ":"))
+    safe = raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return EMBEDDED_TOUR.sub(lambda match: match.group(1) + safe + match.group(3), page, count=1).encode()
 
 
 def _accepted(header: str) -> set[str]:
@@ -99,6 +114,10 @@ def register(app: Flask, dist: Path) -> None:
     def files(relative: str):
         if relative.endswith("/"):
             relative += "index.html"
+        if relative == "index.html":
+            response = Response(index_html(dist), mimetype="text/html")
+            response.headers["Cache-Control"] = SHORT_CACHE
+            return response
         return _send(dist, relative)
 
     app.register_blueprint(blueprint)

@@ -31,7 +31,10 @@ def dist(tmp_path, panoramas) -> Path:
     (root / "scenes/lobby/0123abcd").mkdir(parents=True)
     (root / "media").mkdir()
     (root / "tour.json").write_text(json.dumps(make_tour()), "utf-8")
-    (root / "index.html").write_text("<!doctype html><title>展厅</title>", "utf-8")
+    (root / "index.html").write_text(
+        '<!doctype html><title>展厅</title><script type="application/json" id="hb-tour">{"service":null}</script>',
+        "utf-8",
+    )
     script = b"console.log('viewer');" * 50
     (root / BUNDLE).write_bytes(script)
     (root / f"{BUNDLE}.gz").write_bytes(gzip.compress(script))
@@ -57,6 +60,14 @@ def test_tour_json_points_at_this_server(preview_client):
     response = preview_client.get("/tour.json")
     assert response.get_json()["service"] == {"url": "/api"}
     assert response.headers["Cache-Control"] == "no-cache"
+
+
+def test_the_tour_embedded_in_the_page_points_at_this_server_too(preview_client):
+    page = preview_client.get("/").get_data(as_text=True)
+    embedded = re.search(r'<script type="application/json" id="hb-tour">(.*?)</script>', page).group(1)
+    assert json.loads(embedded)["service"] == {"url": "/api"}
+    assert "<title>展厅</title>" in page
+    assert preview_client.get("/index.html", follow_redirects=True).get_data(as_text=True) == page
 
 
 @pytest.mark.parametrize(
