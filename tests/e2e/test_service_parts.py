@@ -122,3 +122,25 @@ def test_without_a_service_the_parts_are_absent_and_nothing_is_called(tour_on_de
     assert page.locator(".hb-views").count() == 0
     assert [url for url in tour.requests if "/api/" in url] == []
     assert tour.errors == []
+
+
+def test_comments_opened_from_the_menu_keep_polling(desktop_page, service_dist):
+    """Opening comments from the open menu panel must not inherit the menu's close (the poll would stop)."""
+    service = FakeService()
+    with serve(service_dist, service) as base:
+        page = desktop_page
+        errors = open_tour(page, base)
+        page.clock.install()
+        page.click(".hb-tool--more")
+        page.click(".hb-menu-item--comment")
+        page.wait_for_selector(".hb-comment")
+
+        def comment_reads() -> int:
+            return sum(1 for method, path, _ in service.calls if method == "GET" and "/comments" in path)
+
+        before = comment_reads()
+        page.clock.run_for(13000)
+        page.wait_for_function("() => document.querySelector('.hb-panel').open")
+        page.wait_for_timeout(300)
+        assert comment_reads() > before
+        assert errors == []

@@ -12,10 +12,9 @@ export class Panel {
             h('div', { class: 'hb-panel-head' }, [this.title, this.closeButton]),
             this.body,
         ]);
+        // The native 'close' event fires later; when the panel was reopened meanwhile it is stale.
         this.dialog.addEventListener('close', () => {
-            this.name = null;
-            this.onclose?.();
-            this.onclose = null;
+            if (!this.dialog.open) this.closed();
         });
         this.dialog.addEventListener('click', (event) => {
             if (event.target === this.dialog) this.close();
@@ -42,6 +41,15 @@ export class Panel {
 
     close() {
         if (this.dialog.open) this.dialog.close();
+        this.closed();
+    }
+
+    /** Runs the closing panel's `onclose` once, synchronously, so reopening cannot inherit it. */
+    closed() {
+        const onclose = this.onclose;
+        this.name = null;
+        this.onclose = null;
+        onclose?.();
     }
 
     get isOpen() {
