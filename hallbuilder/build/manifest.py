@@ -130,6 +130,8 @@ def hall_entry(config: HallConfig, media: MediaStore) -> dict:
     for key in ("subtitle", "description"):
         if key in hall:
             entry[key] = config.text(hall[key])
+    if hall.get("url"):
+        entry["url"] = hall["url"] if hall["url"].endswith("/") else hall["url"] + "/"
     return entry
 
 

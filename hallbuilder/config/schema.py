@@ -44,6 +44,15 @@ class HallSchema(StrictSchema):
     )
     start = Id(**doc("Scene the tour starts in (default: the first scene)."))
     cover = ProjectPath(**doc("Image for the cover page and share cards (optional)."))
+    url = fields.String(
+        validate=validate.Regexp(
+            r"^https?://[^\s/]+(/\S*)?$",
+            error="'{input}' is not a web address; write e.g. https://hall.example.org/",
+        ),
+        **doc(
+            "The public address visitors open (optional): makes share cards absolute and is the default for `qr`."
+        ),
+    )
 
 
 class ZoneSchema(StrictSchema):

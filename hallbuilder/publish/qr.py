@@ -55,9 +55,26 @@ def write_code(link: str, stem: Path, size_mm: float, dpi: int) -> list[Path]:
     return [svg, png]
 
 
-def write_codes(dist: Path, url: str, out: Path, size_mm: float = 40.0, dpi: int = 300) -> dict[str, str]:
+def hall_url(dist: Path) -> str:
+    """The public address hall.yaml gives (`hall.url`), for when `--url` is not given."""
+    manifest = dist / "tour.json" if dist.is_dir() else dist
+    try:
+        url = json.loads(manifest.read_text(encoding="utf-8"))["hall"].get("url")
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        url = None
+    if not url:
+        raise PublishError(
+            "no address to encode: give --url https://... (as printed by `hallbuilder publish`), "
+            "or set `url:` under `hall:` in hall.yaml and build again."
+        )
+    return url
+
+
+def write_codes(
+    dist: Path, url: str | None, out: Path, size_mm: float = 40.0, dpi: int = 300
+) -> dict[str, str]:
     """Write every code into `out`; returns file stem -> link."""
-    targets = links(url, read_scene_ids(dist))
+    targets = links(url or hall_url(dist), read_scene_ids(dist))
     try:
         out.mkdir(parents=True, exist_ok=True)
         for stem, link in targets.items():

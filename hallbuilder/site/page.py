@@ -116,8 +116,10 @@ def start_scene(tour: dict) -> dict:
     return next((scene for scene in tour["scenes"] if scene["id"] == start), tour["scenes"][0])
 
 
-def share_meta(title: str, description: str, image: str | None) -> list[str]:
-    """Open Graph and WeChat (itemprop) share tags."""
+def share_meta(title: str, description: str, image: str | None, public_url: str | None = None) -> list[str]:
+    """Open Graph and WeChat (itemprop) share tags; absolute when the hall's public address is known."""
+    if public_url and image:
+        image = public_url + image
     tags = [
         f'<meta name="description" content="{attr(description)}">',
         '<meta property="og:type" content="website">',
@@ -127,6 +129,8 @@ def share_meta(title: str, description: str, image: str | None) -> list[str]:
         f'<meta itemprop="description" content="{attr(description)}">',
         '<meta name="twitter:card" content="summary_large_image">',
     ]
+    if public_url:
+        tags.append(f'<meta property="og:url" content="{attr(public_url)}">')
     if image:
         tags += [
             f'<meta property="og:image" content="{attr(image)}">',
@@ -158,7 +162,7 @@ def render_page(tour: dict, bundle: Bundle, dist_dir: Path) -> str:
         '<meta name="theme-color" content="#111111">',
         '<link rel="icon" href="data:,">',
         f"<title>{escape(title)}</title>",
-        *share_meta(title, description, share_image),
+        *share_meta(title, description, share_image, hall.get("url")),
         f"<style>{CRITICAL_CSS}</style>",
     ]
     # After the preview in the byte stream: nothing competes with it for the first view's bandwidth.

@@ -141,3 +141,19 @@ def test_media_are_content_hashed(hall):
     image = tour["scenes"][0]["hotspots"][1]["images"][0]
     assert image["src"].startswith("media/") and (hall / "dist" / image["src"]).is_file()
     assert Path(image["src"]).stem.split("-")[0].isalnum()
+
+
+def test_hall_url_makes_share_cards_absolute(hall):
+    config = hall / "hall.yaml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "  start: lobby", "  url: https://hall.example.org/red\n  start: lobby", 1
+        )
+    )
+    build_hall(hall)
+    tour = json.loads((hall / "dist" / "tour.json").read_text("utf-8"))
+    page = (hall / "dist" / "index.html").read_text("utf-8")
+    assert tour["hall"]["url"] == "https://hall.example.org/red/"
+    assert '<meta property="og:url" content="https://hall.example.org/red/">' in page
+    preview = tour["scenes"][0]["panorama"]["preview"]["src"]
+    assert f'<meta property="og:image" content="https://hall.example.org/red/{preview}">' in page

@@ -59,3 +59,24 @@ def test_a_folder_without_a_build(tmp_path):
         1,
         f"{tmp_path / 'tour.json'}: not found: run `hallbuilder build PROJECT -o DIST` first.\n",
     )
+
+
+def test_the_address_defaults_to_hall_url_from_hall_yaml(make_dist, tmp_path):
+    import json
+
+    dist = make_dist()
+    tour = json.loads((dist / "tour.json").read_text("utf-8"))
+    tour["hall"]["url"] = "https://hall.example.com/red/"
+    (dist / "tour.json").write_text(json.dumps(tour), "utf-8")
+    result = CliRunner().invoke(cli, ["qr", str(dist), "-o", str(tmp_path / "qr")])
+    assert result.exit_code == 0, result.output
+    assert decode(tmp_path / "qr" / "scene-lobby.png") == "https://hall.example.com/red/#scene=lobby"
+
+
+def test_without_any_address_it_says_where_to_give_one(make_dist):
+    result = CliRunner().invoke(cli, ["qr", str(make_dist())])
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "no address to encode: give --url https://... (as printed by `hallbuilder publish`), "
+        "or set `url:` under `hall:` in hall.yaml and build again.\n",
+    )
