@@ -52,8 +52,8 @@ def test_config_errors_are_one_line_each_with_exit_code_2(runner, tmp_path):
     assert result.exit_code == 2
     assert "Traceback" not in result.output
     assert [line for line in result.output.splitlines() if line.startswith("hall.yaml")] == [
-        "hall.yaml:33 scenes[0].hotspots[0].target: no scene 'galery' (did you mean 'gallery'?)",
-        "hall.yaml:38 scenes[0].hotspots[1].yaw: 400 is out of range; expected -180 to 360 degrees",
+        "hall.yaml:34 scenes[0].hotspots[0].target: no scene 'galery' (did you mean 'gallery'?)",
+        "hall.yaml:39 scenes[0].hotspots[1].yaw: 400 is out of range; expected -180 to 360 degrees",
     ]
     assert not (hall / "dist").exists()
 

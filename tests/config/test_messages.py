@@ -25,7 +25,7 @@ def test_the_scaffold_is_valid(project):
 def test_unknown_link_target_suggests_the_closest_scene(project, edit):
     edit("target: gallery", "target: galery")
     assert problems(project) == [
-        "hall.yaml:33 scenes[0].hotspots[0].target: no scene 'galery' (did you mean 'gallery'?)"
+        "hall.yaml:34 scenes[0].hotspots[0].target: no scene 'galery' (did you mean 'gallery'?)"
     ]
 
 
@@ -35,26 +35,26 @@ def test_every_problem_is_collected_in_file_order(project, edit):
     edit("zone: main\n    photo: photos/gallery.jpg", "zone: mian\n    photo: photos/galery.jpg")
     edit("title: {zh-CN: 关于我们, en: About us}", "titel: {zh-CN: 关于我们, en: About us}")
     assert problems(project) == [
-        "hall.yaml:26 scenes[0].north: expected a number, got 'abc'",
-        "hall.yaml:39 scenes[0].hotspots[1].pitch: 95 is out of range; expected -90 to 90 degrees",
-        "hall.yaml:40 scenes[0].hotspots[1].titel: unknown key (did you mean 'title'?)",
-        "hall.yaml:48 scenes[1].zone: no zone 'mian' (did you mean 'main'?)",
-        "hall.yaml:49 scenes[1].photo: file not found: photos/galery.jpg (did you mean 'photos/gallery.jpg'?)",
+        "hall.yaml:27 scenes[0].north: expected a number, got 'abc'",
+        "hall.yaml:40 scenes[0].hotspots[1].pitch: 95 is out of range; expected -90 to 90 degrees",
+        "hall.yaml:41 scenes[0].hotspots[1].titel: unknown key (did you mean 'title'?)",
+        "hall.yaml:49 scenes[1].zone: no zone 'mian' (did you mean 'main'?)",
+        "hall.yaml:50 scenes[1].photo: file not found: photos/galery.jpg (did you mean 'photos/gallery.jpg'?)",
     ]
 
 
 def test_duplicate_scene_id(project, edit):
     edit("  - id: gallery", "  - id: lobby")
     lines = problems(project)
-    assert "hall.yaml:46 scenes[1].id: 'lobby' is used twice (also scenes[0]); ids must be unique" in lines
+    assert "hall.yaml:47 scenes[1].id: 'lobby' is used twice (also scenes[0]); ids must be unique" in lines
 
 
 def test_paths_may_not_leave_the_project(project, edit):
     edit("photo: photos/lobby.jpg", "photo: ../secret/lobby.jpg")
     edit("photo: photos/gallery.jpg", "photo: /etc/passwd.jpg")
     assert problems(project) == [
-        "hall.yaml:24 scenes[0].photo: '../secret/lobby.jpg' points outside the project; copy the file into the project folder",
-        "hall.yaml:49 scenes[1].photo: '/etc/passwd.jpg' is an absolute path; write it relative to hall.yaml, e.g. photos/lobby.jpg",
+        "hall.yaml:25 scenes[0].photo: '../secret/lobby.jpg' points outside the project; copy the file into the project folder",
+        "hall.yaml:50 scenes[1].photo: '/etc/passwd.jpg' is an absolute path; write it relative to hall.yaml, e.g. photos/lobby.jpg",
     ]
 
 
@@ -62,7 +62,7 @@ def test_unsupported_photo_type(project, edit):
     (project / "photos" / "lobby.gif").write_bytes(b"GIF89a")
     edit("photo: photos/lobby.jpg", "photo: photos/lobby.gif")
     assert problems(project) == [
-        "hall.yaml:24 scenes[0].photo: 'photos/lobby.gif' is not a supported file type; "
+        "hall.yaml:25 scenes[0].photo: 'photos/lobby.gif' is not a supported file type; "
         "use one of: .jpeg, .jpg, .png, .tif, .tiff, .webp"
     ]
 
@@ -71,9 +71,9 @@ def test_languages_must_be_consistent(project, edit):
     edit("title: {zh-CN: 序厅, en: Entrance}", "title: {en: Entrance, fr: Entrée}")
     edit("      zh-CN:\n        transcript:", "      yue:\n        transcript:")
     assert problems(project) == [
-        "hall.yaml:22 scenes[0].title.fr: language 'fr' is not in hall.languages [zh-CN, en]",
-        "hall.yaml:22 scenes[0].title: no zh-CN text (the default language); add `zh-CN: ...`",
-        "hall.yaml:28 scenes[0].narration.yue: language 'yue' is not in hall.languages [zh-CN, en]",
+        "hall.yaml:23 scenes[0].title.fr: language 'fr' is not in hall.languages [zh-CN, en]",
+        "hall.yaml:23 scenes[0].title: no zh-CN text (the default language); add `zh-CN: ...`",
+        "hall.yaml:29 scenes[0].narration.yue: language 'yue' is not in hall.languages [zh-CN, en]",
     ]
 
 
@@ -84,7 +84,7 @@ def test_missing_required_keys_and_wrong_types(project, edit):
     assert problems(project) == [
         "hall.yaml:7 hall.id: required key is missing",
         "hall.yaml:12 hall.languages: expected a list (items starting with '- '), got 'zh-CN'",
-        "hall.yaml:60 announcements[0].date: expected a date such as 2026-11-01, got 'yesterday'",
+        "hall.yaml:61 announcements[0].date: expected a date such as 2026-11-01, got 'yesterday'",
     ]
 
 
@@ -92,8 +92,8 @@ def test_hotspot_type_rules(project, edit):
     edit("        target: gallery           # the scene to walk to\n", "")
     edit("- {type: link, target: lobby, yaw: 180", "- {type: door, target: lobby, yaw: 180")
     assert problems(project) == [
-        "hall.yaml:32 scenes[0].hotspots[0].target: required for a link hotspot",
-        "hall.yaml:50 scenes[1].hotspots[0].type: unknown hotspot type 'door'; expected one of: link, info, showcase",
+        "hall.yaml:33 scenes[0].hotspots[0].target: required for a link hotspot",
+        "hall.yaml:51 scenes[1].hotspots[0].type: unknown hotspot type 'door'; expected one of: link, info, showcase",
     ]
 
 
@@ -102,11 +102,11 @@ def test_link_to_own_scene_and_bad_id(project, edit):
     edit("  - id: gallery", "  - id: Gallery Room")
     lines = problems(project)
     assert (
-        "hall.yaml:33 scenes[0].hotspots[0].target: links to its own scene 'lobby'; point it at another scene"
+        "hall.yaml:34 scenes[0].hotspots[0].target: links to its own scene 'lobby'; point it at another scene"
         in lines
     )
     assert (
-        "hall.yaml:46 scenes[1].id: 'Gallery Room' is not a valid id: use lower-case letters, digits and '-' only, "
+        "hall.yaml:47 scenes[1].id: 'Gallery Room' is not a valid id: use lower-case letters, digits and '-' only, "
         "e.g. 'history-hall'" in lines
     )
 
@@ -114,7 +114,7 @@ def test_link_to_own_scene_and_bad_id(project, edit):
 def test_showcase_hotspot_needs_its_folder(project, edit):
     edit("# - {type: showcase, branch: first-branch", "- {type: showcase, branch: first-branch")
     assert problems(project) == [
-        "hall.yaml:44 scenes[0].hotspots[2].branch: no showcase 'showcases/first-branch/showcase.yaml'; "
+        "hall.yaml:45 scenes[0].hotspots[2].branch: no showcase 'showcases/first-branch/showcase.yaml'; "
         "create it with `hallbuilder showcase new first-branch`"
     ]
 
@@ -130,7 +130,7 @@ def test_yaml_syntax_error_names_the_line_and_the_fix(project, edit):
 def test_comma_inside_flow_text_is_explained(project, edit):
     edit("label: {zh-CN: 展厅, en: Gallery}", "label: {zh-CN: 展厅, en: Gallery, with paintings}")
     assert problems(project) == [
-        "hall.yaml:36 scenes[0].hotspots[0].label: 'with paintings' is not a language: "
+        "hall.yaml:37 scenes[0].hotspots[0].label: 'with paintings' is not a language: "
         "inside { } a comma ends a text; put a text that has commas in quotes"
     ]
 
@@ -146,5 +146,5 @@ def test_missing_project(tmp_path):
 def test_an_impossible_date_is_a_message_not_a_crash(project, edit):
     edit("date: 2026-11-01", "date: 2026-13-01")
     assert problems(project) == [
-        "hall.yaml:60 announcements[0].date: expected a date such as 2026-11-01, got '2026-13-01'"
+        "hall.yaml:61 announcements[0].date: expected a date such as 2026-11-01, got '2026-13-01'"
     ]
