@@ -156,7 +156,7 @@ def test_a_showcase_hotspot_needs_the_branch_folder(hall):
     with pytest.raises(ConfigError) as caught:
         load_hall(hall)
     assert caught.value.lines() == [
-        "hall.yaml:32 scenes[0].hotspots[0].branch: no showcase 'showcases/frist/showcase.yaml' (did you mean 'first'?)"
+        "hall.yaml:33 scenes[0].hotspots[0].branch: no showcase 'showcases/frist/showcase.yaml' (did you mean 'first'?)"
     ]
 
 
