@@ -59,30 +59,38 @@ def tile_panorama(
     """Write out_dir/tiles/..., out_dir/base.jpg and out_dir/thumb.jpg; `photo` may be already decoded."""
     out_dir = Path(out_dir)
     with ThreadPoolExecutor(THREADS) as pool:
-        # The pool runs, in this order: decode and the two remap tables side by side, then the faces,
-        # each waiting only for what it needs; so both cores stay busy from the start.
-        if isinstance(photo, np.ndarray):
-            height, width = photo.shape[:2]
-            pixels: Future = Future()
-            pixels.set_result(photo)
-        else:
-            info = inspect_photo(Path(photo))
-            width, height = info.width, info.height
-            if decodes_in_place(info):
-                pixels = pool.submit(open_panorama, Path(photo), info)
-            else:  # Pillow's copies and the tables at once would top 1.2 GB at 16K: one after the other
-                pixels = Future()
-                pixels.set_result(open_panorama(Path(photo), info))
+        # The pool runs, in this order: decode and the two remap tables side by side, the faces (each
+        # waiting only for what it needs), the thumbnail; so both cores stay busy from start to end.
+        pixels, width, height = _start_decode(pool, photo)
         levels = plan_levels(width, settings)
         tables = {name: pool.submit(face_table, name, levels[-1].face_size, width, height) for name in TABLES}
         _make_folders(out_dir, levels)
         writer = _FaceWriter(pixels, tables, levels, settings, out_dir)
-        _report([pool.submit(writer.write_face, face) for face in FACE_ORDER], writer.written, progress)
-        base = base_net(writer.smallest, settings.base_face_size)
-    photo_pixels = pixels.result()
-    total = writer.bytes + jpeg.save(out_dir / "base.jpg", base, settings.base_quality)
-    total += jpeg.save(out_dir / "thumb.jpg", thumbnail(photo_pixels, settings.thumb_width), settings.quality)
+        faces = [pool.submit(writer.write_face, face) for face in FACE_ORDER]
+        thumb = pool.submit(_write_thumbnail, pixels, out_dir / "thumb.jpg", settings)
+        _report(faces, writer.written, progress)
+        total = writer.bytes + thumb.result()
+    base = base_net(writer.smallest, settings.base_face_size)
+    total += jpeg.save(out_dir / "base.jpg", base, settings.base_quality)
     return TiledPanorama(levels, levels[-1].tile_size, writer.tiles, total, width, settings.base_face_size)
+
+
+def _start_decode(pool: ThreadPoolExecutor, photo: Path | np.ndarray) -> tuple[Future, int, int]:
+    """The decoded photo as a future, and its width and height (read from the header)."""
+    pixels: Future = Future()
+    if isinstance(photo, np.ndarray):
+        pixels.set_result(photo)
+        return pixels, photo.shape[1], photo.shape[0]
+    info = inspect_photo(Path(photo))
+    if decodes_in_place(info):
+        pixels = pool.submit(open_panorama, Path(photo), info)
+    else:  # Pillow's copies and the tables at once would top 1.2 GB at 16K: one after the other
+        pixels.set_result(open_panorama(Path(photo), info))
+    return pixels, info.width, info.height
+
+
+def _write_thumbnail(pixels: Future, path: Path, settings: TileSettings) -> int:
+    return jpeg.save(path, thumbnail(pixels.result(), settings.thumb_width), settings.quality)
 
 
 def _make_folders(out_dir: Path, levels: list[Level]) -> None:
