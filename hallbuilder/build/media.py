@@ -15,12 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from hallbuilder.errors import MediaError
-from hallbuilder.media.audio import convert_audio
 from hallbuilder.media.cache import HASH_LENGTH, ConversionCache, conversion_key, file_hash, outputs
 from hallbuilder.media.captions import webvtt
-from hallbuilder.media.images import convert_image
 from hallbuilder.media.settings import MediaSettings
-from hallbuilder.media.video import convert_video
 
 __all__ = ["HASH_LENGTH", "MediaStore", "file_hash"]
 
@@ -62,14 +59,22 @@ class MediaStore:
 
     def image(self, relative: str) -> dict:
         """tour.json `media_image`: {src (largest JPEG), width, height, srcset: WebP then JPEG, narrow first}."""
+        from hallbuilder.media.images import convert_image
+
         return self._convert("image", relative, convert_image)
 
     def audio(self, relative: str) -> dict:
         """tour.json narration fragment: {audio (mono AAC .m4a at the loudness target), duration (seconds)}."""
+        from hallbuilder.media.audio import (
+            convert_audio,
+        )  # PyAV and SciPy load only when a hall has narration
+
         return self._convert("audio", relative, convert_audio)
 
     def video(self, relative: str) -> dict:
         """tour.json `media_video`: {src (H.264/AAC .mp4), poster (.jpg), duration, width, height}."""
+        from hallbuilder.media.video import convert_video
+
         return self._convert("video", relative, convert_video)
 
     def captions(self, transcript: str, duration: float | None, language: str) -> str | None:

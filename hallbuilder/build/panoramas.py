@@ -13,7 +13,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from hallbuilder.imaging import TileSettings, panorama_hash, plan_levels, render_preview, tile_panorama
+import numpy as np
+
+from hallbuilder.imaging import (
+    TileSettings,
+    open_panorama,
+    panorama_hash,
+    plan_levels,
+    render_preview,
+    tile_panorama,
+)
 
 log = logging.getLogger("hallbuilder.build")
 DONE = "panorama.json"
@@ -52,11 +61,13 @@ def prepare_panorama(
     digest = panorama_hash(photo, settings)
     entry = cached_entry(cache_dir, digest)
     reused = (entry / DONE).exists()
+    pixels = None  # decoded once, for the tiles and the preview
     if not reused:
         work = entry.with_name(f"{digest}.partial")
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
-        result = tile_panorama(photo, work, settings, progress=progress)
+        pixels = open_panorama(photo)
+        result = tile_panorama(pixels, work, settings, progress=progress)
         info = {
             "width": result.width,
             "tile_size": result.tile_size,
@@ -68,11 +79,11 @@ def prepare_panorama(
         shutil.rmtree(entry, ignore_errors=True)
         work.rename(entry)
     info = json.loads((entry / DONE).read_text("utf-8"))
-    preview = ensure_preview(photo, entry, view)
+    preview = ensure_preview(photo if pixels is None else pixels, entry, view)
     return entry, ScenePanorama(hash=digest, preview=preview, reused=reused, **info)
 
 
-def ensure_preview(photo: Path, entry: Path, view: dict[str, float]) -> dict:
+def ensure_preview(photo: Path | np.ndarray, entry: Path, view: dict[str, float]) -> dict:
     """The flat preview of the initial view lives beside the tiles, named after the view it shows."""
     yaw, pitch, fov = (round(float(view[key]), 2) for key in ("yaw", "pitch", "fov"))
     name = f"preview-{yaw:g}_{pitch:g}_{fov:g}.jpg"
