@@ -82,9 +82,9 @@ def test_an_unchanged_hall_rebuilds_from_the_cache_without_converting(hall, tmp_
     def refuse(*args):
         raise AssertionError("converted again although nothing changed")
 
-    monkeypatch.setattr(hallbuilder.build.media, "convert_video", refuse)
-    monkeypatch.setattr(hallbuilder.build.media, "convert_audio", refuse)
-    monkeypatch.setattr(hallbuilder.build.media, "convert_image", refuse)
+    monkeypatch.setattr("hallbuilder.media.video.convert_video", refuse)
+    monkeypatch.setattr("hallbuilder.media.audio.convert_audio", refuse)
+    monkeypatch.setattr("hallbuilder.media.images.convert_image", refuse)
     _, second = build(hall, tmp_path / "dist2")
     assert second == first
     for url in urls(second):
@@ -94,10 +94,8 @@ def test_an_unchanged_hall_rebuilds_from_the_cache_without_converting(hall, tmp_
 def test_changed_bytes_or_settings_convert_again(hall, tmp_path, make_video, monkeypatch):
     _, first = build(hall, tmp_path / "dist1")
     calls = []
-    real = hallbuilder.build.media.convert_video
-    monkeypatch.setattr(
-        hallbuilder.build.media, "convert_video", lambda *args: calls.append(1) or real(*args)
-    )
+    real = hallbuilder.media.video.convert_video
+    monkeypatch.setattr("hallbuilder.media.video.convert_video", lambda *args: calls.append(1) or real(*args))
     _, same = build(hall, tmp_path / "dist2")
     _, smaller = build(hall, tmp_path / "dist3", video_max_width=80, video_max_height=60)
     make_video("hall/video/intro.mp4", seconds=0.5, size=(160, 120))
