@@ -3,17 +3,16 @@
 from __future__ import annotations
 
 import json
-import re
 
 from flask import request
 from flask_smorest import Blueprint, abort
+from marshmallow import ValidationError
 
 from hallbuilder.service.api.common import hall_or_404, scene_or_404
 from hallbuilder.service.context import current_visitor, service
 from hallbuilder.service.schemas import Stats, ViewIn
 from hallbuilder.service.store import halls, views
 
-SCENE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 blp = Blueprint("views", __name__, description="Views and statistics")
 
 
@@ -28,23 +27,24 @@ VIEW_BODY = {
 }
 
 
+VIEW_SCHEMA = ViewIn()
+
+
 def view_scene() -> str:
     """The scene of a view body: JSON, also sent as text/plain by navigator.sendBeacon.
 
-    Parsed by hand rather than by webargs: this is the busiest route, and the same checks cost a third as much.
+    The body is read here rather than by webargs (which wants application/json and costs three times as much on
+    the busiest route), then validated by the same marshmallow schema the OpenAPI spec shows.
     """
     try:
         data = json.loads(request.get_data(cache=True) or b"null")
     except (ValueError, UnicodeDecodeError):
         abort(400, message='The request could not be read: send JSON such as {"scene": "lobby"}.')
-    scene = data.get("scene") if isinstance(data, dict) else None
-    if not isinstance(scene, str):
-        problem = "Missing data for required field." if scene is None else "Not a valid string."
-        abort(422, message=f"scene: {problem}", errors={"json": {"scene": [problem]}})
-    if not SCENE_ID.match(scene):
-        problem = "Use lower-case letters, digits and dashes."
-        abort(422, message=f"scene: {problem}", errors={"json": {"scene": [problem]}})
-    return scene
+    try:
+        return VIEW_SCHEMA.load(data if isinstance(data, dict) else {"scene": data})["scene"]
+    except ValidationError as error:
+        field, problems = next(iter(error.messages.items()))
+        abort(422, message=f"{field}: {' '.join(problems)}", errors={"json": error.messages})
 
 
 @blp.route("/halls/<hall>/views", methods=["POST"])
