@@ -163,21 +163,17 @@ def check_showcase_folders(document: dict, project_dir: Path) -> Iterator[Proble
                 )
 
 
-def texts(document: dict) -> Iterator[tuple[tuple, dict]]:
-    """(key path, map) for every multilingual text given as a map."""
-
-    def walk(node: Any, path: tuple) -> Iterator[tuple[tuple, dict]]:
-        if isinstance(node, dict):
-            for key, value in node.items():
-                if key in TEXT_KEYS and isinstance(value, dict):
-                    yield (*path, key), value
-                elif key not in ("narration", "points", "build", "service"):
-                    yield from walk(value, (*path, key))
-        elif isinstance(node, list):
-            for index, value in enumerate(node):
-                yield from walk(value, (*path, index))
-
-    yield from walk(document, ())
+def texts(node: Any, keys: tuple[str, ...] = TEXT_KEYS, path: tuple = ()) -> Iterator[tuple[tuple, dict]]:
+    """(key path, map) for every multilingual text (one of `keys`) given as a map."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in keys and isinstance(value, dict):
+                yield (*path, key), value
+            elif key not in ("narration", "points", "build", "service"):
+                yield from texts(value, keys, (*path, key))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from texts(value, keys, (*path, index))
 
 
 def check_languages(document: dict) -> Iterator[Problem]:
@@ -187,10 +183,16 @@ def check_languages(document: dict) -> Iterator[Problem]:
         return
     if len(set(languages)) != len(languages):
         yield Problem(("hall", "languages"), "a language is listed twice")
-    if not languages:
-        return
+    if languages:
+        yield from check_text_languages(document, languages)
+
+
+def check_text_languages(
+    document: dict, languages: list[str], keys: tuple[str, ...] = TEXT_KEYS
+) -> Iterator[Problem]:
+    """Every text map and narration uses listed languages, and every text map has the default one."""
     default, listed = languages[0], ", ".join(languages)
-    for path, value in texts(document):
+    for path, value in texts(document, keys):
         for code in value:
             if LANGUAGE.match(str(code)) and code not in languages:
                 yield Problem((*path, code), f"language '{code}' is not in hall.languages [{listed}]")
@@ -198,10 +200,9 @@ def check_languages(document: dict) -> Iterator[Problem]:
             yield Problem(path, f"no {default} text (the default language); add `{default}: ...`")
     for s_index, scene in items(document.get("scenes")):
         narration = scene.get("narration")
-        if isinstance(narration, dict):
-            for code in narration:
-                if code not in languages:
-                    yield Problem(
-                        ("scenes", s_index, "narration", code),
-                        f"language '{code}' is not in hall.languages [{listed}]{did_you_mean(code, languages)}",
-                    )
+        for code in narration if isinstance(narration, dict) else {}:
+            if code not in languages:
+                yield Problem(
+                    ("scenes", s_index, "narration", code),
+                    f"language '{code}' is not in hall.languages [{listed}]{did_you_mean(code, languages)}",
+                )

@@ -52,17 +52,19 @@ class Id(fields.String):
 class ProjectPath(fields.String):
     """A file inside the project, written relative to hall.yaml with '/' separators."""
 
+    anchor = "hall.yaml"
+    example = "photos/lobby.jpg"
+    outside = "points outside the project; copy the file into the project folder"
+
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
         text = super()._deserialize(value, attr, data, **kwargs).strip().replace("\\", "/")
         path = PurePosixPath(text)
         if path.is_absolute() or re.match(r"^[A-Za-z]:", text):
             raise ValidationError(
-                f"'{text}' is an absolute path; write it relative to hall.yaml, e.g. photos/lobby.jpg"
+                f"'{text}' is an absolute path; write it relative to {self.anchor}, e.g. {self.example}"
             )
         if ".." in path.parts:
-            raise ValidationError(
-                f"'{text}' points outside the project; copy the file into the project folder"
-            )
+            raise ValidationError(f"'{text}' {self.outside}")
         if not text:
             raise ValidationError("empty path")
         return str(path)

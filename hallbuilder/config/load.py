@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from marshmallow import ValidationError
+from marshmallow import Schema, ValidationError
 
 from hallbuilder.config.checks import cross_check
 from hallbuilder.config.problems import Problem, flatten, render, rewrite
@@ -62,6 +62,16 @@ def find_config(project: Path) -> Path:
     return project / CONFIG_NAME
 
 
+def schema_problems(schema: Schema, source: YamlSource, raw: dict) -> tuple[dict[str, Any], list[Problem]]:
+    """Load `raw` with `schema`: (data, []) or ({}, every problem with a readable message)."""
+    try:
+        return schema.load(raw), []
+    except ValidationError as error:
+        return {}, [
+            Problem(path, rewrite(schema, source, path, message)) for path, message in flatten(error.messages)
+        ]
+
+
 def load_hall(project: Path) -> HallConfig:
     config_path = find_config(Path(project))
     if not config_path.exists():
@@ -70,15 +80,7 @@ def load_hall(project: Path) -> HallConfig:
         )
     source = read_yaml(config_path, CONFIG_NAME)
     raw = to_plain(source.document)
-    schema = HallConfigSchema()
-    problems: list[Problem] = []
-    data: dict[str, Any] = {}
-    try:
-        data = schema.load(raw)
-    except ValidationError as error:
-        problems += [
-            Problem(path, rewrite(schema, source, path, message)) for path, message in flatten(error.messages)
-        ]
+    data, problems = schema_problems(HallConfigSchema(), source, raw)
     problems += cross_check(raw, config_path.parent)
     if problems:
         raise ConfigError(f"{CONFIG_NAME} has {len(problems)} problem(s)", problems=render(problems, source))

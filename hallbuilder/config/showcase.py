@@ -7,16 +7,15 @@ hall.yaml scenes); they join the hall in the `showcases` zone.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
-from marshmallow import ValidationError, fields, validate
+from marshmallow import fields, validate
 
-from hallbuilder.config.fields import ID, ID_HELP, Id, Text
-from hallbuilder.config.load import HallConfig
-from hallbuilder.config.problems import Problem, flatten, render, rewrite
+from hallbuilder.config.fields import ID, ID_HELP, Id, ProjectPath, Text
+from hallbuilder.config.load import HallConfig, schema_problems
+from hallbuilder.config.problems import Problem, render
 from hallbuilder.config.schema import (
     HotspotSchema,
     NarrationSchema,
@@ -34,23 +33,12 @@ SHOWCASES_DIR = "showcases"
 ZONE_TITLE = {"zh-CN": "分支展厅", "en": "Branch showcases"}
 
 
-class ShowcasePath(fields.String):
+class ShowcasePath(ProjectPath):
     """A file inside the branch's folder, written relative to showcase.yaml with '/' separators."""
 
-    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
-        text = super()._deserialize(value, attr, data, **kwargs).strip().replace("\\", "/")
-        path = PurePosixPath(text)
-        if path.is_absolute() or re.match(r"^[A-Za-z]:", text):
-            raise ValidationError(
-                f"'{text}' is an absolute path; write it relative to showcase.yaml, e.g. media/award.jpg"
-            )
-        if ".." in path.parts:
-            raise ValidationError(
-                f"'{text}' points outside the showcase folder; copy the file into the branch's folder"
-            )
-        if not text:
-            raise ValidationError("empty path")
-        return str(path)
+    anchor = "showcase.yaml"
+    example = "media/award.jpg"
+    outside = "points outside the showcase folder; copy the file into the branch's folder"
 
 
 class BranchNarrationSchema(NarrationSchema):
@@ -172,15 +160,7 @@ def load_showcase(folder: Path, languages: list[str], hall_scenes: list[str]) ->
         raise ConfigError(f"{name}: the folder name '{branch}' is not a valid branch id: {ID_HELP}")
     source = read_yaml(folder / SHOWCASE_NAME, name)
     raw = to_plain(source.document)
-    schema = ShowcaseSchema()
-    problems: list[Problem] = []
-    data: dict[str, Any] = {}
-    try:
-        data = schema.load(raw)
-    except ValidationError as error:
-        problems += [
-            Problem(path, rewrite(schema, source, path, message)) for path, message in flatten(error.messages)
-        ]
+    data, problems = schema_problems(ShowcaseSchema(), source, raw)
     branches = [path.name for path in showcase_folders(folder.parent.parent)]
     problems += cross_check_showcase(raw, folder, languages, hall_scenes, branches)
     if problems:

@@ -7,10 +7,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
-from typing import Any
 
-from hallbuilder.config.checks import AUDIO_TYPES, IMAGE_TYPES, PHOTO_TYPES, VIDEO_TYPES, items
-from hallbuilder.config.fields import LANGUAGE
+from hallbuilder.config.checks import (
+    AUDIO_TYPES,
+    IMAGE_TYPES,
+    PHOTO_TYPES,
+    VIDEO_TYPES,
+    check_text_languages,
+    items,
+)
 from hallbuilder.config.problems import Problem, did_you_mean
 
 ZONE = "showcases"
@@ -126,32 +131,5 @@ def check_showcase_references(
             )
 
 
-def texts(node: Any, path: tuple = ()) -> Iterator[tuple[tuple, dict]]:
-    """(key path, map) for every multilingual text of showcase.yaml given as a map."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in SHOWCASE_TEXT_KEYS and isinstance(value, dict):
-                yield (*path, key), value
-            elif key != "narration":
-                yield from texts(value, (*path, key))
-    elif isinstance(node, list):
-        for index, value in enumerate(node):
-            yield from texts(value, (*path, index))
-
-
 def check_showcase_languages(document: dict, languages: list[str]) -> Iterator[Problem]:
-    default, listed = languages[0], ", ".join(languages)
-    for path, value in texts(document):
-        for code in value:
-            if LANGUAGE.match(str(code)) and code not in languages:
-                yield Problem((*path, code), f"language '{code}' is not in hall.languages [{listed}]")
-        if default not in value:
-            yield Problem(path, f"no {default} text (the default language); add `{default}: ...`")
-    for s_index, scene in items(document.get("scenes")):
-        narration = scene.get("narration")
-        for code in narration if isinstance(narration, dict) else {}:
-            if code not in languages:
-                yield Problem(
-                    ("scenes", s_index, "narration", code),
-                    f"language '{code}' is not in hall.languages [{listed}]{did_you_mean(code, languages)}",
-                )
+    return check_text_languages(document, languages, SHOWCASE_TEXT_KEYS)
