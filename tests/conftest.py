@@ -108,3 +108,38 @@ def desktop_page(browser) -> Iterator[object]:
     page = context.new_page()
     yield page
     context.close()
+
+
+PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
+
+
+@pytest.fixture(scope="session")
+def migrated_postgres() -> Iterator[object]:
+    """migrated_postgres("prefix") -> URL of a new PostgreSQL database at the service's newest schema.
+
+    Each test session (each xdist worker) gets its own databases on 127.0.0.1:5432, dropped at the end.
+    """
+    import uuid
+
+    import psycopg
+
+    from hallbuilder.service.store import migrate
+    from hallbuilder.service.store.db import Database
+
+    names: list[str] = []
+
+    def create(prefix: str) -> str:
+        name = f"{prefix}_{uuid.uuid4().hex[:12]}"
+        with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+            admin.execute(f'CREATE DATABASE "{name}"')
+        names.append(name)
+        url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
+        database = Database(url)
+        migrate.upgrade(database)
+        database.dispose()
+        return url
+
+    yield create
+    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+        for name in names:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -7,11 +7,8 @@ tables are emptied before each test. Each SQLite test gets a fresh file copied f
 from __future__ import annotations
 
 import shutil
-import uuid
-from collections.abc import Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
 
 from hallbuilder.service.app import create_app
@@ -105,17 +102,8 @@ def sqlite_template(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def postgres_url() -> Iterator[str]:
-    name = f"hb_service_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    database = Database(url)
-    migrate.upgrade(database)
-    database.dispose()
-    yield url
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+def postgres_url(migrated_postgres) -> str:
+    return migrated_postgres("hb_service")
 
 
 def empty_postgres(url: str) -> None:

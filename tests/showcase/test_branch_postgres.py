@@ -3,33 +3,16 @@
 from __future__ import annotations
 
 import io
-import uuid
-from collections.abc import Iterator
 
-import psycopg
 import pytest
 from conftest_service import Session, fill
 from photo_bytes import jpeg
 from PIL import Image
 
-PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
-
 
 @pytest.fixture(scope="module")
-def postgres_url() -> Iterator[str]:
-    from hallbuilder.service.store import migrate
-    from hallbuilder.service.store.db import Database
-
-    name = f"hb_showcase_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    url = f"postgresql+psycopg://postgres@127.0.0.1:5432/{name}"
-    database = Database(url)
-    migrate.upgrade(database)
-    database.dispose()
-    yield url
-    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+def postgres_url(migrated_postgres) -> str:
+    return migrated_postgres("hb_showcase")
 
 
 @pytest.mark.postgres
