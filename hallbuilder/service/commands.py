@@ -75,7 +75,13 @@ def prepare(database) -> None:
     metavar="URL",
     help="Default: SQLite next to the tour (DIST/../hallbuilder-service.sqlite3).",
 )
-def serve(dist: Path, host: str, port: int, database_url: str | None) -> None:
+@click.option(
+    "--project",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="The hall project whose hall.yaml edit mode saves into (default: DIST's parent when it has hall.yaml).",
+)
+def serve(dist: Path, host: str, port: int, database_url: str | None, project: Path | None) -> None:
     """Preview a built tour with the comment service on this machine."""
     from werkzeug.serving import make_server
 
@@ -94,7 +100,12 @@ def serve(dist: Path, host: str, port: int, database_url: str | None) -> None:
     database.dispose()
     settings = from_environment({**os.environ, "DATABASE_URL": url}).but(secure_cookies=False)
     app = create_app(settings)
-    preview.register(app, dist.resolve())
+    project = project or (dist.resolve().parent if (dist.resolve().parent / "hall.yaml").is_file() else None)
+    if project is not None and not (project / "hall.yaml").is_file():
+        raise ServiceError(
+            f"--project {project}: no hall.yaml there; give the folder that holds the hall's hall.yaml"
+        )
+    preview.register(app, dist.resolve(), project.resolve() if project else None)
     try:
         server = make_server(host, port, app, threaded=True)
     except OSError as error:
@@ -117,6 +128,8 @@ def serve(dist: Path, host: str, port: int, database_url: str | None) -> None:
         f"  Admin pages:  http://127.0.0.1:{port}/admin/  (create an account: hallbuilder service "
         f"create-admin --database {url})"
     )
+    if project is not None:
+        click.echo(f"  Edit mode (More ⋯ → Edit mode) saves hotspots into {project / 'hall.yaml'}")
     click.echo("Press Ctrl+C to stop.", nl=True)
     sys.stdout.flush()
     try:

@@ -4,12 +4,15 @@ paths, and tour.json with `service.url` pointing at this server's `/api`.
 
 from __future__ import annotations
 
+import hmac
 import json
 import mimetypes
 import re
+import secrets
 from pathlib import Path
 
-from flask import Blueprint, Flask, Response, abort, request, send_file
+from flask import Blueprint, Flask, Response, abort, jsonify, request, send_file
+from marshmallow import Schema, ValidationError, fields, validate
 from werkzeug.security import safe_join
 
 LONG_CACHE = "public, max-age=31536000, immutable"
@@ -49,24 +52,30 @@ def content_type(relative: str) -> str:
     return TYPES.get(suffix) or mimetypes.guess_type(relative)[0] or "application/octet-stream"
 
 
-def served_tour(dist: Path) -> dict:
-    """tour.json as built, with `service.url` replaced by this server's API."""
+EDIT_ROUTE = "/__hallbuilder/hotspot"
+LOOPBACK = {"127.0.0.1", "::1"}
+
+
+def served_tour(dist: Path, edit_token: str | None = None) -> dict:
+    """tour.json as built, with `service.url` replaced by this server's API (and the edit-mode save route)."""
     tour = json.loads((dist / "tour.json").read_text("utf-8"))
     tour["service"] = {**(tour.get("service") or {}), "url": "/api"}
+    if edit_token:
+        tour["edit"] = {"save": EDIT_ROUTE, "token": edit_token}
     return tour
 
 
-def tour_json(dist: Path) -> bytes:
-    return json.dumps(served_tour(dist), ensure_ascii=False).encode()
+def tour_json(dist: Path, edit_token: str | None = None) -> bytes:
+    return json.dumps(served_tour(dist, edit_token), ensure_ascii=False).encode()
 
 
 EMBEDDED_TOUR = re.compile(r'(<script type="application/json" id="hb-tour">)(.*?)(</script>)', re.DOTALL)
 
 
-def index_html(dist: Path) -> bytes:
+def index_html(dist: Path, edit_token: str | None = None) -> bytes:
     """index.html with the tour embedded in it pointing at this server's API too (the page reads that copy)."""
     page = (dist / "index.html").read_text("utf-8")
-    raw = json.dumps(served_tour(dist), ensure_ascii=False, separators=(",", ":"))
+    raw = json.dumps(served_tour(dist, edit_token), ensure_ascii=False, separators=(",", ":"))
     safe = raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return EMBEDDED_TOUR.sub(lambda match: match.group(1) + safe + match.group(3), page, count=1).encode()
 
@@ -99,13 +108,54 @@ def _send(dist: Path, relative: str) -> Response:
     return response
 
 
-def register(app: Flask, dist: Path) -> None:
-    """Serve `dist` at `/` next to `/api` and `/admin`."""
+class HotspotEdit(Schema):
+    """A hotspot placed or moved in the viewer's edit mode."""
+
+    scene = fields.String(required=True, validate=validate.Regexp(r"^[a-z0-9][a-z0-9-]*$"))
+    id = fields.String(load_default=None, validate=validate.Length(max=80))
+    type = fields.String(required=True, validate=validate.OneOf(["link", "info"]))
+    target = fields.String(load_default=None, validate=validate.Regexp(r"^[a-z0-9][a-z0-9-]*$"))
+    yaw = fields.Float(required=True, allow_nan=False, validate=validate.Range(-180, 360))
+    pitch = fields.Float(required=True, allow_nan=False, validate=validate.Range(-90, 90))
+
+
+def save_edit(project: Path, token: str):
+    """Only this computer, only the page this server served (it carries the token), only a valid hall.yaml."""
+    from hallbuilder.config.edit import save_hotspot
+    from hallbuilder.errors import ConfigError
+
+    if request.remote_addr not in LOOPBACK or not hmac.compare_digest(
+        request.headers.get("X-Hallbuilder-Edit", ""), token
+    ):
+        return jsonify(code=403, status="Forbidden", message="Edit mode saves only from this computer."), 403
+    try:
+        change = HotspotEdit().load(request.get_json(silent=True) or {})
+        if change["type"] == "link" and not change["target"]:
+            raise ValidationError({"target": ["required for a link hotspot"]})
+        rounded = {**change, "yaw": round(change["yaw"], 1), "pitch": round(change["pitch"], 1)}
+        done = save_hotspot(project, rounded)
+    except ValidationError as error:
+        return jsonify(
+            code=422, status="Unprocessable Entity", message="Invalid hotspot.", errors=error.messages
+        ), 422
+    except ConfigError as error:
+        return jsonify(code=422, status="Unprocessable Entity", message="\n".join(error.lines())), 422
+    return jsonify(saved=True, message=f"hall.yaml: {done}; run `hallbuilder build` to rebuild the tour.")
+
+
+def register(app: Flask, dist: Path, project: Path | None = None) -> None:
+    """Serve `dist` at `/` next to `/api` and `/admin`; with `project`, edit mode can save into its hall.yaml."""
     blueprint = Blueprint("tour", __name__)
+    edit_token = secrets.token_urlsafe(24) if project is not None else None
+
+    if project is not None:
+        blueprint.add_url_rule(
+            EDIT_ROUTE, "save_edit", lambda: save_edit(project, edit_token), methods=["POST"]
+        )
 
     @blueprint.route("/tour.json")
     def tour():
-        response = Response(tour_json(dist), mimetype="application/json")
+        response = Response(tour_json(dist, edit_token), mimetype="application/json")
         response.headers["Cache-Control"] = SHORT_CACHE
         return response
 
@@ -115,7 +165,7 @@ def register(app: Flask, dist: Path) -> None:
         if relative.endswith("/"):
             relative += "index.html"
         if relative == "index.html":
-            response = Response(index_html(dist), mimetype="text/html")
+            response = Response(index_html(dist, edit_token), mimetype="text/html")
             response.headers["Cache-Control"] = SHORT_CACHE
             return response
         return _send(dist, relative)

@@ -155,3 +155,80 @@ def test_serve_without_a_tour_says_what_to_do(tmp_path):
     assert result.output == (
         f"{tmp_path}: no tour.json here; build the hall first (hallbuilder build) and give its dist folder\n"
     )
+
+
+@pytest.fixture
+def edit_client(dist, sqlite_url, tmp_path):
+    """A preview that knows its project: a `hallbuilder new` hall beside the dist."""
+    from hallbuilder.commands.new import create_project
+
+    from .conftest import register
+
+    project = tmp_path / "project"
+    create_project(project)
+    register(sqlite_url, make_tour())
+    app = create_app(make_settings(sqlite_url))
+    preview.register(app, dist, project)
+    client = app.test_client()
+    client.environ_base["REMOTE_ADDR"] = "127.0.0.1"
+    page = client.get("/").get_data(as_text=True)
+    embedded = json.loads(re.search(r'id="hb-tour">(.*?)</script>', page).group(1))
+    return client, project, embedded["edit"]
+
+
+MOVE = {
+    "scene": "gallery",
+    "id": "gallery-0",
+    "type": "link",
+    "target": "lobby",
+    "yaw": 170.04,
+    "pitch": -9.5,
+}
+
+
+def test_edit_mode_saves_into_hall_yaml_with_the_page_token(edit_client):
+    client, project, edit = edit_client
+    assert edit["save"] == "/__hallbuilder/hotspot" and len(edit["token"]) > 20
+    response = client.post(edit["save"], json=MOVE, headers={"X-Hallbuilder-Edit": edit["token"]})
+    assert response.status_code == 200, response.get_json()
+    assert response.get_json()["message"] == (
+        "hall.yaml: moved hotspot gallery-0 in scene gallery; run `hallbuilder build` to rebuild the tour."
+    )
+    assert "yaw: 170.0, pitch: -9.5" in (project / "hall.yaml").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("remote", "token_ok", "status"),
+    [("127.0.0.1", False, 403), ("192.168.1.20", True, 403), ("::1", True, 200)],
+)
+def test_edit_saves_need_this_computer_and_the_token(edit_client, remote, token_ok, status):
+    client, project, edit = edit_client
+    before = (project / "hall.yaml").read_text("utf-8")
+    token = edit["token"] if token_ok else "guessed"
+    response = client.post(
+        edit["save"], json=MOVE, headers={"X-Hallbuilder-Edit": token}, environ_base={"REMOTE_ADDR": remote}
+    )
+    assert response.status_code == status
+    if status == 403:
+        assert response.get_json()["message"] == "Edit mode saves only from this computer."
+        assert (project / "hall.yaml").read_text("utf-8") == before
+
+
+def test_edit_saves_are_validated(edit_client):
+    client, project, edit = edit_client
+    before = (project / "hall.yaml").read_text("utf-8")
+    headers = {"X-Hallbuilder-Edit": edit["token"]}
+    bad_angle = client.post(edit["save"], json={**MOVE, "pitch": 120}, headers=headers)
+    assert bad_angle.status_code == 422 and "pitch" in bad_angle.get_json()["errors"]
+    no_target = client.post(edit["save"], json={**MOVE, "id": None, "target": None}, headers=headers)
+    assert no_target.get_json()["errors"] == {"target": ["required for a link hotspot"]}
+    broken = client.post(edit["save"], json={**MOVE, "id": None, "target": "attic"}, headers=headers)
+    assert broken.status_code == 422
+    assert broken.get_json()["message"].endswith("target: no scene 'attic'")
+    assert (project / "hall.yaml").read_text("utf-8") == before
+
+
+def test_without_a_project_there_is_no_save_route(preview_client):
+    page = preview_client.get("/").get_data(as_text=True)
+    assert '"edit"' not in page
+    assert preview_client.post("/__hallbuilder/hotspot", json=MOVE).status_code in (404, 405)

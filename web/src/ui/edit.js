@@ -26,6 +26,9 @@ export class EditMode {
         this.snippet = h('textarea', { class: 'hb-edit-snippet', readonly: true, rows: 6, 'aria-label': 'hall.yaml' });
         this.status = h('p', { class: 'hb-status', role: 'status' });
         this.copyButton = h('button', { type: 'button', class: 'hb-button', onclick: () => this.copy() });
+        // `hallbuilder serve` adds tour.edit when it knows the project: then the hotspot can go straight into hall.yaml.
+        this.saveTo = ctx.tour.edit || null;
+        this.saveButton = h('button', { type: 'button', class: 'hb-button hb-button--primary hb-edit-save', hidden: !this.saveTo, onclick: () => this.save() });
         this.closeButton = h('button', { type: 'button', class: 'hb-panel-close', onclick: () => this.toggle(false) }, [icon('close')]);
         this.box = h('aside', { class: 'hb-edit', hidden: true }, [
             h('div', { class: 'hb-edit-head' }, [h('strong', { class: 'hb-edit-title' }), this.closeButton]),
@@ -33,6 +36,7 @@ export class EditMode {
             this.readout,
             this.snippet,
             this.copyButton,
+            this.saveButton,
             this.status,
         ]);
         document.getElementById('hb-app').append(this.box);
@@ -61,7 +65,7 @@ export class EditMode {
         const marker = { id: 'edit-draft', position: { yaw: `${yaw}deg`, pitch: `${pitch}deg` }, element: h('span', { class: 'hb-edit-draft' }), anchor: 'center center' };
         if (markers.markers['edit-draft']) markers.updateMarker(marker);
         else markers.addMarker(marker);
-        this.show(yamlSnippet(this.draft));
+        this.show(this.draft);
     }
 
     startDrag(event) {
@@ -77,7 +81,7 @@ export class EditMode {
             hotspot.yaw = round(yaw);
             hotspot.pitch = round(pitch);
             this.ctx.markers.updateMarker({ id: `hotspot-${hotspot.id}`, position: { yaw: `${yaw}deg`, pitch: `${pitch}deg` } });
-            this.show(yamlSnippet(hotspot));
+            this.show(hotspot);
         };
         const stop = () => {
             window.removeEventListener('pointermove', move, true);
@@ -85,12 +89,31 @@ export class EditMode {
         };
         window.addEventListener('pointermove', move, true);
         window.addEventListener('pointerup', stop, true);
-        this.show(yamlSnippet(hotspot));
+        this.show(hotspot);
     }
 
-    show(text) {
-        this.snippet.value = text;
+    /** Shows the hall.yaml lines of a hotspot (a new draft or one being dragged) and remembers it for saving. */
+    show(hotspot) {
+        this.current = hotspot;
+        this.snippet.value = yamlSnippet(hotspot);
         this.status.textContent = '';
+    }
+
+    async save() {
+        const item = this.current;
+        if (!item || !this.saveTo) return;
+        const body = { scene: this.ctx.sceneId, id: item.id || null, type: item.type, target: item.target || null, yaw: item.yaw, pitch: item.pitch };
+        try {
+            const response = await fetch(this.saveTo.save, {
+                method: 'POST',
+                headers: { 'Content-Type': 'application/json', 'X-Hallbuilder-Edit': this.saveTo.token },
+                body: JSON.stringify(body),
+            });
+            const answer = await response.json();
+            this.status.textContent = response.ok ? `${t(this.ctx.lang, 'editSaved')}: ${answer.message}` : answer.message;
+        } catch (error) {
+            this.status.textContent = String(error);
+        }
     }
 
     async copy() {
@@ -105,6 +128,7 @@ export class EditMode {
 
     sceneChanged() {
         this.draft = null;
+        this.current = null;
         this.snippet.value = '';
     }
 
@@ -115,6 +139,7 @@ export class EditMode {
         this.box.querySelector('.hb-edit-title').textContent = t(lang, 'edit');
         this.box.querySelector('.hb-edit-hint').textContent = t(lang, 'editHint');
         this.copyButton.textContent = t(lang, 'editCopy');
+        this.saveButton.textContent = t(lang, 'editSave');
         this.closeButton.setAttribute('aria-label', t(lang, 'close'));
         document.getElementById('hb-app').classList.toggle('hb-editing', on);
         this.ctx.plugins?.autorotate?.stop();
