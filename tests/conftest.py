@@ -75,6 +75,24 @@ def make_equirect(tmp_path: Path):
 
 
 @pytest.fixture(scope="session")
+def new_project_template(tmp_path_factory) -> Path:
+    """One `hallbuilder new` project per session (rendering its placeholder photos takes a second)."""
+    from hallbuilder.commands.new import create_project
+
+    target = tmp_path_factory.mktemp("new-project") / "hall"
+    create_project(target)
+    return target
+
+
+@pytest.fixture
+def hall(new_project_template: Path, tmp_path: Path) -> Path:
+    """A fresh copy of a `hallbuilder new` project: valid, scenes lobby and gallery, languages zh-CN and en."""
+    import shutil
+
+    return Path(shutil.copytree(new_project_template, tmp_path / "hall"))
+
+
+@pytest.fixture(scope="session")
 def browser() -> Iterator[object]:
     """Debian's Chromium driven by Playwright (Playwright's own browser download cannot work here)."""
     from playwright.sync_api import sync_playwright

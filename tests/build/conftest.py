@@ -1,22 +1,6 @@
-import shutil
 from pathlib import Path
 
 import pytest
-
-from hallbuilder.commands.new import create_project
-
-
-@pytest.fixture(scope="session")
-def small_scaffold(tmp_path_factory) -> Path:
-    """A `hallbuilder new` project, made once per session."""
-    target = tmp_path_factory.mktemp("small") / "hall"
-    create_project(target)
-    return target
-
-
-@pytest.fixture
-def hall(small_scaffold: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(small_scaffold, tmp_path / "hall"))
 
 
 @pytest.fixture

@@ -1,23 +1,12 @@
-import shutil
 from pathlib import Path
 
 import pytest
 
-from hallbuilder.commands.new import create_project
-
-
-@pytest.fixture(scope="session")
-def scaffold(tmp_path_factory) -> Path:
-    """One `hallbuilder new` project per session (rendering its placeholder photos takes a second)."""
-    target = tmp_path_factory.mktemp("scaffold") / "hall"
-    create_project(target)
-    return target
-
 
 @pytest.fixture
-def project(scaffold: Path, tmp_path: Path) -> Path:
-    """A fresh copy of a `hallbuilder new` project (valid, with two rendered placeholder photos)."""
-    return Path(shutil.copytree(scaffold, tmp_path / "hall"))
+def project(hall: Path) -> Path:
+    """A fresh `hallbuilder new` project (the shared `hall` fixture, named for what these tests edit)."""
+    return hall
 
 
 @pytest.fixture

@@ -2,27 +2,11 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from conftest_service import cheap_password_hashing, login, migrated_template, service_app  # noqa: F401
 from PIL import Image
-
-from hallbuilder.commands.new import create_project
-
-
-@pytest.fixture(scope="session")
-def showcase_scaffold(tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("showcase-scaffold") / "hall"
-    create_project(target)
-    return target
-
-
-@pytest.fixture
-def hall(showcase_scaffold: Path, tmp_path: Path) -> Path:
-    """A fresh, valid hall project (scenes lobby and gallery; languages zh-CN, en)."""
-    return Path(shutil.copytree(showcase_scaffold, tmp_path / "hall"))
 
 
 @pytest.fixture
