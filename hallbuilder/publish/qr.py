@@ -39,10 +39,20 @@ def read_scene_ids(dist: Path) -> list[str]:
     return ids
 
 
-def links(url: str, scene_ids: list[str]) -> dict[str, str]:
-    """File stem -> link: `hall` for the tour, `scene-<id>` for each scene's deep link."""
+def links(url: str, scene_ids: list[str], narrated: list[str] = ()) -> dict[str, str]:
+    """File stem -> link: `hall` for the tour, `scene-<id>` for each scene's deep link and `listen-<id>` for
+    each narrated scene's audio-first page ("scan to listen", written by the build in listen/)."""
     url = check_public_url(url, "--url")
-    return {"hall": url} | {f"scene-{scene_id}": f"{url}#scene={scene_id}" for scene_id in scene_ids}
+    return (
+        {"hall": url}
+        | {f"scene-{scene_id}": f"{url}#scene={scene_id}" for scene_id in scene_ids}
+        | {f"listen-{scene_id}": f"{url}listen/{scene_id}.html" for scene_id in narrated}
+    )
+
+
+def read_narrated_ids(dist: Path) -> list[str]:
+    """Scenes with narration, whose listen page exists in the built tour."""
+    return [path.stem for path in sorted((dist / "listen").glob("*.html"))] if dist.is_dir() else []
 
 
 def write_code(link: str, stem: Path, size_mm: float, dpi: int) -> list[Path]:
@@ -74,7 +84,9 @@ def write_codes(
     dist: Path, url: str | None, out: Path, size_mm: float = 40.0, dpi: int = 300
 ) -> dict[str, str]:
     """Write every code into `out`; returns file stem -> link."""
-    targets = links(url or hall_url(dist), read_scene_ids(dist))
+    scene_ids = read_scene_ids(dist)
+    narrated = [scene_id for scene_id in scene_ids if scene_id in read_narrated_ids(dist)]
+    targets = links(url or hall_url(dist), scene_ids, narrated)
     try:
         out.mkdir(parents=True, exist_ok=True)
         for stem, link in targets.items():
