@@ -10,6 +10,7 @@ from pathlib import Path
 import cv2
 import pytest
 from click.testing import CliRunner
+from playwright.sync_api import expect
 
 from hallbuilder.build import build_hall
 from hallbuilder.cli import cli
@@ -72,15 +73,17 @@ def test_the_listen_page_plays_on_a_phone_and_switches_language(phone_page, serv
     page.on("console", lambda message: message.type == "error" and errors.append(message.text))
     page.on("response", lambda response: response.status >= 400 and errors.append(response.url))
     page.goto(served + "listen/lobby.html")
-    assert page.locator("#en").is_hidden() and page.locator("#zh-CN").is_visible()
+    expect(page.locator("#zh-CN")).to_be_visible()
+    expect(page.locator("#en")).to_be_hidden()
     button = page.locator("#zh-CN button.play")
     assert button.bounding_box()["height"] >= 80  # a big button for elderly visitors
     button.click()
     page.wait_for_function("() => document.getElementById('audio-zh-CN').currentTime > 0.3")
     assert button.text_content() == "❚❚ 暂停"
     page.click("nav a[href='#en']")
-    assert page.locator("#en").is_visible() and page.locator("#zh-CN").is_hidden()
-    assert page.evaluate("() => document.getElementById('audio-zh-CN').paused")
+    expect(page.locator("#en")).to_be_visible()
+    expect(page.locator("#zh-CN")).to_be_hidden()
+    page.wait_for_function("() => document.getElementById('audio-zh-CN').paused")
     page.click("#en button.play")
     page.wait_for_function("() => document.getElementById('audio-en').currentTime > 0.3")
     assert errors == []
