@@ -98,3 +98,12 @@ def test_missing_project_says_how_to_start(runner, tmp_path):
 
 def test_version(runner):
     assert runner.invoke(cli, ["--version"]).output.startswith("hallbuilder, version ")
+
+
+def test_quiet_build_prints_only_the_summary(runner, tmp_path):
+    hall = tmp_path / "hall"
+    runner.invoke(cli, ["new", str(hall)])
+    result = runner.invoke(cli, ["build", str(hall), "-q"])
+    assert result.exit_code == 0
+    assert len(result.output.strip().splitlines()) == 1
+    assert result.output.startswith("Built 2 scene(s) (2 tiled, 0 unchanged)")

@@ -48,5 +48,7 @@ def build(project: Path, dist: Path | None, pull_showcases: str | None, quiet: b
     setup_logging(verbose, quiet)
     from hallbuilder.build import build_hall
 
-    summary = build_hall(project, dist, progress=BarProgress(), pull_showcases=pull_showcases)
+    summary = build_hall(
+        project, dist, progress=None if quiet else BarProgress(), pull_showcases=pull_showcases
+    )
     click.secho(summary.line(), fg="green")
