@@ -46,6 +46,10 @@ def cached_entry(cache_dir: Path, digest: str) -> Path:
     return cache_dir / "panoramas" / digest
 
 
+def is_cached(cache_dir: Path, digest: str) -> bool:
+    return (cached_entry(cache_dir, digest) / DONE).exists()
+
+
 def tiles_to_make(photo_width: int, settings: TileSettings) -> int:
     return sum(6 * level.nb_tiles**2 for level in plan_levels(photo_width, settings))
 
@@ -56,11 +60,15 @@ def prepare_panorama(
     settings: TileSettings,
     cache_dir: Path,
     progress: Callable[[int], None] | None = None,
+    digest: str | None = None,
 ) -> tuple[Path, ScenePanorama]:
-    """Tile `photo` into the cache unless it is there already; render the preview for `view` if missing."""
-    digest = panorama_hash(photo, settings)
+    """Tile `photo` into the cache unless it is there already; render the preview for `view` if missing.
+
+    `digest` is `panorama_hash(photo, settings)` when the caller has it already (hashing reads the whole photo).
+    """
+    digest = digest or panorama_hash(photo, settings)
     entry = cached_entry(cache_dir, digest)
-    reused = (entry / DONE).exists()
+    reused = is_cached(cache_dir, digest)
     pixels = None  # decoded once, for the tiles and the preview
     if not reused:
         work = entry.with_name(f"{digest}.partial")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from hallbuilder.build.manifest import make_manifest, scene_folder
 from hallbuilder.build.media import MediaStore
-from hallbuilder.build.panoramas import DONE, ScenePanorama, prepare_panorama, tiles_to_make
+from hallbuilder.build.panoramas import ScenePanorama, is_cached, prepare_panorama, tiles_to_make
 from hallbuilder.build.showcases import add_showcases, collect_showcases
 from hallbuilder.build.staging import guard, link_file, link_tree, staged
 from hallbuilder.config import HallConfig, load_hall
@@ -74,20 +74,21 @@ def check_photos(config: HallConfig, full: bool = False) -> dict[str, int]:
 def tile_scenes(
     config: HallConfig, settings: TileSettings, cache_dir: Path, widths: dict[str, int], progress: Progress
 ) -> dict[str, tuple[Path, ScenePanorama]]:
-    pending = [
-        scene
-        for scene in config.scenes
-        if not (
-            cache_dir / "panoramas" / panorama_hash(config.path(scene["photo"]), settings) / DONE
-        ).exists()
-    ]
-    progress.start(sum(tiles_to_make(widths[scene["id"]], settings) for scene in pending))
+    digests = {scene["id"]: panorama_hash(config.path(scene["photo"]), settings) for scene in config.scenes}
+    pending = {scene_id for scene_id, digest in digests.items() if not is_cached(cache_dir, digest)}
+    progress.start(sum(tiles_to_make(widths[scene_id], settings) for scene_id in pending))
     results = {}
     for scene in config.scenes:
-        photo = config.path(scene["photo"])
-        if scene in pending:
+        if scene["id"] in pending:
             log.info("Tiling scene '%s' (%s, %d px wide)", scene["id"], scene["photo"], widths[scene["id"]])
-        results[scene["id"]] = prepare_panorama(photo, scene["view"], settings, cache_dir, progress.advance)
+        results[scene["id"]] = prepare_panorama(
+            config.path(scene["photo"]),
+            scene["view"],
+            settings,
+            cache_dir,
+            progress.advance,
+            digests[scene["id"]],
+        )
     progress.finish()
     return results
 
