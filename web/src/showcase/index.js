@@ -2,7 +2,7 @@
 // branch's page (introduction, achievements as a timeline, photo gallery, video, likes). Reached from showcase
 // hotspots and from the menu. Every text goes through textContent (h(..., {text})): tour.json is data.
 import { pick } from '../i18n.js';
-import { h, icon } from '../ui/dom.js';
+import { h, icon, paragraphs } from '../ui/dom.js';
 import { countsOf, galleryOf, likedToday, ORDERS, ranked, rememberLike } from './model.js';
 import { countView, fetchStats, like } from './service.js';
 import { st } from './strings.js';
@@ -91,13 +91,6 @@ export async function openBranch(ctx, branch, { order = 'name' } = {}) {
         countView(ctx, branch);
         likeBox(ctx, branch, likes);
     }
-}
-
-function paragraphs(text) {
-    return String(text || '')
-        .split(/\n+/)
-        .filter((line) => line.trim())
-        .map((line) => h('p', { text: line }));
 }
 
 function goButton(ctx, scene, label) {

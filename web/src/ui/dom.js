@@ -72,3 +72,11 @@ const ICONS = {
     map: 'M3 6l6-3 6 3 6-3v15l-6 3-6-3-6 3z',
     edit: 'M4 20h4L19 9l-4-4L4 16zM14 6l4 4',
 };
+
+/** Text with blank-line or newline breaks as <p> elements (always as text, never as HTML). */
+export function paragraphs(text) {
+    return String(text || '')
+        .split(/\n+/)
+        .filter((line) => line.trim())
+        .map((line) => h('p', { text: line }));
+}

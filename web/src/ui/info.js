@@ -1,13 +1,6 @@
 // Info panels: title, text, photos (tap to enlarge), inline video. Showcases live in ../showcase/.
 import { pick, t } from '../i18n.js';
-import { h } from './dom.js';
-
-function paragraphs(text) {
-    return String(text || '')
-        .split(/\n+/)
-        .filter((line) => line.trim())
-        .map((line) => h('p', { text: line }));
-}
+import { h, paragraphs } from './dom.js';
 
 function photo(image, index, ctx) {
     const { lang, languages } = ctx;

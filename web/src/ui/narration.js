@@ -1,6 +1,6 @@
 // Narration: one <audio> element, play/pause, progress, transcript; tells the guided tour when it ends.
 import { pick, t } from '../i18n.js';
-import { h, icon } from './dom.js';
+import { h, icon, paragraphs } from './dom.js';
 
 export class Narration {
     constructor(root, ctx) {
@@ -112,9 +112,8 @@ export class Narration {
     showTranscript() {
         const { lang, panel } = this.ctx;
         const entry = this.entry(this.scene);
-        const paragraphs = String(entry?.transcript || '').split(/\n+/).filter(Boolean);
         const title = `${t(lang, 'transcript')} · ${pick(this.scene.title, lang, this.ctx.languages)}`;
-        panel.open('transcript', title, paragraphs.map((text) => h('p', { text })));
+        panel.open('transcript', title, paragraphs(entry?.transcript));
     }
 }
 
