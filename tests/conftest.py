@@ -132,6 +132,19 @@ PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"
 
 
 @pytest.fixture(scope="session")
+def migrated_sqlite(tmp_path_factory) -> Path:
+    """A SQLite file at the service's newest schema, made once per session; tests copy it (cheaper than migrating)."""
+    from hallbuilder.service.store import migrate
+    from hallbuilder.service.store.db import Database
+
+    path = tmp_path_factory.mktemp("migrated-sqlite") / "template.sqlite3"
+    database = Database(f"sqlite:///{path}")
+    migrate.upgrade(database)
+    database.dispose()
+    return path
+
+
+@pytest.fixture(scope="session")
 def migrated_postgres() -> Iterator[object]:
     """migrated_postgres("prefix") -> URL of a new PostgreSQL database at the service's newest schema.
 

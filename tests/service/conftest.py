@@ -13,7 +13,7 @@ import pytest
 
 from hallbuilder.service.app import create_app
 from hallbuilder.service.config import Limits, Settings
-from hallbuilder.service.store import halls, migrate
+from hallbuilder.service.store import halls
 from hallbuilder.service.store.db import Database
 from hallbuilder.service.store.tables import metadata
 from hallbuilder.service.tourfile import hall_from_tour
@@ -93,12 +93,8 @@ def make_settings(url: str, **changes) -> Settings:
 
 
 @pytest.fixture(scope="session")
-def sqlite_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("template") / "template.sqlite3"
-    database = Database(f"sqlite:///{path}")
-    migrate.upgrade(database)
-    database.dispose()
-    return path
+def sqlite_template(migrated_sqlite) -> Path:
+    return migrated_sqlite
 
 
 @pytest.fixture(scope="session")

@@ -42,15 +42,8 @@ def cheap_password_hashing(monkeypatch):
 
 
 @pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory) -> Path:
-    from hallbuilder.service.store import migrate
-    from hallbuilder.service.store.db import Database
-
-    path = tmp_path_factory.mktemp("branches-db") / "template.sqlite3"
-    database = Database(f"sqlite:///{path}")
-    migrate.upgrade(database)
-    database.dispose()
-    return path
+def migrated_template(migrated_sqlite) -> Path:
+    return migrated_sqlite
 
 
 def fill(database) -> None:
