@@ -164,6 +164,7 @@ def baseline(photo: Path, out_dir: Path) -> None:
 
     from hallbuilder.imaging.plan import DEFAULT_SETTINGS as settings
     from hallbuilder.imaging.plan import plan_levels
+    from hallbuilder.imaging.previews import NET_CELLS
 
     Image.MAX_IMAGE_PIXELS = 200_000_000
     with Image.open(photo) as image:
@@ -186,15 +187,7 @@ def baseline(photo: Path, out_dir: Path) -> None:
                 image = image.reduce(2)
         smallest[names[key]] = image.resize((settings.base_face_size,) * 2, Image.Resampling.BOX)
     net = Image.new("RGB", (4 * settings.base_face_size, 3 * settings.base_face_size))
-    cells = {
-        "left": (0, 1),
-        "front": (1, 1),
-        "right": (2, 1),
-        "back": (3, 1),
-        "top": (1, 0),
-        "bottom": (1, 2),
-    }
-    for name, (col, row) in cells.items():
+    for name, (col, row) in NET_CELLS.items():
         net.paste(smallest[name], (col * settings.base_face_size, row * settings.base_face_size))
     net.save(out_dir / "base.jpg", quality=settings.base_quality)
     thumb = Image.fromarray(pixels).resize(
