@@ -29,7 +29,7 @@ MAX_TILE = 1024
 MAX_TILES_PER_SIDE = 16
 TILE_STEP = 16
 # Bump when the sampling or layout changes: it is part of every content hash.
-GEOMETRY_VERSION = 1
+GEOMETRY_VERSION = 2
 
 
 @dataclass(frozen=True)
