@@ -17,7 +17,6 @@ import numpy as np
 
 from hallbuilder.imaging import (
     TileSettings,
-    open_panorama,
     panorama_hash,
     plan_levels,
     render_preview,
@@ -69,13 +68,14 @@ def prepare_panorama(
     digest = digest or panorama_hash(photo, settings)
     entry = cached_entry(cache_dir, digest)
     reused = is_cached(cache_dir, digest)
-    pixels = None  # decoded once, for the tiles and the preview
     if not reused:
         work = entry.with_name(f"{digest}.partial")
         shutil.rmtree(work, ignore_errors=True)
         work.mkdir(parents=True)
-        pixels = open_panorama(photo)
-        result = tile_panorama(pixels, work, settings, progress=progress)
+        # the preview is rendered from the tiler's decoded pixels, beside the faces
+        result = tile_panorama(
+            photo, work, settings, progress=progress, also=lambda pixels: ensure_preview(pixels, work, view)
+        )
         info = {
             "width": result.width,
             "tile_size": result.tile_size,
@@ -87,7 +87,7 @@ def prepare_panorama(
         shutil.rmtree(entry, ignore_errors=True)
         work.rename(entry)
     info = json.loads((entry / DONE).read_text("utf-8"))
-    preview = ensure_preview(photo if pixels is None else pixels, entry, view)
+    preview = ensure_preview(photo, entry, view)
     return entry, ScenePanorama(hash=digest, preview=preview, reused=reused, **info)
 
 

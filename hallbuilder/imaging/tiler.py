@@ -55,12 +55,17 @@ def tile_panorama(
     out_dir: Path,
     settings: TileSettings = DEFAULT_SETTINGS,
     progress: Callable[[int], None] | None = None,
+    also: Callable[[np.ndarray], object] | None = None,
 ) -> TiledPanorama:
-    """Write out_dir/tiles/..., out_dir/base.jpg and out_dir/thumb.jpg; `photo` may be already decoded."""
+    """Write out_dir/tiles/..., out_dir/base.jpg and out_dir/thumb.jpg; `photo` may be already decoded.
+
+    `also(pixels)` runs on the same pool once the photo is decoded (the build renders its preview there),
+    so a caller needing the pixels neither decodes twice nor waits for the decode before the tiling starts.
+    """
     out_dir = Path(out_dir)
     with ThreadPoolExecutor(THREADS) as pool:
         # The pool runs, in this order: decode and the two remap tables side by side, the faces (each
-        # waiting only for what it needs), the thumbnail; so both cores stay busy from start to end.
+        # waiting only for what it needs), the thumbnail and `also`; so both cores stay busy to the end.
         pixels, width, height = _start_decode(pool, photo)
         levels = plan_levels(width, settings)
         tables = {name: pool.submit(face_table, name, levels[-1].face_size, width, height) for name in TABLES}
@@ -68,8 +73,11 @@ def tile_panorama(
         writer = _FaceWriter(pixels, tables, levels, settings, out_dir)
         faces = [pool.submit(writer.write_face, face) for face in FACE_ORDER]
         thumb = pool.submit(_write_thumbnail, pixels, out_dir / "thumb.jpg", settings)
+        extra = pool.submit(lambda: also(pixels.result())) if also else None
         _report(faces, writer.written, progress)
         total = writer.bytes + thumb.result()
+        if extra is not None:
+            extra.result()
     base = base_net(writer.smallest, settings.base_face_size)
     total += jpeg.save(out_dir / "base.jpg", base, settings.base_quality)
     return TiledPanorama(levels, levels[-1].tile_size, writer.tiles, total, width, settings.base_face_size)
