@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import socket
 import sys
+import threading
 from pathlib import Path
 
 import click
@@ -132,12 +134,19 @@ def serve(dist: Path, host: str, port: int, database_url: str | None, project: P
         click.echo(f"  Edit mode (More ⋯ → Edit mode) saves hotspots into {project / 'hall.yaml'}")
     click.echo("Press Ctrl+C to stop.", nl=True)
     sys.stdout.flush()
+    if threading.current_thread() is threading.main_thread():
+        signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the preview as Ctrl+C does
     try:
         server.serve_forever()
     except KeyboardInterrupt:
         click.echo("Stopped.")
     finally:
         server.server_close()
+        app.extensions["hallbuilder"].close()  # writes the views still buffered
+
+
+def _interrupt(_signal: int, _frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 @click.group()
@@ -227,6 +236,9 @@ def run(bind: str, workers: int) -> None:
             "HALLBUILDER_SECRET_KEY is not set: every worker needs the same secret; "
             "make one with: python -c 'import secrets; print(secrets.token_hex(32))'"
         )
+    from hallbuilder.service.config import from_environment
+
+    from_environment()  # a wrong setting is reported here, once, rather than by every worker
     gunicorn = shutil.which("gunicorn") or str(Path(sys.executable).parent / "gunicorn")
     arguments = [
         gunicorn,

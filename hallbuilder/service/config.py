@@ -20,6 +20,10 @@ Environment variables (all optional except where noted for production):
 - ``HALLBUILDER_SECURE_COOKIES``: ``1`` (default) marks admin cookies Secure; ``0`` for plain-http previews.
 - ``HALLBUILDER_STREAM_SECONDS``: how long one comment stream (SSE) stays open before the browser
   reconnects (default 25).
+- ``HALLBUILDER_VIEW_FLUSH_MS``: each worker keeps view beacons in memory and writes them in one
+  transaction every this many milliseconds (default 50, at most 60000); statistics of other workers lag by
+  up to this long, and a worker killed with ``kill -9`` loses at most its last interval of views (a graceful
+  stop loses none). ``0`` writes every view before answering it (see store/viewbuffer.py).
 - ``REDIS_URL``: accepted and ignored for now: rate limits live in the database so they hold across workers
   on SQLite and PostgreSQL alike.
 """
@@ -57,6 +61,7 @@ class Settings:
     limits: Limits = Limits()
     secure_cookies: bool = True
     stream_seconds: float = 25.0
+    view_flush_ms: int = 50  # 0: every view written before it is answered
 
     def but(self, **changes: object) -> Settings:
         """A copy with some settings changed (tests, preview)."""
@@ -71,8 +76,19 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
     raw = env.get(name, "").strip()
     if not raw:
         return default
-    if not raw.isdigit() or int(raw) < 1:
+    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
         raise ServiceError(f"{name}: expected a whole number of at least 1, got {raw!r}")
+    return int(raw)
+
+
+def _milliseconds(env: Mapping[str, str], name: str, default: int, most: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    if not (raw.isascii() and raw.isdigit()) or int(raw) > most:
+        raise ServiceError(
+            f"{name}: expected a whole number of milliseconds from 0 (write at once) to {most}, got {raw!r}"
+        )
     return int(raw)
 
 
@@ -120,5 +136,6 @@ def from_environment(env: Mapping[str, str] | None = None) -> Settings:
         limits=limits,
         secure_cookies=env.get("HALLBUILDER_SECURE_COOKIES", "1").strip() != "0",
         stream_seconds=float(_int(env, "HALLBUILDER_STREAM_SECONDS", 25)),
+        view_flush_ms=_milliseconds(env, "HALLBUILDER_VIEW_FLUSH_MS", Settings.view_flush_ms, 60_000),
     )
     return settings.but(secret_key=secret) if secret else settings

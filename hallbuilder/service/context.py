@@ -1,4 +1,4 @@
-"""Per-app state (settings, database, salt cache) and the current visitor of a request."""
+"""Per-app state (settings, database, salt and hall caches, view buffer) and the current visitor of a request."""
 
 from __future__ import annotations
 
@@ -11,8 +11,9 @@ from flask import current_app, g, request
 
 from hallbuilder.service.config import Settings
 from hallbuilder.service.guard import visitor as guard
-from hallbuilder.service.store import halls, salts
+from hallbuilder.service.store import halls, salts, views
 from hallbuilder.service.store.db import Database
+from hallbuilder.service.store.viewbuffer import Row, ViewBuffer
 
 
 @dataclass
@@ -24,6 +25,34 @@ class Service:
     _salts: dict[date, str | None] = field(default_factory=dict)
     _halls: dict[str, tuple[float, dict[str, Any]]] = field(default_factory=dict)
     hall_seconds: float = 10.0
+    view_buffer: ViewBuffer | None = None
+
+    def __post_init__(self) -> None:
+        if self.settings.view_flush_ms:
+            self.view_buffer = ViewBuffer(self._write_views, self.settings.view_flush_ms / 1000)
+
+    def record_view(self, row: Row) -> None:
+        """Buffered and written within HALLBUILDER_VIEW_FLUSH_MS, or at once when it is 0."""
+        if self.view_buffer is not None:
+            self.view_buffer.add(row)
+            return
+        with self.database.raw_count() as cursor:
+            views.record_raw(cursor, self.database.is_sqlite, *row)
+
+    def flush_views(self) -> None:
+        """Before reading statistics: this process's buffered views first (the rest lag one interval)."""
+        if self.view_buffer is not None:
+            self.view_buffer.flush()
+
+    def _write_views(self, rows: list[Row]) -> None:
+        with self.database.batch() as connection:
+            views.record_many(connection, rows)
+
+    def close(self) -> None:
+        """Write buffered views, stop the flush thread, close the database connections."""
+        if self.view_buffer is not None:
+            self.view_buffer.close()
+        self.database.dispose()
 
     def salt(self, day: date, create: bool = True) -> str | None:
         """The shared salt of `day`; cached per process (every worker reads the same row)."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 import sys
 
+from hallbuilder.errors import ServiceError
 from hallbuilder.service.app import create_app
 
 if not os.environ.get("HALLBUILDER_SECRET_KEY"):
@@ -17,4 +18,11 @@ if not os.environ.get("HALLBUILDER_SECRET_KEY"):
         file=sys.stderr,
     )
 
-app = create_app()
+# gunicorn's exit code for "worker failed to boot": the master stops instead of starting workers forever.
+BOOT_ERROR = 3
+
+try:
+    app = create_app()
+except ServiceError as error:  # a setting is wrong: one line naming the variable, no traceback
+    print(f"hallbuilder service: {error.message}", file=sys.stderr)
+    sys.exit(BOOT_ERROR)

@@ -147,7 +147,7 @@ def app(settings, tour):
     app = create_app(settings)
     app.config["TESTING"] = True
     yield app
-    app.extensions["hallbuilder"].database.dispose()
+    app.extensions["hallbuilder"].close()
 
 
 @pytest.fixture

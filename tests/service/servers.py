@@ -40,6 +40,15 @@ class Server:
         finally:
             connection.close()
 
+    def stop(self, every_process: bool = False) -> int:
+        """Graceful stop: SIGTERM to the master (`kill PID`, `docker stop`) or to every process of the server
+        at once (systemd's default); wait for the exit and return gunicorn's exit code."""
+        if every_process:
+            os.killpg(self.process.pid, signal.SIGTERM)
+        else:
+            self.process.send_signal(signal.SIGTERM)
+        return self.process.wait(timeout=30)
+
     def kill(self) -> None:
         """kill -9 the master and every worker."""
         os.killpg(self.process.pid, signal.SIGKILL)

@@ -8,9 +8,11 @@ import os
 import re
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import urllib.request
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -143,6 +145,37 @@ def test_serve_command_end_to_end(dist):
         process.wait(timeout=10)
         process.stdout.close()
         process.stderr.close()
+
+
+@pytest.mark.parametrize("stop", [signal.SIGINT, signal.SIGTERM], ids=["ctrl-c", "sigterm"])
+def test_stopping_the_preview_writes_its_buffered_views(dist, stop):
+    env = {**os.environ, "PYTHONUNBUFFERED": "1", "HALLBUILDER_VIEW_FLUSH_MS": "60000"}
+    env.pop("DATABASE_URL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hallbuilder.cli", "serve", str(dist), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    try:
+        lines = process.stdout.readline() + process.stdout.readline()
+        port = int(re.search(r"http://127\.0\.0\.1:(\d+)/", lines)[1])
+        for _ in range(3):
+            request = urllib.request.Request(
+                f"http://127.0.0.1:{port}/api/halls/demo-hall/views",
+                data=b'{"scene": "lobby"}',
+                headers={"Content-Type": "application/json", "User-Agent": "Mozilla/5.0"},
+            )
+            with urllib.request.urlopen(request, timeout=10) as response:
+                assert response.status == 204
+    finally:
+        process.send_signal(stop)
+        assert process.wait(timeout=10) == 0
+        process.stdout.close()
+        process.stderr.close()
+    with closing(sqlite3.connect(dist.parent / "hallbuilder-service.sqlite3")) as connection:
+        assert connection.execute("SELECT count(*) FROM views").fetchone() == (3,)
 
 
 def test_serve_without_a_tour_says_what_to_do(tmp_path):

@@ -1,20 +1,25 @@
-"""Several processes at once, on SQLite and PostgreSQL: views neither lost nor doubled, limits shared
-between servers, and no acknowledged comment lost when the server is killed with SIGKILL."""
+"""Several processes at once, on SQLite and PostgreSQL: views neither lost nor doubled (batched, and at a
+graceful stop), limits shared between servers, and no acknowledged comment lost when the server is killed
+with SIGKILL."""
 
 from __future__ import annotations
 
 import http.client
+import os
+import subprocess
+import sys
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from hallbuilder.service.app import create_app
 from hallbuilder.service.store.db import Database
-from hallbuilder.service.store.tables import comments
+from hallbuilder.service.store.tables import comments, views
 
-from .conftest import make_tour, register
+from .conftest import make_settings, make_tour, register
 from .servers import Server, gunicorn
 
 pytestmark = pytest.mark.slow
@@ -38,23 +43,100 @@ def post_views(port: int, client: int) -> list[int]:
     return statuses
 
 
+def stats_when(server: Server, views: int, seconds: float = 10.0) -> dict:
+    """The server's stats once they count `views` (workers write their views within the flush interval)."""
+    deadline = time.monotonic() + seconds
+    while True:
+        stats = server.request("GET", "/api/halls/demo-hall/stats")[2]
+        if stats["views"] >= views or time.monotonic() > deadline:
+            return stats
+        time.sleep(0.05)
+
+
+def stats_in_database(database_url: str) -> dict:
+    """The same stats route, run in this process on the database alone (no server left)."""
+    app = create_app(make_settings(database_url))
+    try:
+        return app.test_client().get("/api/halls/demo-hall/stats").get_json()
+    finally:
+        app.extensions["hallbuilder"].close()
+
+
 def test_concurrent_view_posts_from_several_processes(database_url):
     register(database_url, make_tour())
+    total = CLIENTS * POSTS_PER_CLIENT
     with gunicorn(database_url, workers=3) as server, ProcessPoolExecutor(CLIENTS) as pool:
         results = list(pool.map(post_views, [server.port] * CLIENTS, range(CLIENTS)))
-        assert [status for result in results for status in result] == [204] * (CLIENTS * POSTS_PER_CLIENT)
-        stats = server.request("GET", "/api/halls/demo-hall/stats")[2]
+        assert [status for result in results for status in result] == [204] * total
+        live = stats_when(server, total)
+        assert server.stop() == 0  # graceful: each worker writes what it still holds (nothing by now)
     lobby_views = CLIENTS * sum(1 for number in range(POSTS_PER_CLIENT) if number % 3)
     lobby_agents = len({number % AGENTS for number in range(POSTS_PER_CLIENT) if number % 3})
     hall_a_agents = len({number % AGENTS for number in range(POSTS_PER_CLIENT) if not number % 3})
-    assert stats == {
-        "views": CLIENTS * POSTS_PER_CLIENT,
+    expected = {
+        "views": total,
         "visitors": AGENTS,
         "scenes": {
             "lobby": {"views": lobby_views, "visitors": lobby_agents},
-            "hall-a": {"views": CLIENTS * POSTS_PER_CLIENT - lobby_views, "visitors": hall_a_agents},
+            "hall-a": {"views": total - lobby_views, "visitors": hall_a_agents},
         },
     }
+    assert live == expected
+    assert stats_in_database(database_url) == expected
+
+
+def stored_views(database_url: str) -> int:
+    database = Database(database_url)
+    with database.read() as connection:
+        count = connection.scalar(select(func.count()).select_from(views))
+    database.dispose()
+    return count
+
+
+@pytest.mark.parametrize("every_process", [False, True], ids=["sigterm-master", "sigterm-all"])
+def test_graceful_stop_writes_every_acknowledged_view(database_url, every_process):
+    """A flush interval of a minute: only the flush at worker exit can write these views."""
+    register(database_url, make_tour())
+    with gunicorn(database_url, workers=2, HALLBUILDER_VIEW_FLUSH_MS="60000") as server:
+        for number in range(40):
+            status = server.request(
+                "POST",
+                "/api/halls/demo-hall/views",
+                {"scene": "lobby"},
+                headers={"User-Agent": f"Mozilla/5.0 (Phone {number}) Mobile"},
+            )[0]
+            assert status == 204
+        assert stored_views(database_url) == 0  # answered, still in the workers' buffers
+        assert server.stop(every_process) == 0
+    assert stored_views(database_url) == 40
+    assert stats_in_database(database_url)["visitors"] == 40
+
+
+def test_synchronous_views_are_stored_before_the_answer(database_url):
+    register(database_url, make_tour())
+    with gunicorn(database_url, workers=2, HALLBUILDER_VIEW_FLUSH_MS="0") as server:
+        for number in range(1, 6):
+            server.request("POST", "/api/halls/demo-hall/views", {"scene": "hall-a"})
+            assert stored_views(database_url) == number
+        server.kill()
+    assert stored_views(database_url) == 5
+
+
+def test_a_bad_flush_interval_stops_gunicorn_with_one_line(sqlite_url):
+    environment = {
+        **os.environ,
+        "DATABASE_URL": sqlite_url,
+        "HALLBUILDER_SECRET_KEY": "x",
+        "HALLBUILDER_VIEW_FLUSH_MS": "fast",
+    }
+    command = [sys.executable, "-m", "gunicorn", "--bind", "127.0.0.1:0", "hallbuilder.service.wsgi:app"]
+    result = subprocess.run(command, env=environment, capture_output=True, text=True, timeout=60)
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert (
+        "hallbuilder service: HALLBUILDER_VIEW_FLUSH_MS: expected a whole number of milliseconds from 0 "
+        "(write at once) to 60000, got 'fast'\n"
+    ) in result.stderr
 
 
 def test_rate_limit_holds_across_two_servers_and_ignores_spoofed_forwarded_for(database_url):

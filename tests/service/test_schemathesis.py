@@ -34,7 +34,7 @@ def served(database_url):
     state = Service(make_settings(database_url, limits=limits, stream_seconds=0.0), Database(database_url))
     APP.extensions["hallbuilder"] = state
     yield
-    state.database.dispose()
+    state.close()
 
 
 @schema.parametrize()

@@ -18,6 +18,7 @@ from hallbuilder.service.store.tables import scenes
 
 def _figures(hall: str, days: int) -> dict:
     since = today() - timedelta(days=days - 1)
+    service().flush_views()
     with service().database.read() as connection:
         titles = dict(
             connection.execute(

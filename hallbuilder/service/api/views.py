@@ -1,4 +1,8 @@
-"""Views and statistics. Bots, prefetches and HEAD are not counted; unknown halls or scenes create nothing."""
+"""Views and statistics. Bots, prefetches and HEAD are not counted; unknown halls or scenes create nothing.
+
+A view is answered before it is written (store/viewbuffer.py); statistics include every view this worker
+has answered, and other workers' views within HALLBUILDER_VIEW_FLUSH_MS.
+"""
 
 from __future__ import annotations
 
@@ -60,9 +64,7 @@ def post_view(hall: str):
     scene_or_404(hall, scene)
     if counted():
         visitor = current_visitor()
-        database = service().database
-        with database.raw_count() as cursor:
-            views.record_raw(cursor, database.is_sqlite, hall, "scene", scene, visitor.day, visitor.hash)
+        service().record_view((hall, "scene", scene, visitor.day, visitor.hash))
 
 
 @blp.route("/halls/<hall>/stats")
@@ -71,6 +73,7 @@ def post_view(hall: str):
 def get_stats(hall: str):
     """Views and daily unique visitors of the hall and of each scene."""
     hall_or_404(hall)
+    service().flush_views()
     with service().database.read() as connection:
         total = views.totals(connection, hall)
         per_scene = views.by_target(connection, hall)

@@ -6,9 +6,9 @@ moment the previous one commits instead of sleeping in SQLite's busy handler (se
 under load). PostgreSQL needs neither.
 
 `count()` is for view and like counters: on PostgreSQL each statement commits by itself (one round trip)
-without waiting for the disk flush (synchronous_commit=off). A killed app server still loses nothing; only a
-crash of PostgreSQL itself can lose the last fraction of a second of views. Comments, messages and everything
-else use `write()`, fully synchronous.
+without waiting for the disk flush (synchronous_commit=off). `batch()` is one such transaction for many view
+rows at once (see viewbuffer.py). Only a crash of PostgreSQL itself can lose the last fraction of a second
+of committed views. Comments, messages and everything else use `write()`, fully synchronous.
 """
 
 from __future__ import annotations
@@ -118,6 +118,15 @@ class Database:
                 yield connection
             return
         with self.counter.begin() as connection:
+            yield connection
+
+    @contextmanager
+    def batch(self) -> Iterator[Connection]:
+        """One write transaction for a batch of counter rows (all or none); on PostgreSQL it does not wait
+        for the disk flush either, like `count()`."""
+        with self.write() as connection:
+            if not self.is_sqlite:
+                connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
             yield connection
 
     @contextmanager

@@ -1,10 +1,13 @@
 """Views (append-only, so concurrent workers never lose or double one) and showcase likes.
 
+Scene views usually arrive in batches from viewbuffer.py (`record_many`); branch views one by one.
+
 "Visitors" are daily unique visitors: distinct (day, visitor hash) pairs, summed over days.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -14,7 +17,8 @@ from hallbuilder.service.store import upsert
 from hallbuilder.service.store.tables import likes, views
 
 INSERT_VIEW = views.insert()
-# The hot path of the service, in each driver's parameter style (see Database.raw_count).
+VIEW_COLUMNS = ("hall_id", "kind", "target", "day", "visitor")
+# One view written at once (HALLBUILDER_VIEW_FLUSH_MS=0), in each driver's parameter style (Database.raw_count).
 RAW_INSERT_VIEW = {
     True: "INSERT INTO views (hall_id, kind, target, day, visitor) VALUES (?, ?, ?, ?, ?)",
     False: "INSERT INTO views (hall_id, kind, target, day, visitor) VALUES (%s, %s, %s, %s, %s)",
@@ -32,6 +36,11 @@ def record_raw(
     """`record()` on a DB-API cursor; SQLite stores dates as ISO text, as SQLAlchemy's Date does."""
     stored_day = day.isoformat() if is_sqlite else day
     cursor.execute(RAW_INSERT_VIEW[is_sqlite], (hall_id, kind, target, stored_day, visitor))
+
+
+def record_many(connection: Connection, rows: Sequence[tuple[str, str, str, date, str]]) -> None:
+    """Many `(hall_id, kind, target, day, visitor)` rows in one executemany, in the caller's transaction."""
+    connection.execute(INSERT_VIEW, [dict(zip(VIEW_COLUMNS, row, strict=True)) for row in rows])
 
 
 def _where(hall_id: str, kind: str, since: date | None):

@@ -1,0 +1,254 @@
+"""Views written behind the answer (store/viewbuffer.py): in batches, exactly once, through database failures,
+and never across a fork. Graceful stops of real gunicorn workers are in test_processes.py."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from collections import Counter
+from datetime import date
+
+import psycopg
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import event, select
+
+from hallbuilder.cli import cli
+from hallbuilder.errors import ServiceError
+from hallbuilder.service.app import create_app
+from hallbuilder.service.config import from_environment
+from hallbuilder.service.context import Service
+from hallbuilder.service.store.db import Database
+from hallbuilder.service.store.tables import views
+from hallbuilder.service.store.viewbuffer import ViewBuffer
+
+from .conftest import PG_ADMIN, make_settings, make_tour, register
+
+API = "/api/halls/demo-hall"
+DAY = date(2025, 5, 1)
+REFUSE = {
+    "sqlite": [
+        "CREATE TRIGGER refuse_fourth BEFORE INSERT ON views WHEN (SELECT count(*) FROM views) >= 3 "
+        "BEGIN SELECT RAISE(ABORT, 'views are full'); END"
+    ],
+    "postgresql": [
+        "CREATE FUNCTION refuse_fourth() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+        "IF (SELECT count(*) FROM views) >= 3 THEN RAISE EXCEPTION 'views are full'; END IF; "
+        "RETURN NEW; END $$",
+        "CREATE TRIGGER refuse_fourth BEFORE INSERT ON views FOR EACH ROW EXECUTE FUNCTION refuse_fourth()",
+    ],
+}
+ALLOW = {
+    "sqlite": ["DROP TRIGGER refuse_fourth"],
+    "postgresql": ["DROP TRIGGER refuse_fourth ON views", "DROP FUNCTION refuse_fourth()"],
+}
+
+
+def stored(database: Database) -> list[tuple]:
+    """Every stored view row, read on its own connection: what other workers would see."""
+    with database.read() as connection:
+        return [tuple(row) for row in connection.execute(select(views.c.target, views.c.visitor))]
+
+
+def wait_for(condition, seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.02)
+
+
+def execute(database: Database, statements: list[str]) -> None:
+    with database.write() as connection:
+        for statement in statements:
+            connection.exec_driver_sql(statement)
+
+
+@pytest.fixture
+def service(database_url):
+    register(database_url, make_tour())
+    state = Service(make_settings(database_url), Database(database_url))
+    yield state
+    state.close()
+
+
+def test_views_are_written_in_a_few_batches_and_counted_exactly(database_url):
+    register(database_url, make_tour())
+    app = create_app(make_settings(database_url, view_flush_ms=200))
+    state = app.extensions["hallbuilder"]
+    inserts = []
+
+    @event.listens_for(state.database.writer, "before_cursor_execute")
+    def seen(connection, cursor, statement, parameters, context, executemany) -> None:
+        if statement.startswith("INSERT INTO views"):
+            inserts.append(statement)
+
+    client = app.test_client()
+    for number in range(120):
+        address = {"REMOTE_ADDR": f"198.51.100.{number % 12}", "HTTP_USER_AGENT": "Mozilla/5.0 Mobile"}
+        response = client.post(f"{API}/views", json={"scene": "lobby"}, environ_base=address)
+        assert response.status_code == 204
+    wait_for(lambda: len(stored(state.database)) >= 120)
+    time.sleep(0.3)  # one more interval: nothing written twice
+    assert len(stored(state.database)) == 120
+    assert len(inserts) <= 12, f"{len(inserts)} INSERT statements for 120 views"
+    assert client.get(f"{API}/stats").get_json()["scenes"]["lobby"] == {"views": 120, "visitors": 12}
+    state.close()
+
+
+def test_stats_of_a_worker_include_its_own_views_at_once(database_url):
+    register(database_url, make_tour())
+    app = create_app(make_settings(database_url, view_flush_ms=60_000))
+    client = app.test_client()
+    client.environ_base.update({"HTTP_USER_AGENT": "Mozilla/5.0 Mobile"})
+    client.post(f"{API}/views", json={"scene": "hall-a"})
+    state = app.extensions["hallbuilder"]
+    assert stored(state.database) == []  # not yet written: the interval is a minute
+    assert client.get(f"{API}/stats").get_json()["views"] == 1
+    assert len(stored(state.database)) == 1
+    state.close()
+
+
+def test_a_full_buffer_is_written_without_waiting_for_the_interval(service):
+    buffer = ViewBuffer(service._write_views, interval=60, size=5)
+    for number in range(4):
+        buffer.add(("demo-hall", "scene", "lobby", DAY, f"{number:032x}"))
+    time.sleep(0.2)
+    assert stored(service.database) == []
+    buffer.add(("demo-hall", "scene", "lobby", DAY, f"{4:032x}"))
+    wait_for(lambda: len(stored(service.database)) == 5)
+    assert len(stored(service.database)) == 5 and buffer.waiting() == 0
+    buffer.close()
+
+
+def test_a_flush_that_fails_halfway_writes_nothing_and_the_next_writes_each_row_once(service, caplog):
+    backend = "sqlite" if service.database.is_sqlite else "postgresql"
+    execute(service.database, REFUSE[backend])
+    buffer = ViewBuffer(service._write_views, interval=60)  # only the flushes below
+    rows = [("demo-hall", "scene", ("lobby", "hall-a")[n % 2], DAY, f"{n:032x}") for n in range(5)]
+    for row in rows:
+        buffer.add(row)
+    with caplog.at_level(logging.WARNING, "hallbuilder.service.store.viewbuffer"):
+        assert buffer.flush() is False
+    assert stored(service.database) == []  # the first three inserts were rolled back with the fourth
+    assert buffer.waiting() == 5
+    assert "views: cannot write 5 views (" in caplog.text and "views are full" in caplog.text
+    execute(service.database, ALLOW[backend])
+    assert buffer.flush() is True
+    assert Counter(stored(service.database)) == Counter((row[2], row[4]) for row in rows)
+    assert buffer.flush() is True and len(stored(service.database)) == 5
+    buffer.close()
+
+
+@pytest.mark.postgres
+def test_views_wait_while_postgres_refuses_connections_then_are_written_once(migrated_postgres, caplog):
+    url = migrated_postgres("hb_outage")
+    name = url.rsplit("/", 1)[1]
+    register(url, make_tour())
+    app = create_app(make_settings(url, view_flush_ms=20))
+    state = app.extensions["hallbuilder"]
+    client = app.test_client()
+    client.environ_base.update({"HTTP_USER_AGENT": "Mozilla/5.0 Mobile"})
+    client.post(f"{API}/views", json={"scene": "lobby"})  # hall and salt now cached in this worker
+    wait_for(lambda: state.view_buffer.waiting() == 0)
+    with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
+        admin.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS false')
+        admin.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s AND pid <> pg_backend_pid()",
+            (name,),
+        )
+        try:
+            with caplog.at_level(logging.WARNING, "hallbuilder.service.store.viewbuffer"):
+                for _ in range(10):
+                    assert client.post(f"{API}/views", json={"scene": "hall-a"}).status_code == 204
+                wait_for(lambda: "views: cannot write" in caplog.text)
+            assert state.view_buffer.waiting() == 10
+            assert "keeping them and retrying every 20 ms" in caplog.text
+        finally:
+            admin.execute(f'ALTER DATABASE "{name}" WITH ALLOW_CONNECTIONS true')
+    wait_for(lambda: len(stored(state.database)) >= 11)
+    time.sleep(0.2)
+    assert state.view_buffer.waiting() == 0
+    assert Counter(target for target, _ in stored(state.database)) == {"lobby": 1, "hall-a": 10}
+    state.close()
+
+
+def test_the_buffer_is_bounded_and_says_how_many_views_it_dropped(caplog):
+    def refuse(rows) -> None:
+        raise ConnectionError("database down")
+
+    buffer = ViewBuffer(refuse, interval=60, limit=10)
+    with caplog.at_level(logging.WARNING, "hallbuilder.service.store.viewbuffer"):
+        for number in range(15):
+            buffer.add(("demo-hall", "scene", "lobby", DAY, f"{number:032x}"))
+        assert buffer.flush() is False
+        assert buffer.waiting() == 10
+        buffer.close()
+    assert (
+        "views: DROPPING views: 10 are waiting for the database (the limit); 1 dropped so far" in caplog.text
+    )
+    assert "views: 10 views could not be written before exit and are lost" in caplog.text
+
+
+def test_a_forked_child_starts_empty_and_never_writes_its_parents_views(tmp_path):
+    log = tmp_path / "written.txt"
+
+    def write(rows) -> None:
+        with log.open("a") as handle:
+            handle.writelines(f"{os.getpid()} {row[4]}\n" for row in rows)
+
+    buffer = ViewBuffer(write, interval=60)
+    for number in range(3):
+        buffer.add(("demo-hall", "scene", "lobby", DAY, f"parent-{number}"))
+    child = os.fork()
+    if child == 0:  # pragma: no cover - runs in the child
+        status = 1
+        try:
+            if buffer.waiting() == 0:
+                buffer.add(("demo-hall", "scene", "lobby", DAY, "child-0"))
+                buffer.close()
+                status = 0
+        finally:
+            os._exit(status)
+    assert os.waitpid(child, 0)[1] == 0
+    buffer.close()
+    lines = sorted(log.read_text().splitlines())
+    assert lines == sorted([f"{child} child-0"] + [f"{os.getpid()} parent-{number}" for number in range(3)])
+
+
+@pytest.mark.parametrize(("value", "expected"), [("", 50), (" 0 ", 0), ("250", 250), ("60000", 60_000)])
+def test_flush_interval_setting(value, expected):
+    assert from_environment({"HALLBUILDER_VIEW_FLUSH_MS": value}).view_flush_ms == expected
+
+
+@pytest.mark.parametrize("value", ["fast", "-1", "1.5", "60001", "５０"])
+def test_a_bad_flush_interval_names_the_variable(value):
+    with pytest.raises(ServiceError) as error:
+        from_environment({"HALLBUILDER_VIEW_FLUSH_MS": value})
+    assert error.value.message == (
+        "HALLBUILDER_VIEW_FLUSH_MS: expected a whole number of milliseconds from 0 (write at once) to 60000, "
+        f"got {value!r}"
+    )
+
+
+def test_service_run_reports_a_bad_flush_interval_before_starting_gunicorn(monkeypatch):
+    monkeypatch.setenv("HALLBUILDER_SECRET_KEY", "x")
+    monkeypatch.setenv("HALLBUILDER_VIEW_FLUSH_MS", "soon")
+    result = CliRunner().invoke(cli, ["service", "run"])
+    assert result.exit_code == 1
+    assert result.output == (
+        "HALLBUILDER_VIEW_FLUSH_MS: expected a whole number of milliseconds from 0 (write at once) to 60000, "
+        "got 'soon'\n"
+    )
+
+
+def test_flush_interval_0_writes_each_view_before_answering(database_url):
+    register(database_url, make_tour())
+    app = create_app(make_settings(database_url, view_flush_ms=0))
+    state = app.extensions["hallbuilder"]
+    assert state.view_buffer is None
+    client = app.test_client()
+    client.environ_base.update({"HTTP_USER_AGENT": "Mozilla/5.0 Mobile"})
+    for number in range(1, 4):
+        client.post(f"{API}/views", json={"scene": "lobby"})
+        assert len(stored(state.database)) == number
+    state.close()
