@@ -45,8 +45,8 @@ class Service:
             self.view_buffer.flush()
 
     def _write_views(self, rows: list[Row]) -> None:
-        with self.database.batch() as connection:
-            views.record_many(connection, rows)
+        with self.database.raw_batch() as cursor:
+            views.record_batch_raw(cursor, self.database.is_sqlite, rows)
 
     def close(self) -> None:
         """Write buffered views, stop the flush thread, close the database connections."""

@@ -6,7 +6,7 @@ moment the previous one commits instead of sleeping in SQLite's busy handler (se
 under load). PostgreSQL needs neither.
 
 `count()` is for view and like counters: on PostgreSQL each statement commits by itself (one round trip)
-without waiting for the disk flush (synchronous_commit=off). `batch()` is one such transaction for many view
+without waiting for the disk flush (synchronous_commit=off). `raw_batch()` is one such transaction for many view
 rows at once (see viewbuffer.py). Only a crash of PostgreSQL itself can lose the last fraction of a second
 of committed views. Comments, messages and everything else use `write()`, fully synchronous.
 """
@@ -121,15 +121,6 @@ class Database:
             yield connection
 
     @contextmanager
-    def batch(self) -> Iterator[Connection]:
-        """One write transaction for a batch of counter rows (all or none); on PostgreSQL it does not wait
-        for the disk flush either, like `count()`."""
-        with self.write() as connection:
-            if not self.is_sqlite:
-                connection.exec_driver_sql("SET LOCAL synchronous_commit TO OFF")
-            yield connection
-
-    @contextmanager
     def read(self) -> Iterator[Connection]:
         with self.reader.begin() as connection:
             yield connection
@@ -154,6 +145,28 @@ class Database:
                     cursor.execute("COMMIT")
                 # PostgreSQL: the counter engine is in autocommit mode, the INSERT has committed.
                 cursor.close()
+        finally:
+            raw.close()
+
+    @contextmanager
+    def raw_batch(self) -> Iterator[object]:
+        """A DB-API cursor in ONE transaction for a batch of counter rows (viewbuffer.py): all rows or none.
+        On PostgreSQL the commit does not wait for the disk flush either, as with `count()`."""
+        if self.is_sqlite:
+            with self.raw_count() as cursor:  # BEGIN IMMEDIATE ... COMMIT, in the writer queue
+                yield cursor
+            return
+        raw = self.writer.raw_connection()
+        try:
+            cursor = raw.cursor()
+            cursor.execute("SET LOCAL synchronous_commit TO OFF")
+            try:
+                yield cursor
+            except BaseException:
+                raw.rollback()
+                raise
+            raw.commit()
+            cursor.close()
         finally:
             raw.close()
 

@@ -1,6 +1,6 @@
 """Views (append-only, so concurrent workers never lose or double one) and showcase likes.
 
-Scene views usually arrive in batches from viewbuffer.py (`record_many`); branch views one by one.
+Scene views usually arrive in batches from viewbuffer.py (`record_batch_raw`); branch views one by one.
 
 "Visitors" are daily unique visitors: distinct (day, visitor hash) pairs, summed over days.
 """
@@ -17,7 +17,7 @@ from hallbuilder.service.store import upsert
 from hallbuilder.service.store.tables import likes, views
 
 INSERT_VIEW = views.insert()
-VIEW_COLUMNS = ("hall_id", "kind", "target", "day", "visitor")
+COPY_VIEWS = "COPY views (hall_id, kind, target, day, visitor) FROM STDIN"
 # One view written at once (HALLBUILDER_VIEW_FLUSH_MS=0), in each driver's parameter style (Database.raw_count).
 RAW_INSERT_VIEW = {
     True: "INSERT INTO views (hall_id, kind, target, day, visitor) VALUES (?, ?, ?, ?, ?)",
@@ -38,9 +38,15 @@ def record_raw(
     cursor.execute(RAW_INSERT_VIEW[is_sqlite], (hall_id, kind, target, stored_day, visitor))
 
 
-def record_many(connection: Connection, rows: Sequence[tuple[str, str, str, date, str]]) -> None:
-    """Many `(hall_id, kind, target, day, visitor)` rows in one executemany, in the caller's transaction."""
-    connection.execute(INSERT_VIEW, [dict(zip(VIEW_COLUMNS, row, strict=True)) for row in rows])
+def record_batch_raw(cursor, is_sqlite: bool, rows: Sequence[tuple[str, str, str, date, str]]) -> None:
+    """Many `(hall_id, kind, target, day, visitor)` rows on a DB-API cursor, in the caller's transaction:
+    one executemany on SQLite, one COPY on PostgreSQL (a third of the CPU of a multi-row INSERT, measured)."""
+    if is_sqlite:
+        cursor.executemany(RAW_INSERT_VIEW[True], [(*row[:3], row[3].isoformat(), row[4]) for row in rows])
+        return
+    with cursor.copy(COPY_VIEWS) as copy:
+        for row in rows:
+            copy.write_row(row)
 
 
 def _where(hall_id: str, kind: str, since: date | None):
