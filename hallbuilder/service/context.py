@@ -29,7 +29,8 @@ class Service:
 
     def __post_init__(self) -> None:
         if self.settings.view_flush_ms:
-            self.view_buffer = ViewBuffer(self._write_views, self.settings.view_flush_ms / 1000)
+            interval = self.settings.view_flush_ms / 1000
+            self.view_buffer = ViewBuffer(self._write_views, interval, refusals=self.database.refusals)
 
     def record_view(self, row: Row) -> None:
         """Buffered and written within HALLBUILDER_VIEW_FLUSH_MS, or at once when it is 0."""

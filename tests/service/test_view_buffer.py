@@ -12,7 +12,7 @@ from datetime import date
 import psycopg
 import pytest
 from click.testing import CliRunner
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from hallbuilder.cli import cli
 from hallbuilder.errors import ServiceError
@@ -20,29 +20,19 @@ from hallbuilder.service.app import create_app
 from hallbuilder.service.config import from_environment
 from hallbuilder.service.context import Service
 from hallbuilder.service.store.db import Database
-from hallbuilder.service.store.tables import views
+from hallbuilder.service.store.tables import halls, views
 from hallbuilder.service.store.viewbuffer import ViewBuffer
 
 from .conftest import PG_ADMIN, make_settings, make_tour, register
 
 API = "/api/halls/demo-hall"
 DAY = date(2025, 5, 1)
-REFUSE = {
-    "sqlite": [
-        "CREATE TRIGGER refuse_fourth BEFORE INSERT ON views WHEN (SELECT count(*) FROM views) >= 3 "
-        "BEGIN SELECT RAISE(ABORT, 'views are full'); END"
-    ],
-    "postgresql": [
-        "CREATE FUNCTION refuse_fourth() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-        "IF (SELECT count(*) FROM views) >= 3 THEN RAISE EXCEPTION 'views are full'; END IF; "
-        "RETURN NEW; END $$",
-        "CREATE TRIGGER refuse_fourth BEFORE INSERT ON views FOR EACH ROW EXECUTE FUNCTION refuse_fourth()",
-    ],
-}
-ALLOW = {
-    "sqlite": ["DROP TRIGGER refuse_fourth"],
-    "postgresql": ["DROP TRIGGER refuse_fourth ON views", "DROP FUNCTION refuse_fourth()"],
-}
+FAIL_AT_FOURTH_ROW = [
+    "CREATE FUNCTION fail_at_fourth() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "IF (SELECT count(*) FROM views) >= 3 THEN RAISE EXCEPTION 'the database fails'; END IF; RETURN NEW; END $$",
+    "CREATE TRIGGER fail_at_fourth BEFORE INSERT ON views FOR EACH ROW EXECUTE FUNCTION fail_at_fourth()",
+]
+HEAL = ["DROP TRIGGER fail_at_fourth ON views", "DROP FUNCTION fail_at_fourth()"]
 
 
 def stored(database: Database) -> list[tuple]:
@@ -121,22 +111,59 @@ def test_a_full_buffer_is_written_without_waiting_for_the_interval(service):
     buffer.close()
 
 
+def fail_halfway(database: Database):
+    """SQLite: the disk is full after a few dozen rows. PostgreSQL: a trigger fails at the fourth row.
+    Returns the cure."""
+    if not database.is_sqlite:
+        execute(database, FAIL_AT_FOURTH_ROW)
+        return lambda: execute(database, HEAL)
+
+    def small_disk(dbapi_connection, _record) -> None:
+        pages = dbapi_connection.execute("PRAGMA page_count").fetchone()[0]
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 2}")
+
+    event.listen(database.writer, "connect", small_disk)
+    database.writer.dispose()  # connections from now on have the small disk
+
+    def cure() -> None:
+        event.remove(database.writer, "connect", small_disk)
+        database.writer.dispose()
+
+    return cure
+
+
 def test_a_flush_that_fails_halfway_writes_nothing_and_the_next_writes_each_row_once(service, caplog):
-    backend = "sqlite" if service.database.is_sqlite else "postgresql"
-    execute(service.database, REFUSE[backend])
-    buffer = ViewBuffer(service._write_views, interval=60)  # only the flushes below
-    rows = [("demo-hall", "scene", ("lobby", "hall-a")[n % 2], DAY, f"{n:032x}") for n in range(5)]
+    buffer = ViewBuffer(service._write_views, interval=60, refusals=service.database.refusals)
+    rows = [("demo-hall", "scene", ("lobby", "hall-a")[n % 2], DAY, f"{n:032x}") for n in range(300)]
     for row in rows:
         buffer.add(row)
+    cure = fail_halfway(service.database)
     with caplog.at_level(logging.WARNING, "hallbuilder.service.store.viewbuffer"):
         assert buffer.flush() is False
-    assert stored(service.database) == []  # the first three inserts were rolled back with the fourth
-    assert buffer.waiting() == 5
-    assert "views: cannot write 5 views (" in caplog.text and "views are full" in caplog.text
-    execute(service.database, ALLOW[backend])
+    assert stored(service.database) == []  # the rows inserted before the failure were rolled back with it
+    assert buffer.waiting() == 300
+    assert "views: cannot write 300 views (" in caplog.text
+    assert ("database or disk is full" if service.database.is_sqlite else "the database fails") in caplog.text
+    cure()
     assert buffer.flush() is True
     assert Counter(stored(service.database)) == Counter((row[2], row[4]) for row in rows)
-    assert buffer.flush() is True and len(stored(service.database)) == 5
+    assert buffer.flush() is True and len(stored(service.database)) == 300
+    buffer.close()
+
+
+def test_views_of_a_hall_deleted_meanwhile_are_dropped_and_the_others_written(service, caplog):
+    register(service.database.url, make_tour("other-hall"))
+    buffer = ViewBuffer(service._write_views, interval=60, refusals=service.database.refusals)
+    for number in range(5):
+        hall = ("demo-hall", "other-hall")[number % 2]
+        buffer.add((hall, "scene", "lobby", DAY, f"{number:032x}"))
+    with service.database.write() as connection:
+        connection.execute(halls.delete().where(halls.c.id == "other-hall"))
+    with caplog.at_level(logging.WARNING, "hallbuilder.service.store.viewbuffer"):
+        assert buffer.flush() is True
+    assert sorted(stored(service.database)) == [("lobby", f"{number:032x}") for number in (0, 2, 4)]
+    assert buffer.waiting() == 0
+    assert "views: the database refused 2 of 5 views (" in caplog.text
     buffer.close()
 
 

@@ -14,6 +14,7 @@ of committed views. Comments, messages and everything else use `write()`, fully 
 from __future__ import annotations
 
 import fcntl
+import sqlite3
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
@@ -78,7 +79,11 @@ def _sqlite_path(url: str) -> str | None:
 
 
 class Database:
-    """Engines for one DATABASE_URL; `write()` and `read()` yield a connection inside a transaction."""
+    """Engines for one DATABASE_URL; `write()` and `read()` yield a connection inside a transaction.
+
+    `refusals` are the driver's errors about the rows themselves (constraints, bad values) rather than about
+    reaching the database: retrying the same rows cannot help.
+    """
 
     def __init__(self, url: str) -> None:
         self.url = url
@@ -90,6 +95,7 @@ class Database:
             path = _sqlite_path(url)
             self.queue = WriterQueue(path) if path else None
             self.counter = self.writer
+            self.refusals: tuple[type[Exception], ...] = (sqlite3.IntegrityError, sqlite3.DataError)
         else:
             options = {"pool_size": 5, "max_overflow": 5, "pool_recycle": 1800, "pool_pre_ping": True}
             self.writer = self.reader = create_engine(url, **options)
@@ -100,6 +106,9 @@ class Database:
                 connect_args={"options": "-c synchronous_commit=off"},
                 **{**options, "pool_pre_ping": False, "pool_reset_on_return": None},
             )
+            import psycopg
+
+            self.refusals = (psycopg.IntegrityError, psycopg.DataError)
 
     @contextmanager
     def write(self) -> Iterator[Connection]:

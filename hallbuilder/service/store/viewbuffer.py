@@ -12,8 +12,9 @@ are answered.
   its parent holds.
 - A daemon thread writes the waiting rows as ONE transaction every `interval` seconds. It writes sooner
   when `size` rows are waiting. A failed write (the database is briefly down) keeps the rows, in order, logs
-  a warning and tries again one interval later. All-or-nothing means no row is written twice. At most
-  `limit` rows wait; beyond that new views are dropped and the log says how many.
+  a warning and tries again one interval later. All-or-nothing means no row is written twice. A row the
+  database itself refuses (a constraint) is dropped with an error; the others are written. At most `limit`
+  rows wait; beyond that new views are dropped and the log says how many.
 - At interpreter exit (atexit), the rest is written. gunicorn's sync workers leave through `sys.exit()`
   on a graceful stop (SIGTERM) and on `--max-requests` restarts, and `hallbuilder serve` on Ctrl-C, so atexit
   runs in each. `kill -9` loses at most the last interval of that worker's views.
@@ -69,8 +70,16 @@ class _Process:
 class ViewBuffer:
     """Rows added by request threads, written by `write` in batches (see the module docstring)."""
 
-    def __init__(self, write: Writer, interval: float, size: int = 500, limit: int = 100_000) -> None:
+    def __init__(
+        self,
+        write: Writer,
+        interval: float,
+        size: int = 500,
+        limit: int = 100_000,
+        refusals: tuple[type[Exception], ...] = (),
+    ) -> None:
         self.write = write
+        self.refusals = refusals  # errors about the rows themselves (a constraint): retrying cannot help
         self.interval = interval
         self.size = size
         self.limit = limit
@@ -106,22 +115,48 @@ class ViewBuffer:
                 rows, state.rows = state.rows, []
                 state.writing_rows = len(rows)
                 state.pending.clear()
-            if not rows:
-                return True
             try:
-                self.write(rows)
-            except BaseException as error:
-                self._keep(state, rows)
-                if not isinstance(error, Exception):
-                    raise
-                self._failed(state, error, len(rows))
-                return False
+                return self._write(state, rows) if rows else True
             finally:
                 with state.lock:
                     state.writing_rows = 0
-            if state.failures:
-                log.warning("views: written again after %d failed attempts", state.failures)
-                state.failures = 0
+
+    def _write(self, state: _Process, rows: list[Row]) -> bool:
+        try:
+            self.write(rows)
+        except self.refusals as error:
+            return self._one_by_one(state, rows, error)
+        except BaseException as error:
+            self._keep(state, rows)
+            if not isinstance(error, Exception):
+                raise
+            self._failed(state, error, len(rows))
+            return False
+        if state.failures:
+            log.warning("views: written again after %d failed attempts", state.failures)
+            state.failures = 0
+        return True
+
+    def _one_by_one(self, state: _Process, rows: list[Row], error: Exception) -> bool:
+        """The database refuses a row itself (say its hall was deleted meanwhile): write each row on its own
+        and drop only the refused ones, so one bad row cannot hold back the others forever. The failed batch
+        wrote nothing, so no row is written twice."""
+        refused = 0
+        for index, row in enumerate(rows):
+            try:
+                self.write([row])
+            except self.refusals:
+                refused += 1
+            except Exception as failure:  # the database went away meanwhile: keep the rest for the next try
+                self._keep(state, rows[index:])
+                self._failed(state, failure, len(rows) - index)
+                return False
+        log.error(
+            "views: the database refused %d of %d views (%s); those are dropped",
+            refused,
+            len(rows),
+            _reason(error),
+        )
         return True
 
     def close(self) -> None:
@@ -187,11 +222,10 @@ class ViewBuffer:
     def _failed(self, state: _Process, error: Exception, count: int) -> None:
         state.failures += 1
         if state.failures == 1 or state.failures % 100 == 0:
-            reason = str(getattr(error, "orig", None) or error).strip().splitlines()
             log.warning(
                 "views: cannot write %d views (%s); keeping them and retrying every %.0f ms (attempt %d)",
                 count,
-                reason[0] if reason else type(error).__name__,
+                _reason(error),
                 self.interval * 1000,
                 state.failures,
             )
@@ -206,6 +240,12 @@ class ViewBuffer:
                 self.limit,
                 state.dropped,
             )
+
+
+def _reason(error: Exception) -> str:
+    """The first line of a database error, for the log."""
+    lines = str(getattr(error, "orig", None) or error).strip().splitlines()
+    return lines[0] if lines else type(error).__name__
 
 
 def _close_all() -> None:
