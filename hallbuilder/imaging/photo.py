@@ -6,7 +6,8 @@ Pillow's decompression-bomb guard is replaced by a deliberate cap, MAX_PIXELS (n
 10000 photo decodes to 600 MB, the most a build machine should hold per scene.
 JPEG is decoded by libjpeg-turbo (simplejpeg, several times faster than Pillow); CMYK JPEG and the
 other formats go through Pillow. Everything is converted to 8-bit RGB: CMYK, 16-bit, greyscale and
-palette photos are converted, transparent areas are flattened onto black.
+palette photos are converted, transparent areas are flattened onto black, and photos with a wide-gamut
+colour profile (Display P3, Adobe RGB) are converted to sRGB (colour.py).
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import simplejpeg
 from PIL import Image, UnidentifiedImageError
 
 from hallbuilder.errors import PhotoError
+from hallbuilder.imaging.colour import convert_to_srgb, needs_conversion
 
 MIN_WIDTH = 1024
 STRIP_ROWS = 512  # rows converted at a time from Pillow's image
@@ -37,6 +39,7 @@ class PhotoInfo:
     height: int
     format: str
     mode: str
+    icc: bytes | None = None  # an RGB colour profile other than sRGB, to convert from
 
 
 def inspect_photo(path: Path) -> PhotoInfo:
@@ -48,7 +51,9 @@ def inspect_photo(path: Path) -> PhotoInfo:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
-                info = PhotoInfo(path, image.width, image.height, image.format or "?", image.mode)
+                icc = image.info.get("icc_profile")
+                icc = icc if image.mode == "RGB" and needs_conversion(icc) else None
+                info = PhotoInfo(path, image.width, image.height, image.format or "?", image.mode, icc)
     except Image.DecompressionBombError:
         raise PhotoError(_too_large(path)) from None
     except (UnidentifiedImageError, OSError, ValueError, SyntaxError):
@@ -101,12 +106,14 @@ def open_panorama(path: Path, info: PhotoInfo | None = None) -> np.ndarray:
     info = info or inspect_photo(path)
     try:
         if decodes_in_place(info):
-            return simplejpeg.decode_jpeg(path.read_bytes(), colorspace="RGB")
-        return _decode_with_pillow(path)
+            pixels = simplejpeg.decode_jpeg(path.read_bytes(), colorspace="RGB")
+        else:
+            pixels = _decode_with_pillow(path)
     except (OSError, ValueError, SyntaxError):
         raise PhotoError(
             f"{path}: the image data is truncated or damaged; copy the file again from the camera or re-export it"
         ) from None
+    return convert_to_srgb(pixels, info.icc, path) if info.icc else pixels
 
 
 def decodes_in_place(info: PhotoInfo) -> bool:

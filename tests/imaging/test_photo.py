@@ -8,10 +8,13 @@ from pathlib import Path
 import cv2
 import numpy as np
 import pytest
-from PIL import Image
+from PIL import Image, ImageCms
 
 from hallbuilder.errors import PhotoError
-from hallbuilder.imaging import MAX_PIXELS, check_photo, inspect_photo, open_panorama
+from hallbuilder.imaging import MAX_PIXELS, check_photo, inspect_photo, open_panorama, tile_panorama
+
+from .conftest import read_jpeg
+from .icc import display_profile
 
 FIX_2TO1 = "export the full 360° × 180° equirectangular panorama from the camera app or stitcher"
 TRUNCATED = "the image data is truncated or damaged; copy the file again from the camera or re-export it"
@@ -252,3 +255,24 @@ def test_greyscale_jpeg_becomes_three_equal_channels(photos, equirect):
     assert np.array_equal(pixels[..., 0], pixels[..., 1]) and np.array_equal(pixels[..., 1], pixels[..., 2])
     with Image.open(photo) as image:
         assert mean_error(pixels[..., 0], np.asarray(image)) < 1
+
+
+@pytest.mark.parametrize("suffix", ["jpg", "png"])
+def test_a_wide_gamut_photo_is_converted_to_srgb(photos, suffix, tmp_path):
+    """Display P3 orange is a more saturated orange in sRGB (what phones assume for tiles without a profile)."""
+    photo = photos / f"p3.{suffix}"
+    Image.new("RGB", (1024, 512), (200, 100, 50)).save(photo, icc_profile=display_profile(), quality=100)
+    assert check_photo(photo).icc is not None
+    pixels = open_panorama(photo)
+    assert np.abs(pixels[256, 512].astype(int) - (216, 93, 24)).max() <= 3  # littleCMS: P3 → sRGB
+    result = tile_panorama(photo, tmp_path / "tiles")
+    tile = read_jpeg(tmp_path / "tiles" / "tiles" / "0" / "front" / "0_0.jpg")
+    assert result.tiles and np.abs(tile.reshape(-1, 3).mean(0) - (216, 93, 24)).max() < 4
+
+
+def test_srgb_and_unreadable_profiles_leave_the_colours_alone(photos):
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    for name, profile in [("srgb.jpg", srgb), ("broken.jpg", b"not a colour profile")]:
+        Image.new("RGB", (1024, 512), (200, 100, 50)).save(photos / name, icc_profile=profile, quality=100)
+        assert inspect_photo(photos / name).icc is None, name
+        assert np.abs(open_panorama(photos / name)[0, 0].astype(int) - (200, 100, 50)).max() <= 2, name
