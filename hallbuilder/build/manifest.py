@@ -11,8 +11,6 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import jsonschema
-
 from hallbuilder import __version__
 from hallbuilder.build.media import MediaStore
 from hallbuilder.build.panoramas import ScenePanorama
@@ -28,10 +26,17 @@ def tour_schema() -> dict:
     return json.loads(resources.files("hallbuilder.build").joinpath("tour.schema.json").read_text("utf-8"))
 
 
+@cache
+def tour_validator():
+    """The schema's validator; jsonschema is imported here, not at start-up (the build warms it up while
+    the tiles are made, see run.py)."""
+    import jsonschema
+
+    return jsonschema.Draft202012Validator(tour_schema())
+
+
 def validate_manifest(tour: dict) -> None:
-    errors = sorted(
-        jsonschema.Draft202012Validator(tour_schema()).iter_errors(tour), key=lambda e: list(e.path)
-    )
+    errors = sorted(tour_validator().iter_errors(tour), key=lambda e: list(e.path))
     if errors:
         where = "/".join(str(part) for part in errors[0].path)
         raise BuildError(f"internal error: tour.json breaks its schema at '{where}': {errors[0].message}")

@@ -5,13 +5,15 @@ hall.yaml → config → photos checked → scenes tiled (cached) → media → 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from hallbuilder.build.manifest import make_manifest, scene_folder
+from hallbuilder.build.manifest import make_manifest, scene_folder, tour_validator
 from hallbuilder.build.media import MediaStore
 from hallbuilder.build.panoramas import ScenePanorama, is_cached, prepare_panorama, tiles_to_make
 from hallbuilder.build.showcases import add_showcases, collect_showcases
@@ -71,11 +73,25 @@ def check_photos(config: HallConfig, full: bool = False) -> dict[str, int]:
     return widths
 
 
+def warm_up() -> None:
+    """Import and prepare what the steps after tiling need (~0.1 s of start-up in a fresh process).
+
+    Run on a thread while the tiler works: its remap and JPEG threads release the GIL, so this costs the
+    build no wall time, where it would otherwise be paid after the tiles. Any failure here is left for the
+    step that needs the module to report, in the main thread.
+    """
+    with contextlib.suppress(Exception):
+        tour_validator()
+        import hallbuilder.site  # noqa: F401
+
+
 def tile_scenes(
     config: HallConfig, settings: TileSettings, cache_dir: Path, widths: dict[str, int], progress: Progress
 ) -> dict[str, tuple[Path, ScenePanorama]]:
     digests = {scene["id"]: panorama_hash(config.path(scene["photo"]), settings) for scene in config.scenes}
     pending = {scene_id for scene_id, digest in digests.items() if not is_cached(cache_dir, digest)}
+    if pending:
+        threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
     progress.start(sum(tiles_to_make(widths[scene_id], settings) for scene_id in pending))
     results = {}
     for scene in config.scenes:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
 import click
 
 from hallbuilder.commands.logs import setup_logging
+
+# Nothing in the build uses BLAS: OpenBLAS's threads would only spin up during numpy's import and take a
+# core from the start-up (set before numpy is first imported, which happens in build_hall's import).
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 
 class BarProgress:
