@@ -52,6 +52,9 @@ def build(project: Path, dist: Path | None, pull_showcases: str | None, quiet: b
     """Build the hall in PROJECT (a folder with hall.yaml) into a static tour."""
     setup_logging(verbose, quiet)
     from hallbuilder.build import build_hall
+    from hallbuilder.imaging.memory import keep_freed_memory
+
+    keep_freed_memory()
 
     summary = build_hall(
         project, dist, progress=None if quiet else BarProgress(), pull_showcases=pull_showcases

@@ -30,6 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         from hallbuilder.imaging import check_photo, tile_panorama
+        from hallbuilder.imaging.memory import keep_freed_memory
+
+        keep_freed_memory()
 
         if args.command == "check":
             for photo in args.photos:

@@ -240,3 +240,12 @@ def test_every_face_is_scheduled_once():
     from hallbuilder.imaging.tiler import FACE_ORDER
 
     assert sorted(FACE_ORDER) == sorted(FACES)
+
+
+def test_the_malloc_settings_apply_on_glibc():
+    """In a child: they change the whole process, and the test process should keep its defaults."""
+    import subprocess
+    import sys
+
+    code = "from hallbuilder.imaging.memory import keep_freed_memory; raise SystemExit(0 if keep_freed_memory() else 1)"
+    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
