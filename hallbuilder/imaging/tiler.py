@@ -1,9 +1,8 @@
 """Write one panorama's tile pyramid: plan → write (this module) → validate.
 
-Why it is shaped like this (an 8K photo in ~0.45 s and 300 MB as a fresh process on 2 cores, a 16K one
-in ~2.5 s and 0.9 GB; `python -m benchmarks tiler`): the remap tables are built
-once (left and top, see geometry.py) while the photo decodes; each face is sampled in row bands one
-tile high, whose top-level tiles are encoded at once while the lower levels are made by halving the band
+Why it is shaped like this (speed and memory against py360convert + Pillow: `python -m benchmarks tiler`,
+figures in docs/benchmarks.md): the remap tables are built once (left and top, see geometry.py) while
+the photo decodes; each face is sampled in row bands one tile high, whose top-level tiles are encoded at once while the lower levels are made by halving the band
 (2×2 area average) instead of resampling the photo. Faces run on two threads: OpenCV and libjpeg-turbo
 release the GIL, so both cores work.
 """
