@@ -23,6 +23,9 @@ NET_CELLS = {
 }
 
 
+SHRINK_STRIP = 32  # rows of the reduced photo made at a time by _shrink
+
+
 def base_net(faces: dict[str, np.ndarray], face_size: int) -> np.ndarray:
     """A 4×3 cross of the six faces, each resized to face_size; empty cells are black."""
     net = np.zeros((3 * face_size, 4 * face_size, 3), np.uint8)
@@ -38,10 +41,23 @@ def thumbnail(pixels: np.ndarray, width: int) -> np.ndarray:
 
 
 def _shrink(pixels: np.ndarray, width: int) -> np.ndarray:
-    """Area-average to `width` (2:1), first skipping pixels when the photo is over 4× larger (cheap at 16K)."""
-    step = max(1, pixels.shape[1] // (4 * width))
-    source = pixels[::step, ::step] if step > 1 else pixels
-    return cv2.resize(source, (width, width // 2), interpolation=cv2.INTER_AREA)
+    """Area-average to `width` (2:1), strip by strip: each strip is halved while over twice as large
+    (OpenCV's fast whole-number path; 6 ms from 8K where one uneven step takes 15 to 50), so no reduced
+    copy of the whole photo is ever held (100 MB at 16K); then one last step to `width`."""
+    height = pixels.shape[0]
+    halvings = 0
+    while pixels.shape[1] >> (halvings + 1) >= width and height % (2 << halvings) == 0:
+        halvings += 1
+    rows = SHRINK_STRIP << halvings
+    strips = []
+    for top in range(0, height, rows):
+        strip = pixels[top : top + rows]
+        for _ in range(halvings):
+            strip = cv2.resize(
+                strip, (strip.shape[1] // 2, strip.shape[0] // 2), interpolation=cv2.INTER_AREA
+            )
+        strips.append(strip)
+    return cv2.resize(np.vstack(strips), (width, width // 2), interpolation=cv2.INTER_AREA)
 
 
 def render_preview(
