@@ -32,6 +32,7 @@ TILE_TEMPLATE = "tiles/{level}/{face}/{row}_{col}.jpg"
 TABLES = ("left", "top")
 # Faces in the order the threads take them: dearest first (mirrored bottom, shifted back) evens out the end.
 FACE_ORDER = ("bottom", "back", "top", "front", "right", "left")
+EARLY_FACES = 4  # then the thumbnail and `also`, then the last (cheapest) faces: both threads end together
 
 
 @dataclass
@@ -70,15 +71,14 @@ def tile_panorama(
         tables = {name: pool.submit(face_table, name, levels[-1].face_size, width, height) for name in TABLES}
         _make_folders(out_dir, levels)
         writer = _FaceWriter(pixels, tables, levels, settings, out_dir)
-        faces = [pool.submit(writer.write_face, face) for face in FACE_ORDER]
+        faces = [pool.submit(writer.write_face, face) for face in FACE_ORDER[:EARLY_FACES]]
         thumb = pool.submit(_write_thumbnail, pixels, out_dir / "thumb.jpg", settings)
         extra = pool.submit(lambda: also(pixels.result())) if also else None
+        faces += [pool.submit(writer.write_face, face) for face in FACE_ORDER[EARLY_FACES:]]
         _report(faces, writer.written, progress)
         total = writer.bytes + thumb.result()
         if extra is not None:
             extra.result()
-    base = base_net(writer.smallest, settings.base_face_size)
-    total += jpeg.save(out_dir / "base.jpg", base, settings.base_quality)
     return TiledPanorama(levels, levels[-1].tile_size, writer.tiles, total, width, settings.base_face_size)
 
 
@@ -151,7 +151,11 @@ class _FaceWriter:
         """Write the band's tiles, then feed its half-size copy to the level below."""
         self._write_band(face, level, row, band)
         if level == 0:
-            self.smallest[face] = band
+            with self._lock:
+                self.smallest[face] = band
+                last = len(self.smallest) == len(FACES)
+            if last:  # the thread finishing the last face also writes base.jpg
+                self._write_base()
             return
         half = cv2.resize(band, (band.shape[1] // 2, band.shape[0] // 2), interpolation=cv2.INTER_AREA)
         halves = pending.setdefault(level - 1, [])
@@ -159,6 +163,12 @@ class _FaceWriter:
         if len(halves) == 2:
             pending[level - 1] = []
             self._emit(face, level - 1, row // 2, np.vstack(halves), pending)
+
+    def _write_base(self) -> None:
+        base = base_net(self.smallest, self.settings.base_face_size)
+        size = jpeg.save(self.out_dir / "base.jpg", base, self.settings.base_quality)
+        with self._lock:
+            self.bytes += size
 
     def _write_band(self, face: str, level: int, row: int, band: np.ndarray) -> None:
         size = 0
