@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 from functools import cache
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from hallbuilder import __version__
@@ -21,24 +21,28 @@ FORMAT = 1
 FACE_TEMPLATE = "tiles/{level}/{face}/{row}_{col}.jpg"
 
 
+SCHEMA_PATH = Path(__file__).with_name("tour.schema.json")  # a plain file: importlib.resources costs 7 ms
+
+
 @cache
 def tour_schema() -> dict:
-    return json.loads(resources.files("hallbuilder.build").joinpath("tour.schema.json").read_text("utf-8"))
+    return json.loads(SCHEMA_PATH.read_text("utf-8"))
 
 
 @cache
 def tour_validator():
-    """The schema's validator; jsonschema is imported here, not at start-up (the build warms it up while
-    the tiles are made, see run.py)."""
-    import jsonschema
+    """The schema's validator: jsonschema-rs, which imports in a fifth of the time of the Python jsonschema
+    (0.07 s of CPU in every fresh build) and validates a tour in microseconds; the tests check built tours
+    with the Python jsonschema as well, so two implementations agree on the contract."""
+    import jsonschema_rs
 
-    return jsonschema.Draft202012Validator(tour_schema())
+    return jsonschema_rs.Draft202012Validator(tour_schema())
 
 
 def validate_manifest(tour: dict) -> None:
-    errors = sorted(tour_validator().iter_errors(tour), key=lambda e: list(e.path))
+    errors = sorted(tour_validator().iter_errors(tour), key=lambda e: [str(p) for p in e.instance_path])
     if errors:
-        where = "/".join(str(part) for part in errors[0].path)
+        where = "/".join(str(part) for part in errors[0].instance_path)
         raise BuildError(f"internal error: tour.json breaks its schema at '{where}': {errors[0].message}")
 
 

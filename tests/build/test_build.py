@@ -157,3 +157,18 @@ def test_hall_url_makes_share_cards_absolute(hall):
     assert '<meta property="og:url" content="https://hall.example.org/red/">' in page
     preview = tour["scenes"][0]["panorama"]["preview"]["src"]
     assert f'<meta property="og:image" content="https://hall.example.org/red/{preview}">' in page
+
+
+def test_a_tour_breaking_its_schema_stops_the_build_naming_the_place(hall):
+    from hallbuilder.build.manifest import validate_manifest
+
+    build_hall(hall)
+    tour = json.loads((hall / "dist" / "tour.json").read_text("utf-8"))
+    validate_manifest(tour)  # the built tour passes
+    tour["scenes"][1]["panorama"]["levels"][0]["faceSize"] = "big"
+    with pytest.raises(BuildError) as caught:
+        validate_manifest(tour)
+    assert caught.value.message == (
+        "internal error: tour.json breaks its schema at 'scenes/1/panorama/levels/0/faceSize': "
+        '"big" is not of type "integer"'
+    )
