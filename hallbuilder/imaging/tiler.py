@@ -2,9 +2,10 @@
 
 Why it is shaped like this (speed and memory against py360convert + Pillow: `python -m benchmarks tiler`,
 figures in docs/benchmarks.md): the remap tables are built once (left and top, see geometry.py) while
-the photo decodes; each face is sampled in row bands one tile high, whose top-level tiles are encoded at once while the lower levels are made by halving the band
-(2×2 area average) instead of resampling the photo. Faces run on two threads: OpenCV and libjpeg-turbo
-release the GIL, so both cores work.
+the photo decodes; each face is sampled in row bands one tile high, whose top-level tiles are encoded at
+once while the lower levels are made by halving the band (2×2 area average) instead of resampling the
+photo. Half faces, the thumbnail and the preview run as tasks on two threads: OpenCV and libjpeg-turbo
+release the GIL, so both cores work, and tasks this small let both threads finish together.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ TILE_TEMPLATE = "tiles/{level}/{face}/{row}_{col}.jpg"
 TABLES = ("left", "top")
 # Faces in the order the threads take them: dearest first (mirrored bottom, shifted back) evens out the end.
 FACE_ORDER = ("bottom", "back", "top", "front", "right", "left")
-EARLY_FACES = 4  # then the thumbnail and `also`, then the last (cheapest) faces: both threads end together
+EARLY_FACES = 2  # then the thumbnail and `also` (a long task), then the other faces: threads end together
 
 
 @dataclass
@@ -64,22 +65,32 @@ def tile_panorama(
     """
     out_dir = Path(out_dir)
     with ThreadPoolExecutor(THREADS) as pool:
-        # The pool runs, in this order: decode and the two remap tables side by side, the faces (each
-        # waiting only for what it needs), the thumbnail and `also`; so both cores stay busy to the end.
+        # The pool runs, in this order: decode and the two remap tables side by side, half faces (each
+        # waiting only for what it needs) with the thumbnail and `also` among them; the task finishing
+        # the last face writes base.jpg. So both cores stay busy to the end.
         pixels, width, height = _start_decode(pool, photo)
         levels = plan_levels(width, settings)
         tables = {name: pool.submit(face_table, name, levels[-1].face_size, width, height) for name in TABLES}
         _make_folders(out_dir, levels)
         writer = _FaceWriter(pixels, tables, levels, settings, out_dir)
-        faces = [pool.submit(writer.write_face, face) for face in FACE_ORDER[:EARLY_FACES]]
+        parts = [(face, rows) for face in FACE_ORDER for rows in _halves(levels[-1].nb_tiles)]
+        early = len(parts) * EARLY_FACES // len(FACE_ORDER)
+        faces = [pool.submit(writer.write_rows, face, rows) for face, rows in parts[:early]]
         thumb = pool.submit(_write_thumbnail, pixels, out_dir / "thumb.jpg", settings)
         extra = pool.submit(lambda: also(pixels.result())) if also else None
-        faces += [pool.submit(writer.write_face, face) for face in FACE_ORDER[EARLY_FACES:]]
+        faces += [pool.submit(writer.write_rows, face, rows) for face, rows in parts[early:]]
         _report(faces, writer.written, progress)
         total = writer.bytes + thumb.result()
         if extra is not None:
             extra.result()
     return TiledPanorama(levels, levels[-1].tile_size, writer.tiles, total, width, settings.base_face_size)
+
+
+def _halves(nb_tiles: int) -> list[range]:
+    """The top level's tile rows of a face in two tasks (one when there is one row), so that the two threads
+    share the last face instead of one waiting for the other."""
+    middle = nb_tiles // 2
+    return [range(0, middle), range(middle, nb_tiles)] if middle else [range(nb_tiles)]
 
 
 def _start_decode(pool: ThreadPoolExecutor, photo: Path | np.ndarray) -> tuple[Future, int, int]:
@@ -126,7 +137,11 @@ def _report(futures: list[Future], written: queue.Queue, progress: Callable[[int
 
 
 class _FaceWriter:
-    """Samples faces band by band and writes every level's tiles; one instance serves all threads."""
+    """Samples faces band by band and writes every level's tiles; one instance serves all threads.
+
+    A band of level L is halved into level L-1; two halves (rows 2r and 2r+1, made by the same task or by
+    the two tasks of a face) make row r there, written by whichever task brings the second half.
+    """
 
     def __init__(self, pixels: Future, tables: dict[str, Future], levels, settings: TileSettings, out_dir):
         self.pixels, self.tables = pixels, tables
@@ -134,20 +149,21 @@ class _FaceWriter:
         self.tile = levels[-1].tile_size
         self.written: queue.Queue[int] = queue.Queue()
         self.smallest: dict[str, np.ndarray] = {}
+        self.halves: dict[tuple[str, int, int], dict[int, np.ndarray]] = {}  # (face, level, row) -> halves
         self.tiles = 0
         self.bytes = 0
         self._lock = threading.Lock()
 
-    def write_face(self, face: str) -> None:
+    def write_rows(self, face: str, rows: range) -> None:
+        """Sample the top level's tile rows `rows` of `face` and write them and what they make below."""
         pixels = self.pixels.result()
         table = self.tables[source_table(face)].result()
-        pending: dict[int, list[np.ndarray]] = {}
         top_level = len(self.levels) - 1
-        for row in range(self.levels[-1].nb_tiles):
+        for row in rows:
             band = sample_band(pixels, table, face, slice(row * self.tile, (row + 1) * self.tile))
-            self._emit(face, top_level, row, band, pending)
+            self._emit(face, top_level, row, band)
 
-    def _emit(self, face: str, level: int, row: int, band: np.ndarray, pending) -> None:
+    def _emit(self, face: str, level: int, row: int, band: np.ndarray) -> None:
         """Write the band's tiles, then feed its half-size copy to the level below."""
         self._write_band(face, level, row, band)
         if level == 0:
@@ -158,11 +174,13 @@ class _FaceWriter:
                 self._write_base()
             return
         half = cv2.resize(band, (band.shape[1] // 2, band.shape[0] // 2), interpolation=cv2.INTER_AREA)
-        halves = pending.setdefault(level - 1, [])
-        halves.append(half)
-        if len(halves) == 2:
-            pending[level - 1] = []
-            self._emit(face, level - 1, row // 2, np.vstack(halves), pending)
+        below = (face, level - 1, row // 2)
+        with self._lock:
+            halves = self.halves.setdefault(below, {})
+            halves[row % 2] = half
+            complete = len(halves) == 2 and self.halves.pop(below)
+        if complete:
+            self._emit(face, level - 1, row // 2, np.vstack([complete[0], complete[1]]))
 
     def _write_base(self) -> None:
         base = base_net(self.smallest, self.settings.base_face_size)
