@@ -246,15 +246,19 @@ def sample(photo: np.ndarray, xy: np.ndarray, frac: np.ndarray) -> np.ndarray:
 def camera_maps(
     yaw: float, pitch: float, fov: float, size: tuple[int, int], width: int, height: int
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Float maps of a rectilinear camera: degrees, `fov` vertical, yaw right-positive, pitch up-positive."""
+    """Float maps of a rectilinear camera: degrees, `fov` vertical, yaw right-positive, pitch up-positive.
+
+    A ray (u, v, 1) is turned by the pitch (which mixes only v and the depth, so per row) and then by the
+    yaw: only that last turn needs whole-image arrays, built by broadcasting a row against a column.
+    """
     out_w, out_h = size
     focal = (out_h / 2) / math.tan(math.radians(fov) / 2)
-    u = (np.arange(out_w, dtype=np.float32) + 0.5 - out_w / 2) / focal
-    v = -(np.arange(out_h, dtype=np.float32) + 0.5 - out_h / 2) / focal
-    x, y = np.meshgrid(u, v)
-    z = np.ones_like(x)
+    u = ((np.arange(out_w, dtype=np.float32) + np.float32(0.5 - out_w / 2)) / np.float32(focal))[None, :]
+    v = (-(np.arange(out_h, dtype=np.float32) + np.float32(0.5 - out_h / 2)) / np.float32(focal))[:, None]
     p, w = math.radians(pitch), math.radians(yaw)
-    y, z = y * math.cos(p) + z * math.sin(p), -y * math.sin(p) + z * math.cos(p)
-    x, z = x * math.cos(w) + z * math.sin(w), -x * math.sin(w) + z * math.cos(w)
-    px, py = equirect_coords(x.astype(np.float32), y.astype(np.float32), z.astype(np.float32), width, height)
+    y = v * np.float32(math.cos(p)) + np.float32(math.sin(p))  # per row
+    depth = np.float32(math.cos(p)) - v * np.float32(math.sin(p))  # per row
+    x = u * np.float32(math.cos(w)) + depth * np.float32(math.sin(w))
+    z = depth * np.float32(math.cos(w)) - u * np.float32(math.sin(w))
+    px, py = equirect_coords(x, np.broadcast_to(y, x.shape), z, width, height)
     return np.remainder(px, width).astype(np.float32), py

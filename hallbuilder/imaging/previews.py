@@ -24,6 +24,8 @@ NET_CELLS = {
 
 
 SHRINK_STRIP = 32  # rows of the reduced photo made at a time by _shrink
+# How coarse (slightly soft) or fine (aliasing) a preview's source may be against the view's own sampling
+SOFTEST, SHARPEST = 0.85, 1.2
 
 
 def base_net(faces: dict[str, np.ndarray], face_size: int) -> np.ndarray:
@@ -57,7 +59,10 @@ def _shrink(pixels: np.ndarray, width: int) -> np.ndarray:
                 strip, (strip.shape[1] // 2, strip.shape[0] // 2), interpolation=cv2.INTER_AREA
             )
         strips.append(strip)
-    return cv2.resize(np.vstack(strips), (width, width // 2), interpolation=cv2.INTER_AREA)
+    reduced = np.vstack(strips)
+    if reduced.shape[:2] == (width // 2, width):
+        return reduced
+    return cv2.resize(reduced, (width, width // 2), interpolation=cv2.INTER_AREA)
 
 
 def render_preview(
@@ -72,24 +77,42 @@ def render_preview(
 ) -> tuple[int, int]:
     """A flat rendering of the initial view (degrees; fov vertical as in Photo Sphere Viewer).
 
-    It is inlined in index.html, so the JPEG quality steps down from `quality` (to 35 at most) until the
-    file fits in `max_bytes`. The photo is first area-reduced to the view's own sampling: that avoids
-    aliasing, and the bytes aliasing costs in a JPEG.
+    It is inlined in index.html, so the JPEG quality is the highest of `quality`, `quality` - 5, ... 35 whose
+    file fits in `max_bytes` (35 if none does). The photo is first area-reduced to about the view's own
+    sampling: that avoids aliasing, and the bytes aliasing costs in a JPEG. Halvings (cheap) get it within
+    SOFTEST..SHARPEST of that; only a photo still sharper than SHARPEST is resized to it exactly (dear).
     """
     pixels = photo if isinstance(photo, np.ndarray) else open_panorama(Path(photo))
     width, height = size
     wanted = int(2 * math.pi * (height / 2) / math.tan(math.radians(fov) / 2))  # photo width at view sampling
-    factor = 2 ** int(math.log2(max(1.0, pixels.shape[1] / wanted)))
-    if factor > 1:  # whole-number area reduction first: OpenCV's fast path
-        shape = (pixels.shape[1] // factor, pixels.shape[0] // factor)
-        pixels = cv2.resize(pixels, shape, interpolation=cv2.INTER_AREA)
-    if wanted < pixels.shape[1]:
+    reduced = pixels.shape[1]
+    while reduced / 2 >= wanted * SOFTEST:
+        reduced //= 2
+    if reduced < pixels.shape[1]:
+        pixels = _shrink(pixels, reduced)
+    if pixels.shape[1] > wanted * SHARPEST:
         pixels = cv2.resize(pixels, (wanted, wanted // 2), interpolation=cv2.INTER_AREA)
     map_x, map_y = camera_maps(yaw, pitch, fov, size, pixels.shape[1], pixels.shape[0])
     view = cv2.remap(pixels, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_WRAP)
-    data = jpeg.encode(view, quality)
-    while len(data) > max_bytes and quality > 35:
-        quality -= 5
-        data = jpeg.encode(view, quality)
-    jpeg.write(Path(out_path), data)
+    jpeg.write(Path(out_path), _fitting_jpeg(view, list(range(quality, 34, -5)) or [quality], max_bytes))
     return width, height
+
+
+def _fitting_jpeg(pixels: np.ndarray, qualities: list[int], max_bytes: int) -> bytes:
+    """The JPEG at the highest of `qualities` (descending) that fits in max_bytes, else at the lowest;
+    by bisection: three or four encodes where stepping down took up to six."""
+    encoded: dict[int, bytes] = {}
+
+    def at(index: int) -> bytes:
+        if index not in encoded:
+            encoded[index] = jpeg.encode(pixels, qualities[index])
+        return encoded[index]
+
+    low, high = 0, len(qualities) - 1
+    while low < high:
+        middle = (low + high) // 2
+        if len(at(middle)) <= max_bytes:
+            high = middle
+        else:
+            low = middle + 1
+    return at(low)
