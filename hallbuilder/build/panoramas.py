@@ -97,7 +97,10 @@ def ensure_preview(photo: Path | np.ndarray, entry: Path, view: dict[str, float]
     name = f"preview-{yaw:g}_{pitch:g}_{fov:g}.jpg"
     meta = entry / f"{name}.json"
     if not meta.exists():
+        from hallbuilder.site.page import inline_jpeg, inline_path  # on the tiler's pool, not at start-up
+
         width, height = render_preview(photo, entry / name, yaw, pitch, fov)
+        inline_path(entry / name).write_bytes(inline_jpeg(entry / name))  # index.html's copy, made meanwhile
         meta.write_text(json.dumps({"width": width, "height": height}), "utf-8")
     size = json.loads(meta.read_text("utf-8"))
     return {"src": name, "yaw": yaw, "pitch": pitch, "fov": fov, **size}

@@ -111,11 +111,15 @@ def tile_scenes(
 
 def place_panoramas(work: Path, panoramas: dict[str, tuple[Path, ScenePanorama]]) -> None:
     """Hard-link each scene's cached tiles, base, thumb and current preview into the build."""
+    from hallbuilder.site.page import inline_path  # imported while the tiles were made (warm_up)
+
     for scene_id, (entry, panorama) in panoramas.items():
         folder = work / scene_folder(scene_id, panorama)
         link_tree(entry / "tiles", folder / "tiles")
-        for name in ("base.jpg", "thumb.jpg", panorama.preview["src"]):
-            link_file(entry / name, folder / name)
+        preview = entry / panorama.preview["src"]
+        inline = inline_path(preview)  # index.html's small copy; caches of older versions lack it
+        for source in (entry / "base.jpg", entry / "thumb.jpg", preview, *[inline][: inline.is_file()]):
+            link_file(source, folder / source.name)
 
 
 def write_viewer(work: Path, tour: dict) -> None:

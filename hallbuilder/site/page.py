@@ -85,20 +85,33 @@ INLINE_QUALITY = 50
 def data_uri(path: Path) -> str | None:
     """The preview, made small (640 px, about 45 kB as base64) for inlining; None when the file is missing.
 
-    The page paints it before anything else loads, so its bytes are the first view's whole cost.
+    The page paints it before anything else loads, so its bytes are the first view's whole cost. The build
+    makes the small copy beside the preview while the tiles are made (inline_path); otherwise it is made here.
     """
     if not path.is_file():
         return None
+    small = inline_path(path)
+    data = small.read_bytes() if small.is_file() else inline_jpeg(path)
+    return f"data:image/jpeg;base64,{base64.b64encode(data).decode()}"
+
+
+def inline_path(preview: Path) -> Path:
+    """Where the small copy of a preview is kept: beside it, `preview-….inline.jpg`."""
+    return preview.with_name(f"{preview.stem}.inline.jpg")
+
+
+def inline_jpeg(preview: Path) -> bytes:
+    """The preview at 640 px wide, progressive JPEG."""
     from PIL import Image
 
-    with Image.open(path) as picture:
+    with Image.open(preview) as picture:
         picture = picture.convert("RGB")
         if picture.width > INLINE_WIDTH:
             height = round(picture.height * INLINE_WIDTH / picture.width)
             picture = picture.resize((INLINE_WIDTH, height), Image.Resampling.LANCZOS)
         buffer = io.BytesIO()
         picture.save(buffer, "JPEG", quality=INLINE_QUALITY, optimize=True, progressive=True)
-    return f"data:image/jpeg;base64,{base64.b64encode(buffer.getvalue()).decode()}"
+    return buffer.getvalue()
 
 
 def embedded_json(tour: dict) -> str:

@@ -172,3 +172,17 @@ def test_a_tour_breaking_its_schema_stops_the_build_naming_the_place(hall):
         "internal error: tour.json breaks its schema at 'scenes/1/panorama/levels/0/faceSize': "
         '"big" is not of type "integer"'
     )
+
+
+def test_the_page_inlines_the_small_preview_made_beside_the_tiles(hall):
+    import base64
+
+    build_hall(hall)
+    dist = hall / "dist"
+    start = json.loads((dist / "tour.json").read_text("utf-8"))["scenes"][0]["panorama"]["preview"]
+    small = (dist / start["src"]).with_name(Path(start["src"]).stem + ".inline.jpg")
+    with Image.open(small) as picture:
+        assert picture.width == 640 and picture.format == "JPEG"
+    page = (dist / "index.html").read_text("utf-8")
+    inlined = page.split('<img id="hb-preview" src="data:image/jpeg;base64,')[1].split('"')[0]
+    assert base64.b64decode(inlined) == small.read_bytes()

@@ -3,6 +3,7 @@ No browser: these run with the fast tests."""
 
 from __future__ import annotations
 
+import base64
 import json
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pytest
 
 from hallbuilder.errors import BuildError
 from hallbuilder.site.bundle import load_bundle
-from hallbuilder.site.page import content_security_policy, embedded_json, render_page
+from hallbuilder.site.page import content_security_policy, embedded_json, inline_jpeg, render_page
 
 
 def tour(**hall) -> dict:
@@ -59,10 +60,11 @@ def test_texts_are_escaped_and_the_embedded_tour_cannot_close_its_script(tmp_pat
 def test_the_start_preview_is_inlined_small(tmp_path: Path, make_equirect):
     preview = tmp_path / "scenes" / "lobby" / "preview.jpg"
     make_equirect(1024, 576, name="preview.jpg", folder=preview.parent)
-    page = render_page(tour(), load_bundle(), tmp_path)
+    page = render_page(tour(), load_bundle(), tmp_path)  # no small copy beside it (an older cache): made here
     source = page.split('<img id="hb-preview" src="')[1].split('"')[0]
     assert source.startswith("data:image/jpeg;base64,")
     assert len(source) < 60_000
+    assert base64.b64decode(source.split(",", 1)[1]) == inline_jpeg(preview)
     assert '<link rel="preload" as="fetch" crossorigin href="scenes/lobby/base.jpg">' in page
     # The loading links come after the preview, so nothing competes with it.
     assert page.index('id="hb-preview"') < page.index('rel="preload"')
