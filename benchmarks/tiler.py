@@ -59,7 +59,9 @@ def hallbuilder_build(photo: Path) -> Command:
 
 def imports_only() -> Command:
     """A fresh process importing what `hallbuilder build` imports, then stopping: the start-up floor."""
-    modules = "hallbuilder.cli, hallbuilder.commands.build, hallbuilder.build, hallbuilder.site, jsonschema_rs"
+    modules = (
+        "hallbuilder.cli, hallbuilder.commands.build, hallbuilder.build, hallbuilder.site, jsonschema_rs"
+    )
     return lambda out: [sys.executable, "-c", f"import {modules}"]
 
 

@@ -10,7 +10,6 @@ it changes the whole process.
 from __future__ import annotations
 
 import ctypes
-import ctypes.util
 
 M_TRIM_THRESHOLD = -1
 M_MMAP_THRESHOLD = -3
@@ -20,9 +19,8 @@ TRIM_THRESHOLD = 1 << 30  # freed memory stays in the process (it ends with the 
 
 def keep_freed_memory() -> bool:
     """Apply the settings; False where the C library is not glibc (nothing changes there)."""
-    try:
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-        mallopt = libc.mallopt
+    try:  # the process's own symbols, libc's among them (find_library would run ldconfig: ~10 ms)
+        mallopt = ctypes.CDLL(None).mallopt
     except (OSError, AttributeError):
         return False
     return bool(mallopt(M_MMAP_THRESHOLD, MMAP_THRESHOLD)) and bool(mallopt(M_TRIM_THRESHOLD, TRIM_THRESHOLD))
