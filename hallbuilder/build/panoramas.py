@@ -1,7 +1,7 @@
 """The tiling step: each scene's photo → cached tile pyramid, base, thumb and initial-view preview.
 
-The cache (`<project>/.hallbuilder-cache/panoramas/<content-hash>/`) is keyed by the photo bytes and the tiling
-settings, so an unchanged photo is never tiled again, whatever else changed in hall.yaml.
+The cache (cache.py) is keyed by the photo bytes and the tiling settings, so an unchanged photo is never tiled
+again, whatever else changed in hall.yaml.
 """
 
 from __future__ import annotations
@@ -10,11 +10,13 @@ import json
 import logging
 import shutil
 from collections.abc import Callable
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from hallbuilder.build.cache import DONE, cached_entry, is_cached
 from hallbuilder.imaging import (
     TileSettings,
     panorama_hash,
@@ -24,7 +26,6 @@ from hallbuilder.imaging import (
 )
 
 log = logging.getLogger("hallbuilder.build")
-DONE = "panorama.json"
 
 
 @dataclass
@@ -41,14 +42,6 @@ class ScenePanorama:
     reused: bool
 
 
-def cached_entry(cache_dir: Path, digest: str) -> Path:
-    return cache_dir / "panoramas" / digest
-
-
-def is_cached(cache_dir: Path, digest: str) -> bool:
-    return (cached_entry(cache_dir, digest) / DONE).exists()
-
-
 def tiles_to_make(photo_width: int, settings: TileSettings) -> int:
     return sum(6 * level.nb_tiles**2 for level in plan_levels(photo_width, settings))
 
@@ -60,10 +53,12 @@ def prepare_panorama(
     cache_dir: Path,
     progress: Callable[[int], None] | None = None,
     digest: str | None = None,
+    decoding: Future | None = None,
 ) -> tuple[Path, ScenePanorama]:
     """Tile `photo` into the cache unless it is there already; render the preview for `view` if missing.
 
-    `digest` is `panorama_hash(photo, settings)` when the caller has it already (hashing reads the whole photo).
+    `digest` is `panorama_hash(photo, settings)` when the caller has it already (hashing reads the whole photo);
+    `decoding` is the photo being decoded already (prefetch.py).
     """
     digest = digest or panorama_hash(photo, settings)
     entry = cached_entry(cache_dir, digest)
@@ -74,7 +69,12 @@ def prepare_panorama(
         work.mkdir(parents=True)
         # the preview is rendered from the tiler's decoded pixels, beside the faces
         result = tile_panorama(
-            photo, work, settings, progress=progress, also=lambda pixels: ensure_preview(pixels, work, view)
+            photo,
+            work,
+            settings,
+            progress=progress,
+            also=lambda pixels: ensure_preview(pixels, work, view),
+            decoding=decoding,
         )
         info = {
             "width": result.width,

@@ -39,7 +39,7 @@ def add_showcases(config: HallConfig, pull_from: str | None = None) -> list[Show
 
 def merge_pulled(config: HallConfig, showcases: list[Showcase], url: str) -> list[Showcase]:
     """Approved online achievements appended to each branch's showcase (a branch without a folder gets one)."""
-    from hallbuilder.build.run import CACHE_NAME
+    from hallbuilder.build.cache import CACHE_NAME
     from hallbuilder.build.showcases_pull import pull_showcases
 
     by_branch = {showcase.branch: showcase for showcase in showcases}

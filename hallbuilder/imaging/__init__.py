@@ -2,20 +2,38 @@
 
 See plan.py for the level rule, geometry.py for the cube convention and why it is hand-written,
 tiler.py for how it stays fast and small, photo.py for what is accepted.
+
+Names are imported from their module on first use (PEP 562), so importing `hallbuilder.imaging.plan` or
+`.photo` does not load OpenCV: the build starts decoding a photo while the rest is still being imported.
 """
 
-from hallbuilder.imaging.photo import (
-    MAX_PIXELS,
-    MIN_WIDTH,
-    PhotoInfo,
-    check_photo,
-    inspect_photo,
-    open_panorama,
-)
-from hallbuilder.imaging.plan import FACES, Level, TileSettings, panorama_hash, plan_levels
-from hallbuilder.imaging.previews import render_preview
-from hallbuilder.imaging.tiler import TILE_TEMPLATE, TiledPanorama, tile_panorama, tile_path
-from hallbuilder.imaging.validate import validate_tiles
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+_HOMES = {
+    "photo": ("MAX_PIXELS", "MIN_WIDTH", "PhotoInfo", "check_photo", "inspect_photo", "open_panorama"),
+    "plan": ("FACES", "Level", "TileSettings", "panorama_hash", "plan_levels"),
+    "previews": ("render_preview",),
+    "tiler": ("TILE_TEMPLATE", "TiledPanorama", "tile_panorama", "tile_path"),
+    "validate": ("validate_tiles",),
+}
+_MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
+
+if TYPE_CHECKING:
+    from hallbuilder.imaging.photo import (
+        MAX_PIXELS,
+        MIN_WIDTH,
+        PhotoInfo,
+        check_photo,
+        inspect_photo,
+        open_panorama,
+    )
+    from hallbuilder.imaging.plan import FACES, Level, TileSettings, panorama_hash, plan_levels
+    from hallbuilder.imaging.previews import render_preview
+    from hallbuilder.imaging.tiler import TILE_TEMPLATE, TiledPanorama, tile_panorama, tile_path
+    from hallbuilder.imaging.validate import validate_tiles
 
 __all__ = [
     "FACES",
@@ -36,3 +54,11 @@ __all__ = [
     "tile_path",
     "validate_tiles",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _MODULE_OF:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{_MODULE_OF[name]}"), name)
+    globals()[name] = value
+    return value
