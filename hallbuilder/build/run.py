@@ -13,9 +13,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from hallbuilder.build.cache import CACHE_NAME, is_cached
 from hallbuilder.build.manifest import make_manifest, scene_folder, tour_validator
 from hallbuilder.build.media import MediaStore
-from hallbuilder.build.panoramas import ScenePanorama, is_cached, prepare_panorama, tiles_to_make
+from hallbuilder.build.panoramas import ScenePanorama, prepare_panorama, tiles_to_make
+from hallbuilder.build.prefetch import Prefetch
 from hallbuilder.build.showcases import add_showcases, collect_showcases
 from hallbuilder.build.staging import guard, link_file, link_tree, staged
 from hallbuilder.config import HallConfig, load_hall
@@ -23,7 +25,6 @@ from hallbuilder.errors import PhotoError
 from hallbuilder.imaging import TileSettings, check_photo, inspect_photo, panorama_hash
 
 log = logging.getLogger("hallbuilder.build")
-CACHE_NAME = ".hallbuilder-cache"
 
 
 @dataclass
@@ -86,7 +87,12 @@ def warm_up() -> None:
 
 
 def tile_scenes(
-    config: HallConfig, settings: TileSettings, cache_dir: Path, widths: dict[str, int], progress: Progress
+    config: HallConfig,
+    settings: TileSettings,
+    cache_dir: Path,
+    widths: dict[str, int],
+    progress: Progress,
+    prefetched: Prefetch | None = None,
 ) -> dict[str, tuple[Path, ScenePanorama]]:
     digests = {scene["id"]: panorama_hash(config.path(scene["photo"]), settings) for scene in config.scenes}
     pending = {scene_id for scene_id, digest in digests.items() if not is_cached(cache_dir, digest)}
@@ -95,15 +101,14 @@ def tile_scenes(
     progress.start(sum(tiles_to_make(widths[scene_id], settings) for scene_id in pending))
     results = {}
     for scene in config.scenes:
+        photo = config.path(scene["photo"])
+        decoding = None
         if scene["id"] in pending:
             log.info("Tiling scene '%s' (%s, %d px wide)", scene["id"], scene["photo"], widths[scene["id"]])
+            if prefetched is not None and prefetched.photo == photo.resolve():
+                decoding, prefetched = prefetched.pixels, None
         results[scene["id"]] = prepare_panorama(
-            config.path(scene["photo"]),
-            scene["view"],
-            settings,
-            cache_dir,
-            progress.advance,
-            digests[scene["id"]],
+            photo, scene["view"], settings, cache_dir, progress.advance, digests[scene["id"]], decoding
         )
     progress.finish()
     return results
@@ -141,7 +146,9 @@ def build_hall(
     dist: Path | None = None,
     progress: Progress | None = None,
     pull_showcases: str | None = None,
+    prefetched: Prefetch | None = None,
 ) -> BuildSummary:
+    """`prefetched`: prefetch_first_photo(project), called before this module was even imported."""
     started = time.perf_counter()
     progress = progress or Progress()
     log.info("Reading %s", Path(project) / "hall.yaml" if Path(project).is_dir() else project)
@@ -155,7 +162,7 @@ def build_hall(
     widths = check_photos(config)
 
     settings = tile_settings(config)
-    panoramas = tile_scenes(config, settings, cache_dir, widths, progress)
+    panoramas = tile_scenes(config, settings, cache_dir, widths, progress, prefetched)
 
     with staged(dist) as work:
         log.info("Placing tiles")
