@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import importlib
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +23,16 @@ from hallbuilder.media.settings import MediaSettings
 __all__ = ["HASH_LENGTH", "MediaStore", "file_hash"]
 
 Converter = Callable[[Path, Path, str, MediaSettings], dict]
+
+
+def converter(module: str, name: str) -> Converter:
+    """hallbuilder.media.<module>.<name>, imported when a file is converted: PyAV and SciPy take half a second
+    to import, which a rebuild whose media are all in the cache never pays."""
+
+    def convert(*args):
+        return getattr(importlib.import_module(f"hallbuilder.media.{module}"), name)(*args)
+
+    return convert
 
 
 class MediaStore:
@@ -59,23 +70,15 @@ class MediaStore:
 
     def image(self, relative: str) -> dict:
         """tour.json `media_image`: {src (largest JPEG), width, height, srcset: WebP then JPEG, narrow first}."""
-        from hallbuilder.media.images import convert_image
-
-        return self._convert("image", relative, convert_image)
+        return self._convert("image", relative, converter("images", "convert_image"))
 
     def audio(self, relative: str) -> dict:
         """tour.json narration fragment: {audio (mono AAC .m4a at the loudness target), duration (seconds)}."""
-        from hallbuilder.media.audio import (
-            convert_audio,
-        )  # PyAV and SciPy load only when a hall has narration
-
-        return self._convert("audio", relative, convert_audio)
+        return self._convert("audio", relative, converter("audio", "convert_audio"))
 
     def video(self, relative: str) -> dict:
         """tour.json `media_video`: {src (H.264/AAC .mp4), poster (.jpg), duration, width, height}."""
-        from hallbuilder.media.video import convert_video
-
-        return self._convert("video", relative, convert_video)
+        return self._convert("video", relative, converter("video", "convert_video"))
 
     def captions(self, transcript: str, duration: float | None, language: str) -> str | None:
         """A WebVTT file for a transcript (URL), or None when it cannot be timed (no duration, no text).

@@ -91,6 +91,29 @@ def test_an_unchanged_hall_rebuilds_from_the_cache_without_converting(hall, tmp_
         assert (tmp_path / "dist2" / url).read_bytes() == (tmp_path / "dist1" / url).read_bytes()
 
 
+def test_a_rebuild_from_the_cache_never_imports_the_converters(hall, tmp_path):
+    """PyAV and SciPy take half a second to import: an unchanged hall's rebuild must not pay it."""
+    import subprocess
+    import sys
+
+    _, first = build(hall, tmp_path / "dist1")
+    script = f"""
+import json, sys
+from pathlib import Path
+from hallbuilder.build.media import MediaStore
+store = MediaStore(Path({str(hall)!r}), Path({str(tmp_path / "dist2")!r}), Path({str(hall.parent / "cache")!r}))
+made = [store.audio("audio/lobby-zh.mp3"), store.image("photos/bronze.jpg"), store.video("video/intro.mp4")]
+loaded = [name for name in ("av", "scipy", "hallbuilder.media.audio", "hallbuilder.media.images",
+                            "hallbuilder.media.video") if name in sys.modules]
+print(json.dumps({{"loaded": loaded, "video": made[2]["src"]}}))
+"""
+    done = subprocess.run(
+        [sys.executable, "-c", script], cwd=Path(__file__).parents[2], capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout) == {"loaded": [], "video": first["video"]["src"]}
+
+
 def test_changed_bytes_or_settings_convert_again(hall, tmp_path, make_video, monkeypatch):
     _, first = build(hall, tmp_path / "dist1")
     calls = []
