@@ -6,8 +6,9 @@
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from hallbuilder.lazy import lazy_attributes
 
 if TYPE_CHECKING:
     from hallbuilder.build.run import BuildSummary, Progress, build_hall, check_photos
@@ -15,9 +16,4 @@ if TYPE_CHECKING:
 __all__ = ["BuildSummary", "Progress", "build_hall", "check_photos"]
 
 
-def __getattr__(name: str) -> Any:
-    if name not in __all__:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.run"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, dict.fromkeys(__all__, "run"))

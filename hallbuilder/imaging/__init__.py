@@ -9,8 +9,9 @@ Names are imported from their module on first use (PEP 562), so importing `hallb
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from hallbuilder.lazy import lazy_attributes
 
 _HOMES = {
     "photo": ("MAX_PIXELS", "MIN_WIDTH", "PhotoInfo", "check_photo", "inspect_photo", "open_panorama"),
@@ -56,9 +57,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    if name not in _MODULE_OF:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{_MODULE_OF[name]}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_attributes(__name__, _MODULE_OF)
