@@ -122,8 +122,10 @@ def place_panoramas(work: Path, panoramas: dict[str, tuple[Path, ScenePanorama]]
         folder = work / scene_folder(scene_id, panorama)
         link_tree(entry / "tiles", folder / "tiles")
         preview = entry / panorama.preview["src"]
-        inline = inline_path(preview)  # index.html's small copy; caches of older versions lack it
-        for source in (entry / "base.jpg", entry / "thumb.jpg", preview, *[inline][: inline.is_file()]):
+        sources = [entry / "base.jpg", entry / "thumb.jpg", preview]
+        if inline_path(preview).is_file():  # index.html's small copy; caches of older versions lack it
+            sources.append(inline_path(preview))
+        for source in sources:
             link_file(source, folder / source.name)
 
 
