@@ -40,7 +40,9 @@ def tour_validator():
 
 
 def validate_manifest(tour: dict) -> None:
-    errors = sorted(tour_validator().iter_errors(tour), key=lambda e: [str(p) for p in e.instance_path])
+    errors = sorted(
+        tour_validator().iter_errors(tour), key=lambda e: [(isinstance(p, str), p) for p in e.instance_path]
+    )
     if errors:
         where = "/".join(str(part) for part in errors[0].instance_path)
         raise BuildError(f"internal error: tour.json breaks its schema at '{where}': {errors[0].message}")

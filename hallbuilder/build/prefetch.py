@@ -23,7 +23,7 @@ JPEG_SUFFIXES = (".jpg", ".jpeg")
 
 @dataclass(frozen=True)
 class Prefetch:
-    """`pixels` will be open_panorama(photo): the decoded photo, or the error decoding it raised."""
+    """`pixels` will hold open_panorama(photo), or an exception: the decode failed, or was not worth doing."""
 
     photo: Path  # resolved
     pixels: Future
@@ -50,9 +50,11 @@ def _first_photo(project: Path) -> tuple[Path, Path | None, dict]:
     config = project if project.suffix in (".yaml", ".yml") else project / "hall.yaml"
     raw = YAML(typ="safe").load(config.read_text("utf-8"))
     name = raw["scenes"][0]["photo"]
+    if not isinstance(name, str):
+        return config.parent, None, {}
     photo = (config.parent / name).resolve()
     inside = photo.is_relative_to(config.parent.resolve())
-    wanted = isinstance(name, str) and inside and photo.suffix.lower() in JPEG_SUFFIXES and photo.is_file()
+    wanted = inside and photo.suffix.lower() in JPEG_SUFFIXES and photo.is_file()
     return config.parent, (photo if wanted else None), (raw.get("build") or {})
 
 
