@@ -24,10 +24,11 @@ $(BUNDLE): web/node_modules/.installed $(shell find web/src -type f 2>/dev/null)
 	cd web && npm run build
 
 # Debian's Chromium for the browser tests (Playwright's own browser download cannot work here),
-# CJK fonts so Chinese text renders, espeak-ng to speak the demo hall's narration.
+# CJK fonts so Chinese text renders, espeak-ng to speak the demo hall's narration, poppler-utils (pdftoppm,
+# pdftotext) for the tests that render the QR posters.
 chromium:
-	@test -x /usr/bin/chromium && command -v espeak-ng >/dev/null || \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk espeak-ng)
+	@test -x /usr/bin/chromium && command -v espeak-ng >/dev/null && command -v pdftoppm >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk espeak-ng poppler-utils)
 
 # PostgreSQL and Redis are started before a session on this kind of machine; start them if they stopped.
 services:

@@ -10,6 +10,7 @@ import json
 import math
 import re
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 import segno
 
@@ -46,8 +47,16 @@ def links(url: str, scene_ids: list[str], narrated: list[str] = ()) -> dict[str,
     return (
         {"hall": url}
         | {f"scene-{scene_id}": f"{url}#scene={scene_id}" for scene_id in scene_ids}
-        | {f"listen-{scene_id}": f"{url}listen/{scene_id}.html" for scene_id in narrated}
+        | {f"listen-{scene_id}": page_url(url, f"listen/{scene_id}.html") for scene_id in narrated}
     )
+
+
+def page_url(base: str, relative: str) -> str:
+    """A page of the built tour at `relative`, from the tour's address: a folder (`…/hall/`, `…/hall`),
+    a page in it (`…/hall/index.html`), with or without a query (kept, e.g. for tracking)."""
+    scheme, host, path, query, _ = urlsplit(base)
+    folder = path if path.endswith("/") or "." not in path.rsplit("/", 1)[-1] else path.rsplit("/", 1)[0]
+    return urlunsplit((scheme, host, f"{folder.rstrip('/')}/{relative}", query, ""))
 
 
 def read_narrated_ids(dist: Path) -> list[str]:
