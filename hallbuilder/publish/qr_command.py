@@ -20,7 +20,12 @@ from hallbuilder.publish.options import printable
     "--size-mm", type=click.FloatRange(10, 1000), default=40.0, show_default=True, help="Printed size."
 )
 @click.option("--dpi", type=click.IntRange(72, 2400), default=300, show_default=True, help="PNG resolution.")
-def qr(dist: Path, url: str | None, out: Path, size_mm: float, dpi: int) -> None:
+@click.option(
+    "--posters",
+    is_flag=True,
+    help="Also write print-ready PDF posters (A4) and table cards (A6): titles, picture, code, call to action.",
+)
+def qr(dist: Path, url: str | None, out: Path, size_mm: float, dpi: int, posters: bool) -> None:
     """Write print-ready QR codes (SVG and PNG) of the hall and of each scene of the built tour DIST."""
     from hallbuilder.publish.qr import write_codes
 
@@ -28,3 +33,18 @@ def qr(dist: Path, url: str | None, out: Path, size_mm: float, dpi: int) -> None
     for stem, link in targets.items():
         click.echo(f"{printable(str(out / stem))}.svg/.png  {printable(link)}")
     click.echo(f"Wrote {len(targets)} QR codes (SVG and PNG, {size_mm:g} mm) to {printable(str(out))}.")
+    if posters:
+        write_posters(dist, targets, out)
+
+
+def write_posters(dist: Path, targets: dict[str, str], out: Path) -> None:
+    from hallbuilder.publish.posters.write import card_files, write_hall_posters
+
+    every, cards = write_hall_posters(dist, targets, out)
+    for card in cards:
+        a4, a6 = card_files(out, card)
+        click.echo(f"{printable(str(a4))}, {a6.name}  {printable(card.link)}")
+    click.echo(
+        f"Wrote {len(cards)} A4 posters and {len(cards)} A6 table cards to {printable(str(out / 'posters'))}, "
+        f"all of them in {printable(str(every))}."
+    )

@@ -1,0 +1,62 @@
+"""The poster files: `posters.pdf` with every card (the A4 posters, then the A6 table cards), and each card
+alone in `posters/<stem>-a4.pdf` and `posters/<stem>-a6.pdf`, to print only the ones needed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fpdf import FPDF
+
+from hallbuilder.errors import PublishError
+from hallbuilder.publish.posters.cards import Card, read_cards
+from hallbuilder.publish.posters.fonts import font_files
+from hallbuilder.publish.posters.layout import A4, A6, PageSize, draw_card
+
+SIZES = (A4, A6)
+
+
+def new_document(title: str, language: str) -> FPDF:
+    """A PDF with the fonts added (each embedded as a subset of the glyphs used: a few kB per card)."""
+    pdf = FPDF(unit="mm")
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(0, 0, 0)
+    pdf.c_margin = 0  # texts are placed exactly where layout.py puts them
+    for name, path in font_files().items():
+        pdf.add_font(name, fname=str(path))
+    pdf.set_title(title)
+    pdf.set_creator("hallbuilder")
+    pdf.set_lang(language)
+    return pdf
+
+
+def write_document(path: Path, title: str, language: str, pages: list[tuple[Card, PageSize]]) -> None:
+    pdf = new_document(title, language)
+    for card, size in pages:
+        draw_card(pdf, card, size)
+    pdf.output(str(path))
+
+
+def card_files(out: Path, card: Card) -> list[Path]:
+    return [out / "posters" / f"{card.stem}-{size.name}.pdf" for size in SIZES]
+
+
+def write_posters(cards: list[Card], out: Path, title: str, language: str) -> Path:
+    """Write every file; returns the path of the PDF holding all cards."""
+    every = out / "posters.pdf"
+    try:
+        (out / "posters").mkdir(parents=True, exist_ok=True)
+        write_document(every, title, language, [(card, size) for size in SIZES for card in cards])
+        for card in cards:
+            for size, path in zip(SIZES, card_files(out, card), strict=True):
+                write_document(path, f"{title}: {card.stem}", language, [(card, size)])
+    except OSError as error:
+        raise PublishError(f"{error.filename or out}: cannot write the posters ({error.strerror}).") from None
+    return every
+
+
+def write_hall_posters(dist: Path, links: dict[str, str], out: Path) -> tuple[Path, list[Card]]:
+    """The posters of a built tour for the links `qr.write_codes` returned."""
+    cards = read_cards(dist, links)
+    name = cards[0].title[0] if cards[0].title else None
+    title = name.text if name else "hallbuilder"
+    return write_posters(cards, out, title, name.language if name else "en"), cards
