@@ -150,6 +150,12 @@ def make_dist(tmp_path: Path):
     return lambda name="dist", **options: write_dist(tmp_path / name, **options)
 
 
+@pytest.fixture(scope="module")
+def make_module_dist(tmp_path_factory: pytest.TempPathFactory):
+    """make_dist for a tour that several tests of one module read (written once)."""
+    return lambda name="dist", **options: write_dist(tmp_path_factory.mktemp(name) / name, **options)
+
+
 @pytest.fixture(scope="session")
 def moto_endpoint() -> Iterator[str]:
     """One moto S3 server per test process (xdist worker), on a free port, over plain HTTP."""

@@ -10,7 +10,11 @@ from pathlib import Path
 # Calls to action by kind of card, in each written form the posters know
 ACTIONS = {
     "hall": {"zh-Hans": "扫码参观", "zh-Hant": "掃碼參觀", "en": "Scan to visit"},
-    "scene": {"zh-Hans": "扫码看 360° 全景", "zh-Hant": "掃碼看 360° 全景", "en": "Scan to look around in 360°"},
+    "scene": {
+        "zh-Hans": "扫码看 360° 全景",
+        "zh-Hant": "掃碼看 360° 全景",
+        "en": "Scan to look around in 360°",
+    },
     "listen": {"zh-Hans": "扫码收听讲解", "zh-Hant": "掃碼收聽講解", "en": "Scan to listen"},
 }
 MAX_LINES = 3  # of a title or a call to action: more languages would not fit a table card
@@ -88,6 +92,10 @@ def read_cards(dist: Path, links: dict[str, str]) -> list[Card]:
             title, image = hall_name, cover or scene_image(dist, start)
         else:
             scene = scenes[scene_id]
-            heading, title, image = hall_name, text_lines(scene.get("title"), languages), scene_image(dist, scene)
+            heading, title, image = (
+                hall_name,
+                text_lines(scene.get("title"), languages),
+                scene_image(dist, scene),
+            )
         cards.append(Card(stem, kind, link, heading, title, action_lines(kind, languages), image))
     return cards

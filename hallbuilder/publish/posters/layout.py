@@ -145,7 +145,9 @@ def draw_code(pdf: FPDF, code: segno.QRCode, x: float, y: float, module: float) 
             start = column
             while column < len(row) and row[column]:
                 column += 1
-            pdf.rect(x + start * module, y + row_number * module, (column - start) * module, module, style="F")
+            pdf.rect(
+                x + start * module, y + row_number * module, (column - start) * module, module, style="F"
+            )
 
 
 def draw_image(pdf: FPDF, path, x: float, y: float, width: float, height: float) -> None:

@@ -3,25 +3,26 @@ alone in `posters/<stem>-a4.pdf` and `posters/<stem>-a6.pdf`, to print only the 
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from fpdf import FPDF
 
 from hallbuilder.errors import PublishError
-from hallbuilder.publish.posters.cards import Card, read_cards
-from hallbuilder.publish.posters.fonts import font_files
-from hallbuilder.publish.posters.layout import A4, A6, PageSize, draw_card
+from hallbuilder.publish.posters.cards import Card, Line, read_cards
+from hallbuilder.publish.posters.fonts import cut_fonts, family
+from hallbuilder.publish.posters.layout import A4, A6, SEPARATOR, PageSize, draw_card
 
 SIZES = (A4, A6)
 
 
-def new_document(title: str, language: str) -> FPDF:
+def new_document(title: str, language: str, fonts: dict[str, Path]) -> FPDF:
     """A PDF with the fonts added (each embedded as a subset of the glyphs used: a few kB per card)."""
     pdf = FPDF(unit="mm")
     pdf.set_auto_page_break(False)
     pdf.set_margins(0, 0, 0)
     pdf.c_margin = 0  # texts are placed exactly where layout.py puts them
-    for name, path in font_files().items():
+    for name, path in fonts.items():
         pdf.add_font(name, fname=str(path))
     pdf.set_title(title)
     pdf.set_creator("hallbuilder")
@@ -29,11 +30,22 @@ def new_document(title: str, language: str) -> FPDF:
     return pdf
 
 
-def write_document(path: Path, title: str, language: str, pages: list[tuple[Card, PageSize]]) -> None:
-    pdf = new_document(title, language)
+def write_document(
+    path: Path, title: str, language: str, fonts: dict[str, Path], pages: list[tuple[Card, PageSize]]
+) -> None:
+    pdf = new_document(title, language, fonts)
     for card, size in pages:
         draw_card(pdf, card, size)
     pdf.output(str(path))
+
+
+def texts_by_family(cards: list[Card]) -> dict[str, str]:
+    """Every character each font has to draw (the address and the separator are set in Noto Sans SC)."""
+    texts: dict[str, str] = {}
+    for card in cards:
+        for line in (*card.heading, *card.title, *card.action, Line("en", card.link + SEPARATOR)):
+            texts[family(line.language)] = texts.get(family(line.language), "") + line.text + SEPARATOR
+    return texts
 
 
 def card_files(out: Path, card: Card) -> list[Path]:
@@ -45,10 +57,12 @@ def write_posters(cards: list[Card], out: Path, title: str, language: str) -> Pa
     every = out / "posters.pdf"
     try:
         (out / "posters").mkdir(parents=True, exist_ok=True)
-        write_document(every, title, language, [(card, size) for size in SIZES for card in cards])
-        for card in cards:
-            for size, path in zip(SIZES, card_files(out, card), strict=True):
-                write_document(path, f"{title}: {card.stem}", language, [(card, size)])
+        with tempfile.TemporaryDirectory(prefix="hallbuilder-fonts-") as folder:
+            fonts = cut_fonts(texts_by_family(cards), Path(folder))
+            write_document(every, title, language, fonts, [(card, size) for size in SIZES for card in cards])
+            for card in cards:
+                for size, path in zip(SIZES, card_files(out, card), strict=True):
+                    write_document(path, f"{title}: {card.stem}", language, fonts, [(card, size)])
     except OSError as error:
         raise PublishError(f"{error.filename or out}: cannot write the posters ({error.strerror}).") from None
     return every
