@@ -218,6 +218,34 @@ def test_without_a_cover_the_hall_card_shows_the_start_scene(make_dist, tmp_path
     assert all(abs(got - want) < 12 for got, want in zip(mean_rgb(picture), preview, strict=True))
 
 
+def test_a_damaged_picture_is_named_with_the_fix(make_dist):
+    dist = bilingual_dist(make_dist(), cover=False)
+    tour = json.loads((dist / "tour.json").read_text("utf-8"))
+    preview = dist / tour["scenes"][0]["panorama"]["preview"]["src"]
+    preview.write_bytes(b"not a jpeg")
+    result = CliRunner().invoke(
+        cli, ["qr", str(dist), "--url", BASE, "-o", str(dist.parent / "qr"), "--posters"]
+    )
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"{preview}: damaged, not a picture: build the tour again.\n",
+    )
+
+
+def test_a_tour_json_not_written_by_build(make_dist):
+    dist = make_dist()
+    tour = json.loads((dist / "tour.json").read_text("utf-8"))
+    tour["hall"] = ["not", "a", "hall"]
+    (dist / "tour.json").write_text(json.dumps(tour), "utf-8")
+    result = CliRunner().invoke(
+        cli, ["qr", str(dist), "--url", BASE, "-o", str(dist.parent / "qr"), "--posters"]
+    )
+    assert (result.exit_code, result.stderr) == (
+        1,
+        f"{dist / 'tour.json'}: not a tour.json written by `hallbuilder build`: build again.\n",
+    )
+
+
 @pytest.mark.parametrize(
     ("base", "page"),
     [

@@ -7,6 +7,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from hallbuilder.errors import PublishError
+
 # Calls to action by kind of card, in each written form the posters know
 ACTIONS = {
     "hall": {"zh-Hans": "扫码参观", "zh-Hant": "掃碼參觀", "en": "Scan to visit"},
@@ -78,7 +80,16 @@ def scene_image(dist: Path, scene: dict) -> Path | None:
 
 def read_cards(dist: Path, links: dict[str, str]) -> list[Card]:
     """One card per link (`qr.links`): the hall's, each scene's and each narrated scene's listen card."""
-    tour = json.loads((dist / "tour.json").read_text(encoding="utf-8"))
+    manifest = dist / "tour.json"
+    try:
+        return cards_of(dist, json.loads(manifest.read_text(encoding="utf-8")), links)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError, StopIteration):
+        raise PublishError(
+            f"{manifest}: not a tour.json written by `hallbuilder build`: build again."
+        ) from None
+
+
+def cards_of(dist: Path, tour: dict, links: dict[str, str]) -> list[Card]:
     hall, scenes = tour["hall"], {scene["id"]: scene for scene in tour["scenes"]}
     languages = list(hall.get("languages") or [])
     hall_name = text_lines(hall.get("title"), languages)

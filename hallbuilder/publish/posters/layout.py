@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import io
 from dataclasses import dataclass
+from pathlib import Path
 
 import segno
 from fpdf import FPDF
 from PIL import Image, ImageOps
 
+from hallbuilder.errors import PublishError
 from hallbuilder.publish.posters.cards import Card, Line
 from hallbuilder.publish.posters.fonts import family
 
@@ -150,17 +152,22 @@ def draw_code(pdf: FPDF, code: segno.QRCode, x: float, y: float, module: float) 
             )
 
 
-def draw_image(pdf: FPDF, path, x: float, y: float, width: float, height: float) -> None:
+def draw_image(pdf: FPDF, path: Path, x: float, y: float, width: float, height: float) -> None:
     """The picture cropped to fill the box (centre kept), as a JPEG of at most its own resolution."""
-    with Image.open(path) as picture:
-        picture = ImageOps.exif_transpose(picture).convert("RGB")
-        ratio = width / height
-        if picture.width / picture.height > ratio:
-            crop_width = round(picture.height * ratio)
-            box = ((picture.width - crop_width) // 2, 0, (picture.width + crop_width) // 2, picture.height)
-        else:
-            crop_height = round(picture.width / ratio)
-            box = (0, (picture.height - crop_height) // 2, picture.width, (picture.height + crop_height) // 2)
-        data = io.BytesIO()
-        picture.crop(box).save(data, "JPEG", quality=88)
+    try:
+        with Image.open(path) as opened:
+            picture = ImageOps.exif_transpose(opened).convert("RGB")
+    except OSError:
+        raise PublishError(f"{path}: damaged, not a picture: build the tour again.") from None
+    data = io.BytesIO()
+    picture.crop(crop_box(picture.width, picture.height, width / height)).save(data, "JPEG", quality=88)
     pdf.image(data, x=x, y=y, w=width, h=height)
+
+
+def crop_box(width: int, height: int, ratio: float) -> tuple[int, int, int, int]:
+    """The largest centred box of a width × height picture with the ratio (width / height) of the frame."""
+    if width / height > ratio:
+        cropped = round(height * ratio)
+        return ((width - cropped) // 2, 0, (width + cropped) // 2, height)
+    cropped = round(width / ratio)
+    return (0, (height - cropped) // 2, width, (height + cropped) // 2)
