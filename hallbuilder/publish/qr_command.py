@@ -45,6 +45,6 @@ def write_posters(dist: Path, targets: dict[str, str], out: Path) -> None:
         a4, a6 = card_files(out, card)
         click.echo(f"{printable(str(a4))}, {a6.name}  {printable(card.link)}")
     click.echo(
-        f"Wrote {len(cards)} A4 posters and {len(cards)} A6 table cards to {printable(str(out / 'posters'))}, "
+        f"Wrote {len(cards)} A4 posters and {len(cards)} A6 table cards to {printable(str(out / 'cards'))}, "
         f"all of them in {printable(str(every))}."
     )

@@ -109,19 +109,19 @@ def posters(make_module_dist):
 
 def test_every_card_alone_and_all_in_one_pdf(posters):
     out, stdout = posters
-    assert sorted(path.name for path in (out / "posters").iterdir()) == sorted(
+    assert sorted(path.name for path in (out / "cards").iterdir()) == sorted(
         f"{stem}-{size}.pdf" for stem in CARDS for size in ("a4", "a6")
     )
     assert (out / "hall.svg").is_file() and (out / "listen-lobby.png").is_file()  # the bare codes too
     assert stdout.splitlines()[-5:] == [
         *(
-            f"{out / 'posters' / stem}-a4.pdf, {stem}-a6.pdf  {link}"
+            f"{out / 'cards' / stem}-a4.pdf, {stem}-a6.pdf  {link}"
             for stem, link in zip(CARDS, LINKS, strict=True)
         ),
-        f"Wrote 4 A4 posters and 4 A6 table cards to {out / 'posters'}, all of them in {out / 'posters.pdf'}.",
+        f"Wrote 4 A4 posters and 4 A6 table cards to {out / 'cards'}, all of them in {out / 'posters.pdf'}.",
     ]
     assert page_sizes_mm(out / "posters.pdf") == [(210, 297)] * 4 + [(105, 148)] * 4
-    assert page_sizes_mm(out / "posters" / "listen-lobby-a6.pdf") == [(105, 148)]
+    assert page_sizes_mm(out / "cards" / "listen-lobby-a6.pdf") == [(105, 148)]
 
 
 def test_every_code_on_every_page_reads_back_as_its_address_at_a_size_read_from_afar(posters, tmp_path):
@@ -134,7 +134,7 @@ def test_every_code_on_every_page_reads_back_as_its_address_at_a_size_read_from_
         # a phone reads a code from about ten times its width: 1 m at a wall poster, 0.5 m at a table
         assert width_mm == pytest.approx(100 if number < 4 else 50, abs=1.5)
     for stem, link in zip(CARDS, LINKS, strict=True):
-        ((text, _),) = codes_on(pages_as_images(out / "posters" / f"{stem}-a6.pdf", tmp_path)[0])
+        ((text, _),) = codes_on(pages_as_images(out / "cards" / f"{stem}-a6.pdf", tmp_path)[0])
         assert text == link
 
 
@@ -172,7 +172,7 @@ def test_the_fonts_are_embedded_subsets_from_the_font_packages(posters):
     # zh-Hant is set in Noto Sans TC, the rest in Noto Sans SC; each a subset (ABCDEF+ prefix), embedded
     assert sorted(font[0].split("+")[1] for font in fonts) == ["NotoSansSC", "NotoSansTC"]
     assert all(font[-5:-2] == ["yes", "yes", "yes"] for font in fonts)  # emb, sub, uni
-    assert (out / "posters" / "hall-a4.pdf").stat().st_size < 300_000
+    assert (out / "cards" / "hall-a4.pdf").stat().st_size < 300_000
 
 
 def test_the_hall_shows_its_cover_and_a_scene_its_initial_view(posters, tmp_path):
@@ -195,7 +195,7 @@ def test_a_long_title_is_set_smaller_to_stay_inside_the_card(make_dist, tmp_path
     title = "The long gallery of the transport history of the province, from 1921 to today"
     out = tmp_path / "qr"
     run_posters(bilingual_dist(make_dist(), cover=False, lobby_title=title), out)
-    card = out / "posters" / "scene-lobby-a6.pdf"
+    card = out / "cards" / "scene-lobby-a6.pdf"
     boxes = subprocess.run(["pdftotext", "-bbox", str(card), "-"], check=True, capture_output=True, text=True)
     words = re.findall(
         r'xMin="([0-9.]+)" yMin="[0-9.]+" xMax="([0-9.]+)" yMax="[0-9.]+">([^<]+)<', boxes.stdout
@@ -210,9 +210,7 @@ def test_a_long_title_is_set_smaller_to_stay_inside_the_card(make_dist, tmp_path
 def test_without_a_cover_the_hall_card_shows_the_start_scene(make_dist, tmp_path):
     out = tmp_path / "qr"
     run_posters(bilingual_dist(make_dist(), cover=False), out)
-    subprocess.run(
-        ["pdfimages", "-j", str(out / "posters" / "hall-a4.pdf"), str(tmp_path / "img")], check=True
-    )
+    subprocess.run(["pdfimages", "-j", str(out / "cards" / "hall-a4.pdf"), str(tmp_path / "img")], check=True)
     (picture,) = tmp_path.glob("img-*.jpg")
     preview = make_dist_preview_rgb(seed=1)  # the lobby's (the start scene's) initial view
     assert all(abs(got - want) < 12 for got, want in zip(mean_rgb(picture), preview, strict=True))

@@ -1,5 +1,5 @@
 """The poster files: `posters.pdf` with every card (the A4 posters, then the A6 table cards), and each card
-alone in `posters/<stem>-a4.pdf` and `posters/<stem>-a6.pdf`, to print only the ones needed."""
+alone in `cards/<stem>-a4.pdf` and `cards/<stem>-a6.pdf`, to print only the ones needed."""
 
 from __future__ import annotations
 
@@ -49,14 +49,14 @@ def texts_by_family(cards: list[Card]) -> dict[str, str]:
 
 
 def card_files(out: Path, card: Card) -> list[Path]:
-    return [out / "posters" / f"{card.stem}-{size.name}.pdf" for size in SIZES]
+    return [out / "cards" / f"{card.stem}-{size.name}.pdf" for size in SIZES]
 
 
 def write_posters(cards: list[Card], out: Path, title: str, language: str) -> Path:
     """Write every file; returns the path of the PDF holding all cards."""
     every = out / "posters.pdf"
     try:
-        (out / "posters").mkdir(parents=True, exist_ok=True)
+        (out / "cards").mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix="hallbuilder-fonts-") as folder:
             fonts = cut_fonts(texts_by_family(cards), Path(folder))
             write_document(every, title, language, fonts, [(card, size) for size in SIZES for card in cards])
