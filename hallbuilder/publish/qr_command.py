@@ -38,7 +38,7 @@ def qr(dist: Path, url: str | None, out: Path, size_mm: float, dpi: int, posters
 
 
 def write_posters(dist: Path, targets: dict[str, str], out: Path) -> None:
-    from hallbuilder.publish.posters.write import card_files, write_hall_posters
+    from hallbuilder.publish.posters.write import SHEETS, card_files, write_hall_posters
 
     every, cards = write_hall_posters(dist, targets, out)
     for card in cards:
@@ -46,5 +46,5 @@ def write_posters(dist: Path, targets: dict[str, str], out: Path) -> None:
         click.echo(f"{printable(str(a4))}, {a6.name}  {printable(card.link)}")
     click.echo(
         f"Wrote {len(cards)} A4 posters and {len(cards)} A6 table cards to {printable(str(out / 'cards'))}, "
-        f"all of them in {printable(str(every))}."
+        f"all of them in {printable(str(every))}, the table cards four to an A4 sheet in {SHEETS}."
     )

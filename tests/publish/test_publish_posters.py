@@ -91,8 +91,9 @@ def page_sizes_mm(pdf) -> list[tuple[int, int]]:
 
 
 def codes_on(page: Image.Image) -> list[tuple[str, float]]:
-    """Each QR code on a rendered page: its text and its printed width in millimetres."""
+    """Each QR code on a rendered page, row by row: its text and its printed width in millimetres."""
     found = zxingcpp.read_barcodes(page, formats=zxingcpp.BarcodeFormat.QRCode)
+    found.sort(key=lambda code: (round(code.position.top_left.y, -2), code.position.top_left.x))
     return [
         (code.text, (code.position.top_right.x - code.position.top_left.x) / DPI * 25.4) for code in found
     ]
@@ -118,7 +119,8 @@ def test_every_card_alone_and_all_in_one_pdf(posters):
             f"{out / 'cards' / stem}-a4.pdf, {stem}-a6.pdf  {link}"
             for stem, link in zip(CARDS, LINKS, strict=True)
         ),
-        f"Wrote 4 A4 posters and 4 A6 table cards to {out / 'cards'}, all of them in {out / 'posters.pdf'}.",
+        f"Wrote 4 A4 posters and 4 A6 table cards to {out / 'cards'}, all of them in {out / 'posters.pdf'}, "
+        "the table cards four to an A4 sheet in table-cards-on-a4.pdf.",
     ]
     assert page_sizes_mm(out / "posters.pdf") == [(210, 297)] * 4 + [(105, 148)] * 4
     assert page_sizes_mm(out / "cards" / "listen-lobby-a6.pdf") == [(105, 148)]
@@ -136,6 +138,17 @@ def test_every_code_on_every_page_reads_back_as_its_address_at_a_size_read_from_
     for stem, link in zip(CARDS, LINKS, strict=True):
         ((text, _),) = codes_on(pages_as_images(out / "cards" / f"{stem}-a6.pdf", tmp_path)[0])
         assert text == link
+
+
+def test_the_table_cards_four_to_an_a4_sheet_for_an_office_printer(posters, tmp_path):
+    out, _ = posters
+    sheets = out / "table-cards-on-a4.pdf"
+    assert page_sizes_mm(sheets) == [(210, 297)]
+    (page,) = pages_as_images(sheets, tmp_path)
+    assert [(text, round(width_mm)) for text, width_mm in codes_on(page)] == [(link, 50) for link in LINKS]
+    assert {"扫码参观", "扫码收听讲解", "Gallery", "展廳"} <= set(
+        page_text(sheets, 1).split()
+    )  # all four cards
 
 
 def test_titles_and_calls_to_action_in_the_halls_languages(posters):

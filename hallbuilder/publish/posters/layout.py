@@ -44,13 +44,19 @@ A6 = PageSize("a6", 105, 148, 0.5, 6)
 
 
 def draw_card(pdf: FPDF, card: Card, page: PageSize) -> None:
-    """Add one page: heading, picture, title at the top; the code, its call to action and address below.
-    The first language's title and call to action get a line of their own, the others share one."""
+    """Add one page holding the card."""
     pdf.add_page(format=(page.width, page.height))
-    s, left, width = page.scale, page.inset, page.width - 2 * page.inset
-    draw_frame(pdf, page)
-    qr_top = draw_bottom(pdf, card, page)
-    y = page.inset
+    draw_card_at(pdf, card, page, 0, 0)
+
+
+def draw_card_at(pdf: FPDF, card: Card, page: PageSize, x: float, y: float) -> None:
+    """The card with its top left corner at (x, y): heading, picture, title at the top; the code, its call
+    to action and address below. The first language's title and call to action get a line of their own, the
+    others share one."""
+    s, left, width = page.scale, x + page.inset, page.width - 2 * page.inset
+    draw_frame(pdf, page, x, y)
+    qr_top = draw_bottom(pdf, card, page, x, y)
+    y += page.inset
     if card.heading:
         y = draw_row(pdf, card.heading, y, left, width, 12 * s, GREY)
     title_height = line_height(34 * s) + (line_height(18 * s) if card.title[1:] else 0)
@@ -71,22 +77,22 @@ def line_height(size_pt: float) -> float:
     return size_pt * PT * 1.4
 
 
-def draw_frame(pdf: FPDF, page: PageSize) -> None:
-    """A thin frame (a cutting guide for the cards) with a band of the accent colour along its top."""
+def draw_frame(pdf: FPDF, page: PageSize, x: float, y: float) -> None:
+    """A thin frame with a band of the accent colour along its top."""
     inner = page.width - 2 * page.frame
     pdf.set_draw_color(*RULE)
     pdf.set_line_width(0.3 * page.scale)
-    pdf.rect(page.frame, page.frame, inner, page.height - 2 * page.frame)
+    pdf.rect(x + page.frame, y + page.frame, inner, page.height - 2 * page.frame)
     pdf.set_fill_color(*ACCENT)
-    pdf.rect(page.frame, page.frame, inner, 3 * page.scale, style="F")
+    pdf.rect(x + page.frame, y + page.frame, inner, 3 * page.scale, style="F")
 
 
-def draw_bottom(pdf: FPDF, card: Card, page: PageSize) -> float:
+def draw_bottom(pdf: FPDF, card: Card, page: PageSize, x: float, y: float) -> float:
     """The address, the call to action and the code, from the bottom up; returns the top of the code's
     quiet zone."""
-    s, left, width = page.scale, page.inset, page.width - 2 * page.inset
+    s, left, width = page.scale, x + page.inset, page.width - 2 * page.inset
     link_size = max(9 * s, 5)
-    y = page.height - page.inset - line_height(link_size)
+    y += page.height - page.inset - line_height(link_size)
     draw_row(pdf, (Line("en", card.link),), y, left, width, link_size, GREY)
     y -= line_height(28 * s) + (line_height(16 * s) if card.action[1:] else 0) + 2 * s
     top_of_action = y
@@ -97,7 +103,7 @@ def draw_bottom(pdf: FPDF, card: Card, page: PageSize) -> float:
     symbol = 100 * s
     module = symbol / code.symbol_size(border=0)[0]
     top = top_of_action - QUIET_MODULES * module - symbol
-    draw_code(pdf, code, (page.width - symbol) / 2, top, module)
+    draw_code(pdf, code, x + (page.width - symbol) / 2, top, module)
     return top - QUIET_MODULES * module
 
 
@@ -171,3 +177,19 @@ def crop_box(width: int, height: int, ratio: float) -> tuple[int, int, int, int]
         return ((width - cropped) // 2, 0, (width + cropped) // 2, height)
     cropped = round(width / ratio)
     return (0, (height - cropped) // 2, width, (height + cropped) // 2)
+
+
+def draw_sheets(pdf: FPDF, cards: list[Card]) -> None:
+    """The A6 cards four to an A4 sheet, for an office printer: cut along the dashed lines."""
+    per_sheet = 4
+    top = (A4.height - 2 * A6.height) / 2
+    for first in range(0, len(cards), per_sheet):
+        pdf.add_page(format=(A4.width, A4.height))
+        pdf.set_draw_color(*RULE)
+        pdf.set_line_width(0.2)
+        with pdf.local_context():
+            pdf.set_dash_pattern(dash=2, gap=2)
+            pdf.line(A6.width, 0, A6.width, A4.height)
+            pdf.line(0, top + A6.height, A4.width, top + A6.height)
+        for number, card in enumerate(cards[first : first + per_sheet]):
+            draw_card_at(pdf, card, A6, (number % 2) * A6.width, top + (number // 2) * A6.height)

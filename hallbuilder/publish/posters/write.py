@@ -1,9 +1,11 @@
-"""The poster files: `posters.pdf` with every card (the A4 posters, then the A6 table cards), and each card
-alone in `cards/<stem>-a4.pdf` and `cards/<stem>-a6.pdf`, to print only the ones needed."""
+"""The poster files: `posters.pdf` with every card (the A4 posters, then the A6 table cards), each card
+alone in `cards/<stem>-a4.pdf` and `cards/<stem>-a6.pdf`, to print only the ones needed, and
+`table-cards-on-a4.pdf` with the A6 cards four to an A4 sheet, for an office printer."""
 
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from fpdf import FPDF
@@ -11,9 +13,10 @@ from fpdf import FPDF
 from hallbuilder.errors import PublishError
 from hallbuilder.publish.posters.cards import Card, Line, read_cards
 from hallbuilder.publish.posters.fonts import cut_fonts, family
-from hallbuilder.publish.posters.layout import A4, A6, SEPARATOR, PageSize, draw_card
+from hallbuilder.publish.posters.layout import A4, A6, SEPARATOR, PageSize, draw_card, draw_sheets
 
 SIZES = (A4, A6)
+SHEETS = "table-cards-on-a4.pdf"
 
 
 def new_document(title: str, language: str, fonts: dict[str, Path]) -> FPDF:
@@ -31,12 +34,16 @@ def new_document(title: str, language: str, fonts: dict[str, Path]) -> FPDF:
 
 
 def write_document(
-    path: Path, title: str, language: str, fonts: dict[str, Path], pages: list[tuple[Card, PageSize]]
+    path: Path, title: str, language: str, fonts: dict[str, Path], draw: Callable[[FPDF], None]
 ) -> None:
     pdf = new_document(title, language, fonts)
-    for card, size in pages:
-        draw_card(pdf, card, size)
+    draw(pdf)
     pdf.output(str(path))
+
+
+def pages(*cards: tuple[Card, PageSize]) -> Callable[[FPDF], None]:
+    """Draws each card on a page of its own."""
+    return lambda pdf: [draw_card(pdf, card, size) for card, size in cards]
 
 
 def texts_by_family(cards: list[Card]) -> dict[str, str]:
@@ -59,10 +66,13 @@ def write_posters(cards: list[Card], out: Path, title: str, language: str) -> Pa
         (out / "cards").mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix="hallbuilder-fonts-") as folder:
             fonts = cut_fonts(texts_by_family(cards), Path(folder))
-            write_document(every, title, language, fonts, [(card, size) for size in SIZES for card in cards])
+            write_document(
+                every, title, language, fonts, pages(*[(card, s) for s in SIZES for card in cards])
+            )
+            write_document(out / SHEETS, title, language, fonts, lambda pdf: draw_sheets(pdf, cards))
             for card in cards:
                 for size, path in zip(SIZES, card_files(out, card), strict=True):
-                    write_document(path, f"{title}: {card.stem}", language, fonts, [(card, size)])
+                    write_document(path, f"{title}: {card.stem}", language, fonts, pages((card, size)))
     except OSError as error:
         raise PublishError(f"{error.filename or out}: cannot write the posters ({error.strerror}).") from None
     return every
