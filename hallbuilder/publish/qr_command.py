@@ -40,7 +40,9 @@ def qr(dist: Path, url: str | None, out: Path, size_mm: float, dpi: int, posters
 def write_posters(dist: Path, targets: dict[str, str], out: Path) -> None:
     from hallbuilder.publish.posters.write import SHEETS, card_files, write_hall_posters
 
-    every, cards = write_hall_posters(dist, targets, out)
+    every, cards, notes = write_hall_posters(dist, targets, out)
+    for note in notes:
+        click.secho(f"WARNING -  {printable(note)}", fg="yellow", err=True)
     for card in cards:
         a4, a6 = card_files(out, card)
         click.echo(f"{printable(str(a4))}, {a6.name}  {printable(card.link)}")

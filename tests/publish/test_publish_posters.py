@@ -229,6 +229,18 @@ def test_without_a_cover_the_hall_card_shows_the_start_scene(make_dist, tmp_path
     assert all(abs(got - want) < 12 for got, want in zip(mean_rgb(picture), preview, strict=True))
 
 
+def test_a_text_the_fonts_cannot_draw_is_left_off_with_a_warning(make_dist, tmp_path):
+    dist = bilingual_dist(make_dist(), lobby_title="로비 hall")  # Korean: not in Noto Sans SC/TC
+    out = tmp_path / "qr"
+    result = run_posters(dist, out)
+    assert result.stderr == (
+        "WARNING -  posters: '로비 hall' (en) is left off: the poster fonts cannot draw 로 비; "
+        "they draw Chinese and Latin letters.\n"
+    )
+    words = page_text(out / "cards" / "scene-lobby-a4.pdf", 1).split()
+    assert "序厅" in words and "序廳" in words and "hall" not in words
+
+
 def test_a_damaged_picture_is_named_with_the_fix(make_dist):
     dist = bilingual_dist(make_dist(), cover=False)
     tour = json.loads((dist / "tour.json").read_text("utf-8"))

@@ -26,17 +26,20 @@ def family(language: str) -> str:
     return SANS_TRADITIONAL if written_form(language) == "zh-Hant" else SANS
 
 
-def cut_fonts(texts: dict[str, str], folder: Path) -> dict[str, Path]:
-    """Family -> a copy of its font holding only the characters of `texts[family]`, written into folder."""
-    files = {}
+def cut_fonts(texts: dict[str, str], folder: Path) -> tuple[dict[str, Path], dict[str, set[str]]]:
+    """Family -> a copy of its font holding only the characters of `texts[family]`, written into folder;
+    and family -> the characters of its text that the font cannot draw."""
+    files, missing = {}, {}
     for name, path in font_files().items():
         options = subset.Options()
         options.layout_features = ["*"]  # kerning and the forms of CJK punctuation
         font = subset.load_font(str(path), options)
+        text = texts.get(name, "")
+        missing[name] = {char for char in text if ord(char) not in font.getBestCmap() and not char.isspace()}
         subsetter = subset.Subsetter(options)
-        subsetter.populate(text=texts.get(name, "") + " ")
+        subsetter.populate(text=text + " ")
         subsetter.subset(font)
         files[name] = folder / f"{name}.otf"
         subset.save_font(font, str(files[name]), options)
         font.close()
-    return files
+    return files, missing

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from fpdf import FPDF
@@ -59,13 +60,39 @@ def card_files(out: Path, card: Card) -> list[Path]:
     return [out / "cards" / f"{card.stem}-{size.name}.pdf" for size in SIZES]
 
 
-def write_posters(cards: list[Card], out: Path, title: str, language: str) -> Path:
-    """Write every file; returns the path of the PDF holding all cards."""
+def drawable(cards: list[Card], missing: dict[str, set[str]]) -> tuple[list[Card], list[str]]:
+    """The cards without the texts that the fonts cannot draw (they would print as empty boxes), and a note
+    for each text left off."""
+    notes: dict[str, None] = {}
+
+    def keep(lines: tuple[Line, ...]) -> tuple[Line, ...]:
+        kept = []
+        for line in lines:
+            lacking = sorted(set(line.text) & missing.get(family(line.language), set()))
+            if not lacking:
+                kept.append(line)
+                continue
+            notes[
+                f"posters: '{line.text}' ({line.language}) is left off: the poster fonts cannot draw "
+                f"{' '.join(lacking[:5])}; they draw Chinese and Latin letters."
+            ] = None
+        return tuple(kept)
+
+    kept = [
+        replace(card, heading=keep(card.heading), title=keep(card.title), action=keep(card.action))
+        for card in cards
+    ]
+    return kept, list(notes)
+
+
+def write_posters(cards: list[Card], out: Path, title: str, language: str) -> tuple[Path, list[str]]:
+    """Write every file; returns the path of the PDF holding all cards, and the notes on texts left off."""
     every = out / "posters.pdf"
     try:
         (out / "cards").mkdir(parents=True, exist_ok=True)
         with tempfile.TemporaryDirectory(prefix="hallbuilder-fonts-") as folder:
-            fonts = cut_fonts(texts_by_family(cards), Path(folder))
+            fonts, missing = cut_fonts(texts_by_family(cards), Path(folder))
+            cards, notes = drawable(cards, missing)
             write_document(
                 every, title, language, fonts, pages(*[(card, s) for s in SIZES for card in cards])
             )
@@ -75,12 +102,15 @@ def write_posters(cards: list[Card], out: Path, title: str, language: str) -> Pa
                     write_document(path, f"{title}: {card.stem}", language, fonts, pages((card, size)))
     except OSError as error:
         raise PublishError(f"{error.filename or out}: cannot write the posters ({error.strerror}).") from None
-    return every
+    return every, notes
 
 
-def write_hall_posters(dist: Path, links: dict[str, str], out: Path) -> tuple[Path, list[Card]]:
-    """The posters of a built tour for the links `qr.write_codes` returned."""
+def write_hall_posters(dist: Path, links: dict[str, str], out: Path) -> tuple[Path, list[Card], list[str]]:
+    """The posters of a built tour for the links `qr.write_codes` returned: the PDF of all cards, the cards,
+    and the notes on texts left off."""
     cards = read_cards(dist, links)
     name = cards[0].title[0] if cards[0].title else None
-    title = name.text if name else "hallbuilder"
-    return write_posters(cards, out, title, name.language if name else "en"), cards
+    every, notes = write_posters(
+        cards, out, name.text if name else "hallbuilder", name.language if name else "en"
+    )
+    return every, cards, notes
