@@ -96,7 +96,8 @@ def draw_bottom(pdf: FPDF, card: Card, page: PageSize, x: float, y: float) -> fl
     draw_row(pdf, (Line("en", card.link),), y, left, width, link_size, GREY)
     y -= line_height(28 * s) + (line_height(16 * s) if card.action[1:] else 0) + 2 * s
     top_of_action = y
-    y = draw_row(pdf, card.action[:1], y, left, width, 28 * s, ACCENT, bold=True)
+    listen = card.kind == "listen"
+    y = draw_row(pdf, card.action[:1], y, left, width, 28 * s, ACCENT, bold=True, icon=listen)
     if card.action[1:]:
         draw_row(pdf, card.action[1:], y, left, width, 16 * s, ACCENT)
     code = segno.make(card.link, error="q", micro=False)
@@ -116,13 +117,19 @@ def draw_row(
     size: float,
     color: tuple[int, int, int],
     bold: bool = False,
+    icon: bool = False,
 ) -> float:
     """Texts centred on one row, " · " between them, each in its language's font, made smaller until the
-    row fits the width; returns the y below it."""
+    row fits the width (after a loudspeaker, with `icon`); returns the y below it."""
     parts = [part for line in lines for part in ((line.language, line.text), (line.language, SEPARATOR))][:-1]
-    natural = sum(text_width(pdf, language, text, size) for language, text in parts)
-    size = min(size, size * width / natural) if natural else size
-    x = left + (width - sum(text_width(pdf, language, text, size) for language, text in parts)) / 2
+    lead = size * PT * 1.45 if icon else 0  # the loudspeaker and the space after it
+    natural = sum(text_width(pdf, language, text, size) for language, text in parts) + lead
+    if natural > width:
+        size, lead = size * width / natural, lead * width / natural
+    x = left + (width - lead - sum(text_width(pdf, language, text, size) for language, text in parts)) / 2
+    if icon:
+        draw_loudspeaker(pdf, x, y + line_height(size) / 2, size * PT * 0.95, color)
+        x += lead
     pdf.set_text_color(*color)
     for language, text in parts:
         pdf.set_font(family(language), size=size)
@@ -134,6 +141,21 @@ def draw_row(
             pdf.cell(h=line_height(size), text=text)
         x += pdf.get_string_width(text)
     return y + line_height(size)
+
+
+def draw_loudspeaker(pdf: FPDF, x: float, middle: float, height: float, color: tuple[int, int, int]) -> None:
+    """A loudspeaker with two sound waves, `height` tall, its left edge at x: marks a card to listen with."""
+    top = middle - height / 2
+    pdf.set_fill_color(*color)
+    pdf.set_draw_color(*color)
+    pdf.rect(x, middle - 0.17 * height, 0.2 * height, 0.34 * height, style="F")
+    cone = [(x + 0.18 * height, middle - 0.17 * height), (x + 0.5 * height, top + 0.08 * height)]
+    cone += [(x + 0.5 * height, top + 0.92 * height), (x + 0.18 * height, middle + 0.17 * height)]
+    pdf.polygon(cone, style="F")
+    pdf.set_line_width(0.07 * height)
+    for radius in (0.25 * height, 0.45 * height):
+        centre = x + 0.5 * height
+        pdf.arc(centre - radius, middle - radius, 2 * radius, -50, 50, style="D")
 
 
 def text_width(pdf: FPDF, language: str, text: str, size: float) -> float:
