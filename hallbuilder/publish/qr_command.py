@@ -17,7 +17,11 @@ from hallbuilder.publish.options import printable
 )
 @click.option("-o", "--out", type=click.Path(path_type=Path), default=Path("qr"), show_default=True)
 @click.option(
-    "--size-mm", type=click.FloatRange(10, 1000), default=40.0, show_default=True, help="Printed size."
+    "--size-mm",
+    type=click.FloatRange(10, 1000),
+    default=40.0,
+    show_default=True,
+    help="Printed size of the SVG/PNG codes (on the posters: 100 mm on A4, 50 mm on A6).",
 )
 @click.option("--dpi", type=click.IntRange(72, 2400), default=300, show_default=True, help="PNG resolution.")
 @click.option(
@@ -26,7 +30,8 @@ from hallbuilder.publish.options import printable
     help="Also write print-ready PDF posters (A4) and table cards (A6): titles, picture, code, call to action.",
 )
 def qr(dist: Path, url: str | None, out: Path, size_mm: float, dpi: int, posters: bool) -> None:
-    """Write print-ready QR codes (SVG and PNG) of the hall and of each scene of the built tour DIST."""
+    """Write print-ready QR codes (SVG and PNG) of the hall and of each scene of the built tour DIST, and with
+    --posters the PDF posters and table cards around them."""
     from hallbuilder.publish.qr import write_codes
 
     targets = write_codes(dist, url, out, size_mm, dpi)
