@@ -44,7 +44,12 @@ def write_document(
 
 def pages(*cards: tuple[Card, PageSize]) -> Callable[[FPDF], None]:
     """Draws each card on a page of its own."""
-    return lambda pdf: [draw_card(pdf, card, size) for card, size in cards]
+
+    def draw(pdf: FPDF) -> None:
+        for card, size in cards:
+            draw_card(pdf, card, size)
+
+    return draw
 
 
 def texts_by_family(cards: list[Card]) -> dict[str, str]:
