@@ -20,7 +20,7 @@ from hallbuilder.build.panoramas import ScenePanorama, prepare_panorama, tiles_t
 from hallbuilder.build.prefetch import Prefetch
 from hallbuilder.build.showcases import add_showcases, collect_showcases
 from hallbuilder.build.staging import guard, link_file, link_tree, staged
-from hallbuilder.config import HallConfig, load_hall
+from hallbuilder.config import HallConfig, load_project
 from hallbuilder.errors import PhotoError
 from hallbuilder.imaging import TileSettings, check_photo, inspect_photo, panorama_hash
 
@@ -154,8 +154,8 @@ def build_hall(
     started = time.perf_counter()
     progress = progress or Progress()
     log.info("Reading %s", Path(project) / "hall.yaml" if Path(project).is_dir() else project)
-    config = load_hall(Path(project))
-    add_showcases(config, pull_showcases)  # showcases/<branch>/showcase.yaml checked; branch scenes join
+    config, showcases = load_project(Path(project))  # hall.yaml and every showcase.yaml, checked together
+    add_showcases(config, pull_showcases, showcases)  # branch scenes join the hall's
     dist = Path(dist) if dist else config.project_dir / "dist"
     guard(dist, config.project_dir)
     cache_dir = config.project_dir / CACHE_NAME

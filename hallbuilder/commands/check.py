@@ -16,10 +16,10 @@ def check(project: Path) -> None:
     setup_logging()
     from hallbuilder.build import check_photos
     from hallbuilder.build.showcases import add_showcases
-    from hallbuilder.config import load_hall
+    from hallbuilder.config import load_project
 
-    config = load_hall(project)
-    showcases = add_showcases(config)  # showcases/<branch>/showcase.yaml, with the same precise errors
+    config, showcases = load_project(project)  # hall.yaml and every showcase.yaml, all problems at once
+    add_showcases(config, showcases=showcases)
     widths = check_photos(config, full=True)
     hotspots = sum(len(scene["hotspots"]) for scene in config.scenes)
     click.secho(
