@@ -30,7 +30,12 @@ from hallbuilder.media.video import check_size, open_source, plan, unreadable
 
 # Raw formats whose length FFmpeg only estimates from the bitrate: no header to hold the file to.
 ESTIMATED_LENGTH = {"aac", "wav"}
-SHORTFALL = (1.0, 0.1)  # a file may end up to 1 s or 10 % before its header's length (whichever is more)
+SHORTFALL = (1.0, 0.1)
+# A WAV written as a stream (a recorder, `espeak-ng --stdout`) carries a placeholder size such as 0x7ffff000 or
+# 0xffffffff; no narration is near 2 GB.
+STREAMED_WAV_SIZE = (
+    0x7F000000  # a file may end up to 1 s or 10 % before its header's length (whichever is more)
+)
 
 
 def probe(kind: str, source: Path, label: str, settings: MediaSettings) -> None:
@@ -95,12 +100,11 @@ def check_complete(source: Path, label: str, unreadable_error: Callable[[str], M
         raise unreadable_error(label) from error
     with container:
         streams = [stream for stream in container.streams if stream.type in ("audio", "video")]
-        packets, ends, start, corrupt = Counter(), [0.0], None, False
+        packets, ends, start = Counter(), [0.0], None
         try:
             for packet in container.demux(*streams):
                 if not packet.size:
                     continue
-                corrupt = corrupt or packet.is_corrupt
                 packets[packet.stream.index] += 1
                 if packet.pts is not None:
                     seconds = float(packet.pts * packet.time_base)
@@ -114,8 +118,6 @@ def check_complete(source: Path, label: str, unreadable_error: Callable[[str], M
         ends_early = held < announced - max(SHORTFALL[0], SHORTFALL[1] * announced)
         if missing_packets or (ends_early and container.format.name not in ESTIMATED_LENGTH):
             raise cut_short(label, held, announced)
-        if corrupt:
-            raise unreadable_error(label)
 
 
 def wav_lengths(source: Path) -> tuple[float, float] | None:
@@ -134,7 +136,7 @@ def wav_lengths(source: Path) -> tuple[float, float] | None:
                 byte_rate = struct.unpack("<I", handle.read(size)[8:12].ljust(4, b"\0"))[0]
                 handle.seek(size % 2, 1)
             elif chunk == b"data":
-                if not byte_rate or size in (0, 0xFFFFFFFF):  # written while recording: length unknown
+                if not byte_rate or not 0 < size < STREAMED_WAV_SIZE:  # written as a stream: length unknown
                     return None
                 held = min(size, source.stat().st_size - handle.tell())
                 return held / byte_rate, size / byte_rate

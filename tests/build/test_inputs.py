@@ -19,9 +19,7 @@ CUT_WAV = (
     "the file is cut short: it holds 0:01 of the 0:03 (minutes:seconds) its header announces. "
     "Copy it again from the original, or export it again."
 )
-BAD_IMAGE = (
-    "cannot read this image (it may be damaged or in an unsupported format). Save it again as JPEG, PNG or WebP."
-)
+BAD_IMAGE = "cannot read this image (it may be damaged or in an unsupported format). Save it again as JPEG, PNG or WebP."
 BAD_VIDEO = "cannot read this video file (it may be damaged). Export it again as MP4 (H.264)."
 BAD_AUDIO = "cannot read this audio file (it may be damaged). Export it again as MP3, M4A, WAV or OGG."
 
@@ -98,7 +96,9 @@ def test_photo_problems_name_the_line_and_the_key(hall):
     with pytest.raises(PhotoError) as caught:
         build_hall(hall)
     lobby, gallery = caught.value.lines()
-    assert lobby.startswith("hall.yaml:25 scenes[0].photo: the photo is 3000×1000 pixels, but a full panorama")
+    assert lobby.startswith(
+        "hall.yaml:25 scenes[0].photo: the photo is 3000×1000 pixels, but a full panorama"
+    )
     assert gallery == (
         "hall.yaml:50 scenes[1].photo: the photo is only 800×400 pixels; panoramas must be at least 1024×512 "
         "(8192×4096 or more looks sharp); use the original full-size export"
@@ -133,7 +133,9 @@ def test_showcase_files_are_reported_on_the_showcase_yaml_line(hall, make_equire
     assert checked.exit_code == 2
     lines = checked.output.splitlines()
     assert lines[:2] == [f"{name}:2 logo: {BAD_IMAGE}", f"{name}:6 achievements[0].video: {BAD_VIDEO}"]
-    assert lines[2].startswith(f"{name}:10 scenes[0].photo: the photo is 1024×600 pixels, but a full panorama")
+    assert lines[2].startswith(
+        f"{name}:10 scenes[0].photo: the photo is 1024×600 pixels, but a full panorama"
+    )
     assert lines[3:] == [f"{name}:11 scenes[0].narration.zh-CN.audio: {CUT_WAV}"]
     with pytest.raises(MediaError) as caught:
         build_hall(hall)
