@@ -68,11 +68,16 @@ def check_photos(config: HallConfig, full: bool = False) -> dict[str, int]:
         photo = config.path(scene["photo"])
         try:
             widths[scene["id"]] = (check_photo if full else inspect_photo)(photo).width
-        except PhotoError as error:  # name the photo as staff wrote it, on the line of hall.yaml that does
-            problems.append(photo_problem(config, scene, error.message.replace(str(photo), scene["photo"])))
+        except PhotoError as error:
+            problems.append(photo_line(config, scene, photo, error))
     if problems:
         raise PhotoError(f"{len(problems)} photo(s) cannot be used", problems=problems)
     return widths
+
+
+def photo_line(config: HallConfig, scene: dict, photo: Path, error: PhotoError) -> str:
+    """A photo's problem on the line of hall.yaml (or showcase.yaml) that names the photo, with its key."""
+    return photo_problem(config, scene, error.message.replace(str(photo), scene["photo"]))
 
 
 def check_inputs(config: HallConfig, cache_dir: Path, full: bool = False) -> Inputs:
@@ -117,9 +122,13 @@ def tile_scenes(
             log.info("Tiling scene '%s' (%s, %d px wide)", scene["id"], scene["photo"], widths[scene["id"]])
             if prefetched is not None and prefetched.photo == photo.resolve():
                 decoding, prefetched = prefetched.pixels, None
-        results[scene["id"]] = prepare_panorama(
-            photo, scene["view"], settings, cache_dir, progress.advance, digests[scene["id"]], decoding
-        )
+        try:
+            results[scene["id"]] = prepare_panorama(
+                photo, scene["view"], settings, cache_dir, progress.advance, digests[scene["id"]], decoding
+            )
+        except PhotoError as error:  # damage only a full decode finds (`hallbuilder check` finds it first)
+            progress.finish()
+            raise PhotoError(error.message, problems=[photo_line(config, scene, photo, error)]) from None
     progress.finish()
     return results
 

@@ -149,3 +149,17 @@ def test_a_good_build_still_converts_everything(with_media):
     lobby = tour["scenes"][0]
     assert lobby["narration"]["zh-CN"]["duration"] == 3.0
     assert lobby["hotspots"][1]["video"]["duration"] == 1.0
+
+
+def test_a_photo_found_damaged_while_tiling_names_its_line(hall, snapshot):
+    build_hall(hall)
+    before = snapshot(hall / "dist")
+    photo = hall / "photos" / "gallery.jpg"
+    photo.write_bytes(photo.read_bytes()[:-20000])  # the headers are whole: only decoding it finds the damage
+    with pytest.raises(PhotoError) as caught:
+        build_hall(hall)
+    assert caught.value.lines() == [
+        "hall.yaml:50 scenes[1].photo: the image data is truncated or damaged; "
+        "copy the file again from the camera or re-export it"
+    ]
+    assert snapshot(hall / "dist") == before
