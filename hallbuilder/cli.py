@@ -21,7 +21,7 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     "new": ("hallbuilder.commands.new:new", "Create a new hall project with a commented hall.yaml."),
     "check": (
         "hallbuilder.commands.check:check",
-        "Validate hall.yaml and open every photo, without building.",
+        "Validate hall.yaml and the showcases, read every photo and media file, without building.",
     ),
     "build": (
         "hallbuilder.commands.build:build",

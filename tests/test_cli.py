@@ -68,8 +68,15 @@ def test_check_names_every_bad_photo(runner, tmp_path):
     assert result.exit_code == 2
     lines = result.output.strip().splitlines()
     assert len(lines) == 2 and "Traceback" not in result.output
-    assert lines[0].startswith("photos/lobby.jpg: ") and "2:1" in lines[0]
-    assert lines[1].startswith("photos/gallery.jpg: ")
+    # each on the line of hall.yaml that names the photo, with its key, like every other message
+    assert (
+        lines[0].startswith("hall.yaml:25 scenes[0].photo: the photo is 3000×1000 pixels, ")
+        and "2:1" in lines[0]
+    )
+    assert lines[1] == (
+        "hall.yaml:50 scenes[1].photo: the image data is truncated or damaged; "
+        "copy the file again from the camera or re-export it"
+    )
 
 
 def test_unexpected_errors_are_one_line_with_a_hint(runner, tmp_path, monkeypatch):

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 from hallbuilder.lazy import lazy_attributes
 
 if TYPE_CHECKING:
-    from hallbuilder.build.run import BuildSummary, Progress, build_hall, check_photos
+    from hallbuilder.build.run import BuildSummary, Progress, build_hall, check_inputs, check_photos
 
-__all__ = ["BuildSummary", "Progress", "build_hall", "check_photos"]
+__all__ = ["BuildSummary", "Progress", "build_hall", "check_inputs", "check_photos"]
 
 
 __getattr__ = lazy_attributes(__name__, dict.fromkeys(__all__, "run"))

@@ -39,9 +39,16 @@ class MediaStore:
     """Converts media into `dist/media/` once each, and describes them for tour.json."""
 
     def __init__(
-        self, project_dir: Path, dist_dir: Path, cache_dir: Path, settings: MediaSettings | None = None
+        self,
+        project_dir: Path,
+        dist_dir: Path,
+        cache_dir: Path,
+        settings: MediaSettings | None = None,
+        hashes: dict[str, str] | None = None,
     ) -> None:
+        """`hashes`: file_hash of sources already hashed in this build (by project-relative path)."""
         self.project_dir = project_dir
+        self.hashes = hashes or {}
         self.media_dir = dist_dir / "media"
         self.cache_dir = cache_dir
         self.settings = settings or MediaSettings()
@@ -98,7 +105,7 @@ class MediaStore:
         """Convert once per build (cached across builds), copy the outputs into dist, return a fresh fragment."""
         if (kind, relative) not in self._done:
             source = self.source(relative)
-            key = conversion_key(kind, file_hash(source), self.settings)
+            key = conversion_key(kind, self.hashes.get(relative) or file_hash(source), self.settings)
             entry, result = self._cache.get(
                 key, lambda work: converter(source, work, relative, self.settings)
             )

@@ -14,14 +14,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from hallbuilder.build.cache import CACHE_NAME, is_cached
+from hallbuilder.build.inputs import Inputs, check_media, locate_media_error, photo_problem
 from hallbuilder.build.manifest import make_manifest, scene_folder, tour_validator
 from hallbuilder.build.media import MediaStore
 from hallbuilder.build.panoramas import ScenePanorama, prepare_panorama, tiles_to_make
 from hallbuilder.build.prefetch import Prefetch
 from hallbuilder.build.showcases import add_showcases, collect_showcases
 from hallbuilder.build.staging import guard, link_file, link_tree, staged
-from hallbuilder.config import HallConfig, load_hall
-from hallbuilder.errors import PhotoError
+from hallbuilder.config import HallConfig, load_project
+from hallbuilder.errors import MediaError, PhotoError
 from hallbuilder.imaging import TileSettings, check_photo, inspect_photo, panorama_hash
 
 log = logging.getLogger("hallbuilder.build")
@@ -67,11 +68,25 @@ def check_photos(config: HallConfig, full: bool = False) -> dict[str, int]:
         photo = config.path(scene["photo"])
         try:
             widths[scene["id"]] = (check_photo if full else inspect_photo)(photo).width
-        except PhotoError as error:  # name the photo as staff wrote it in hall.yaml
-            problems.append(error.message.replace(str(photo), scene["photo"]))
+        except PhotoError as error:
+            problems.append(photo_line(config, scene, photo, error))
     if problems:
         raise PhotoError(f"{len(problems)} photo(s) cannot be used", problems=problems)
     return widths
+
+
+def photo_line(config: HallConfig, scene: dict, photo: Path, error: PhotoError) -> str:
+    """A photo's problem on the line of hall.yaml (or showcase.yaml) that names the photo, with its key."""
+    return photo_problem(config, scene, error.message.replace(str(photo), scene["photo"]))
+
+
+def check_inputs(config: HallConfig, cache_dir: Path, full: bool = False) -> Inputs:
+    """Every photo (decoded in full with `full`) and every media file, before tiling; all problems at once."""
+    try:
+        widths, photo_lines = check_photos(config, full), []
+    except PhotoError as error:
+        widths, photo_lines = {}, error.lines()
+    return check_media(config, cache_dir / "media", widths, photo_lines)
 
 
 def warm_up() -> None:
@@ -107,9 +122,13 @@ def tile_scenes(
             log.info("Tiling scene '%s' (%s, %d px wide)", scene["id"], scene["photo"], widths[scene["id"]])
             if prefetched is not None and prefetched.photo == photo.resolve():
                 decoding, prefetched = prefetched.pixels, None
-        results[scene["id"]] = prepare_panorama(
-            photo, scene["view"], settings, cache_dir, progress.advance, digests[scene["id"]], decoding
-        )
+        try:
+            results[scene["id"]] = prepare_panorama(
+                photo, scene["view"], settings, cache_dir, progress.advance, digests[scene["id"]], decoding
+            )
+        except PhotoError as error:  # damage only a full decode finds (`hallbuilder check` finds it first)
+            progress.finish()
+            raise PhotoError(error.message, problems=[photo_line(config, scene, photo, error)]) from None
     progress.finish()
     return results
 
@@ -154,14 +173,15 @@ def build_hall(
     started = time.perf_counter()
     progress = progress or Progress()
     log.info("Reading %s", Path(project) / "hall.yaml" if Path(project).is_dir() else project)
-    config = load_hall(Path(project))
-    add_showcases(config, pull_showcases)  # showcases/<branch>/showcase.yaml checked; branch scenes join
+    config, showcases = load_project(Path(project))  # hall.yaml and every showcase.yaml, checked together
+    add_showcases(config, pull_showcases, showcases)  # branch scenes join the hall's
     dist = Path(dist) if dist else config.project_dir / "dist"
     guard(dist, config.project_dir)
     cache_dir = config.project_dir / CACHE_NAME
 
-    log.info("Checking %d photo(s)", len(config.scenes))
-    widths = check_photos(config)
+    log.info("Checking %d photo(s) and the media", len(config.scenes))
+    inputs = check_inputs(config, cache_dir)
+    widths = inputs.widths
 
     settings = tile_settings(config)
     panoramas = tile_scenes(config, settings, cache_dir, widths, progress, prefetched)
@@ -171,11 +191,15 @@ def build_hall(
         place_panoramas(work, panoramas)
 
         log.info("Preparing media")
-        media = MediaStore(config.project_dir, work, cache_dir / "media")
-        showcases = collect_showcases(config, media)
-
-        log.info("Writing tour.json")
-        tour = make_manifest(config, {key: value[1] for key, value in panoramas.items()}, media, showcases)
+        media = MediaStore(config.project_dir, work, cache_dir / "media", hashes=inputs.hashes)
+        try:
+            showcases = collect_showcases(config, media)
+            log.info("Writing tour.json")
+            tour = make_manifest(
+                config, {key: value[1] for key, value in panoramas.items()}, media, showcases
+            )
+        except MediaError as error:  # a conversion failed that the checks could not foresee
+            raise locate_media_error(error, inputs.media) from None
         (work / "tour.json").write_text(json.dumps(tour, ensure_ascii=False, indent=1), "utf-8")
 
         log.info("Writing the viewer page")

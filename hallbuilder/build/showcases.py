@@ -19,12 +19,15 @@ LOADED = "_showcases"
 log = logging.getLogger("hallbuilder.build")
 
 
-def add_showcases(config: HallConfig, pull_from: str | None = None) -> list[Showcase]:
-    """Check every showcase (all problems at once) and add the branches' scenes and zone to `config`.
+def add_showcases(
+    config: HallConfig, pull_from: str | None = None, showcases: list[Showcase] | None = None
+) -> list[Showcase]:
+    """Add the branches' scenes and zone to `config`; `showcases` as load_project gave them, or else checked
+    here (all problems at once).
 
     With `pull_from` (the hall service's API address), approved achievements submitted online join them.
     """
-    showcases = load_showcases(config)
+    showcases = load_showcases(config) if showcases is None else showcases
     if pull_from:
         showcases = merge_pulled(config, showcases, pull_from)
     scenes = [branch_scene(showcase, scene) for showcase in showcases for scene in showcase.data["scenes"]]

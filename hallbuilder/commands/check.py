@@ -1,4 +1,4 @@
-"""`hallbuilder check PATH`: validate hall.yaml and decode every photo, without building."""
+"""`hallbuilder check PATH`: validate hall.yaml and the showcases, read every photo and media file, without building."""
 
 from __future__ import annotations
 
@@ -14,16 +14,22 @@ from hallbuilder.commands.logs import setup_logging
 def check(project: Path) -> None:
     """Check the hall in PROJECT: every key of hall.yaml and every photo."""
     setup_logging()
-    from hallbuilder.build import check_photos
+    from hallbuilder.build import check_inputs
+    from hallbuilder.build.cache import CACHE_NAME
     from hallbuilder.build.showcases import add_showcases
-    from hallbuilder.config import load_hall
+    from hallbuilder.config import load_project
 
-    config = load_hall(project)
-    showcases = add_showcases(config)  # showcases/<branch>/showcase.yaml, with the same precise errors
-    widths = check_photos(config, full=True)
+    config, showcases = load_project(project)  # hall.yaml and every showcase.yaml, all problems at once
+    add_showcases(config, showcases=showcases)
+    inputs = check_inputs(
+        config, config.project_dir / CACHE_NAME, full=True
+    )  # photos and media, as the build
     hotspots = sum(len(scene["hotspots"]) for scene in config.scenes)
+    media = len({item.relative for item in inputs.media})
     click.secho(
         f"{config.source.name} is valid: {len(config.scenes)} scene(s), {hotspots} hotspot(s); "
-        f"{len(widths)} photo(s) read in full" + (f"; {len(showcases)} showcase(s)" if showcases else ""),
+        f"{len(inputs.widths)} photo(s) read in full"
+        + (f"; {media} media file(s) read" if media else "")
+        + (f"; {len(showcases)} showcase(s)" if showcases else ""),
         fg="green",
     )

@@ -66,10 +66,10 @@ def check(project: Path) -> None:
     setup_logging()
     from hallbuilder.build import check_photos
     from hallbuilder.build.showcases import add_showcases
-    from hallbuilder.config import load_hall
+    from hallbuilder.config import load_project
 
-    config = load_hall(project)
-    showcases = add_showcases(config)
+    config, showcases = load_project(project)  # hall.yaml's problems and every showcase's, in one run
+    add_showcases(config, showcases=showcases)
     branch_scenes = [scene for scene in config.scenes if scene.get("branch")]
     check_photos(replace(config, data={**config.data, "scenes": branch_scenes}), full=True)
     if not showcases:

@@ -6,7 +6,7 @@ shape problems and cross-check problems are all collected and shown in one go.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -29,10 +29,16 @@ def items(value: Any) -> list[tuple[int, dict]]:
     )
 
 
-def cross_check(document: dict, project_dir: Path) -> list[Problem]:
+def scene_ids_of(document: dict) -> list[str]:
+    """The ids of a document's scenes, read defensively (hall.yaml or a showcase.yaml)."""
+    return [scene["id"] for _, scene in items(document.get("scenes")) if isinstance(scene.get("id"), str)]
+
+
+def cross_check(document: dict, project_dir: Path, branch_rooms: Iterable[str] = ()) -> list[Problem]:
+    """`branch_rooms`: the scene ids the branches' showcase.yaml files bring; hall.yaml may link to them."""
     problems: list[Problem] = []
     problems += check_ids(document)
-    problems += check_references(document)
+    problems += check_references(document, list(branch_rooms))
     problems += check_files(document, project_dir)
     problems += check_languages(document)
     return problems
@@ -67,10 +73,9 @@ def check_ids(document: dict) -> Iterator[Problem]:
                     hotspot_ids[ident] = here
 
 
-def check_references(document: dict) -> Iterator[Problem]:
-    scene_ids = [
-        scene.get("id") for _, scene in items(document.get("scenes")) if isinstance(scene.get("id"), str)
-    ]
+def check_references(document: dict, branch_rooms: list[str] | None = None) -> Iterator[Problem]:
+    scene_ids = scene_ids_of(document)
+    link_targets = scene_ids + (branch_rooms or [])
     zone_ids = [zone.get("id") for _, zone in items(document.get("zones")) if isinstance(zone.get("id"), str)]
     hall = document.get("hall") if isinstance(document.get("hall"), dict) else {}
     start = hall.get("start")
@@ -85,8 +90,8 @@ def check_references(document: dict) -> Iterator[Problem]:
             target = hotspot.get("target")
             if hotspot.get("type") == "link" and isinstance(target, str):
                 path = ("scenes", s_index, "hotspots", h_index, "target")
-                if target not in scene_ids:
-                    yield Problem(path, f"no scene '{target}'{did_you_mean(target, scene_ids)}")
+                if target not in link_targets:
+                    yield Problem(path, f"no scene '{target}'{did_you_mean(target, link_targets)}")
                 elif target == scene.get("id"):
                     yield Problem(path, f"links to its own scene '{target}'; point it at another scene")
     plan = document.get("floorplan")

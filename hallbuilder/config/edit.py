@@ -15,7 +15,8 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap
 
-from hallbuilder.config.load import CONFIG_NAME, load_hall
+from hallbuilder.config.load import CONFIG_NAME
+from hallbuilder.config.project import load_hall
 from hallbuilder.errors import ConfigError
 
 AUTO_ID = re.compile(r"^(?P<scene>[a-z0-9][a-z0-9-]*)-(?P<index>\d+)$")

@@ -1,7 +1,11 @@
-"""Load a hall project: read hall.yaml, check its shape and its cross-references, collect every problem, abort once."""
+"""hall.yaml: the valid hall's model, and its checks (shape, then cross-references), every problem collected.
+
+Loading a project (hall.yaml with its showcases) is in project.py.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -11,7 +15,7 @@ from marshmallow import Schema, ValidationError
 from hallbuilder.config.checks import cross_check
 from hallbuilder.config.problems import Problem, flatten, render, rewrite
 from hallbuilder.config.schema import HallConfigSchema
-from hallbuilder.config.source import YamlSource, read_yaml, to_plain
+from hallbuilder.config.source import YamlSource, to_plain
 from hallbuilder.errors import ConfigError
 
 CONFIG_NAME = "hall.yaml"
@@ -72,16 +76,23 @@ def schema_problems(schema: Schema, source: YamlSource, raw: dict) -> tuple[dict
         ]
 
 
-def load_hall(project: Path) -> HallConfig:
+def config_file(project: Path) -> Path:
+    """hall.yaml of `project` (the folder or the file itself), or a ConfigError saying how to start one."""
     config_path = find_config(Path(project))
     if not config_path.exists():
         raise ConfigError(
             f"{config_path.parent}: no hall.yaml here; run `hallbuilder new {config_path.parent}` to start a hall project"
         )
-    source = read_yaml(config_path, CONFIG_NAME)
+    return config_path
+
+
+def check_hall(
+    source: YamlSource, project_dir: Path, branch_rooms: Iterable[str] = ()
+) -> tuple[HallConfig | None, list[str]]:
+    """hall.yaml's shape and cross-references: (the config, []) or (None, every problem as a line)."""
     raw = to_plain(source.document)
     data, problems = schema_problems(HallConfigSchema(), source, raw)
-    problems += cross_check(raw, config_path.parent)
+    problems += cross_check(raw, project_dir, branch_rooms)
     if problems:
-        raise ConfigError(f"{CONFIG_NAME} has {len(problems)} problem(s)", problems=render(problems, source))
-    return HallConfig(project_dir=config_path.parent, data=data, source=source)
+        return None, render(problems, source)
+    return HallConfig(project_dir=project_dir, data=data, source=source), []

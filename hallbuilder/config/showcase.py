@@ -13,6 +13,7 @@ from typing import Any
 
 from marshmallow import fields, validate
 
+from hallbuilder.config.checks import items, scene_ids_of
 from hallbuilder.config.fields import ID, ID_HELP, Id, ProjectPath, Text
 from hallbuilder.config.load import HallConfig, schema_problems
 from hallbuilder.config.problems import Problem, render
@@ -25,7 +26,7 @@ from hallbuilder.config.schema import (
     iter_documented_keys,
 )
 from hallbuilder.config.showcase_checks import cross_check_showcase
-from hallbuilder.config.source import YamlSource, read_yaml, to_plain
+from hallbuilder.config.source import YamlSource, read_yaml_or_problems, to_plain
 from hallbuilder.errors import ConfigError
 
 SHOWCASE_NAME = "showcase.yaml"
@@ -121,48 +122,98 @@ def showcase_folders(project_dir: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if p.is_dir() and (p / SHOWCASE_NAME).is_file())
 
 
+def showcase_name(folder: Path) -> str:
+    """How messages name a branch's showcase.yaml: `showcases/<branch>/showcase.yaml`."""
+    return f"{SHOWCASES_DIR}/{folder.name}/{SHOWCASE_NAME}"
+
+
+def read_showcase_files(project_dir: Path) -> dict[Path, tuple[YamlSource | None, list[str]]]:
+    """Every showcase folder → its parsed showcase.yaml (None when it is not valid YAML) and reading problems."""
+    return {
+        folder: read_yaml_or_problems(folder / SHOWCASE_NAME, showcase_name(folder))
+        for folder in showcase_folders(project_dir)
+    }
+
+
+def rooms_of(files: dict[Path, tuple[YamlSource | None, list[str]]]) -> dict[Path, list[str]]:
+    """Each showcase folder → the scene ids its showcase.yaml gives, read defensively."""
+    return {
+        folder: scene_ids_of(to_plain(source.document)) if source else []
+        for folder, (source, _) in files.items()
+    }
+
+
+def branch_rooms(project_dir: Path) -> list[str]:
+    """The scene ids of every branch's own rooms: scenes of the hall that hall.yaml may link to."""
+    return [ident for ids in rooms_of(read_showcase_files(project_dir)).values() for ident in ids]
+
+
 def load_showcases(config: HallConfig) -> list[Showcase]:
     """Load and check every showcase of the project; every problem of every showcase is raised together."""
     hall_scenes = [scene["id"] for scene in config.scenes if not scene.get("branch")]
-    showcases: list[Showcase] = []
-    problems: list[str] = []
-    taken: dict[str, str] = {}  # scene id -> the showcase.yaml that has it
-    for folder in showcase_folders(config.project_dir):
-        try:
-            showcase = load_showcase(folder, config.languages, hall_scenes)
-        except ConfigError as error:
-            problems += error.lines()
-            continue
-        clashes = [
-            Problem(
-                ("scenes", index, "id"),
-                f"'{scene['id']}' is already a scene of {taken[scene['id']]}; "
-                "scene ids must be unique in the whole hall",
-            )
-            for index, scene in enumerate(showcase.data["scenes"])
-            if scene["id"] in taken
-        ]
-        if clashes:
-            problems += render(clashes, showcase.source)
-            continue
-        taken.update(dict.fromkeys((s["id"] for s in showcase.data["scenes"]), showcase.source.name))
-        showcases.append(showcase)
+    showcases, problems = check_showcases(config.project_dir, config.languages, hall_scenes)
     if problems:
         raise ConfigError(f"the showcases have {len(problems)} problem(s)", problems=problems)
     return showcases
 
 
-def load_showcase(folder: Path, languages: list[str], hall_scenes: list[str]) -> Showcase:
-    """Read and check one showcase folder; raise one ConfigError carrying every problem, line by line."""
-    branch = folder.name
-    name = f"{SHOWCASES_DIR}/{branch}/{SHOWCASE_NAME}"
-    if not ID.match(branch):
-        raise ConfigError(f"{name}: the folder name '{branch}' is not a valid branch id: {ID_HELP}")
-    source = read_yaml(folder / SHOWCASE_NAME, name)
+def check_showcases(
+    project_dir: Path, languages: list[str] | None, hall_scenes: list[str] | None
+) -> tuple[list[Showcase], list[str]]:
+    """Check every showcase: (the valid ones, every problem of every showcase.yaml, file by file).
+
+    `languages` and `hall_scenes` come from hall.yaml; None when it cannot tell them (then the checks that need
+    them wait until it can). A scene id in two showcases is reported in the second (in name order).
+    """
+    files = read_showcase_files(project_dir)
+    rooms = rooms_of(files)
+    branches = [folder.name for folder in files]
+    showcases: list[Showcase] = []
+    problems: list[str] = []
+    taken: dict[str, str] = {}  # scene id -> the showcase.yaml that has it first
+    for folder, (source, reading) in files.items():
+        others = [ident for other, ids in rooms.items() if other != folder for ident in ids]
+        if not ID.match(folder.name):
+            problems.append(
+                f"{showcase_name(folder)}: the folder name '{folder.name}' is not a valid branch id: {ID_HELP}"
+            )
+        elif source is None:
+            problems += reading
+        else:
+            showcase, found = check_showcase(folder, source, languages, hall_scenes, branches, others, taken)
+            problems += found
+            showcases += [showcase] if showcase else []
+        for ident in rooms[folder]:
+            taken.setdefault(ident, showcase_name(folder))
+    return showcases, problems
+
+
+def check_showcase(
+    folder: Path,
+    source: YamlSource,
+    languages: list[str] | None,
+    hall_scenes: list[str] | None,
+    branches: list[str],
+    other_rooms: list[str],
+    taken: dict[str, str],
+) -> tuple[Showcase | None, list[str]]:
+    """One showcase.yaml checked: (the showcase, []) or (None, every problem as a line).
+
+    `taken`: the scene ids of the showcases before this one, with the file that has each.
+    """
     raw = to_plain(source.document)
     data, problems = schema_problems(ShowcaseSchema(), source, raw)
-    branches = [path.name for path in showcase_folders(folder.parent.parent)]
-    problems += cross_check_showcase(raw, folder, languages, hall_scenes, branches)
+    problems += cross_check_showcase(raw, folder, languages, hall_scenes, branches, other_rooms)
+    problems += [
+        Problem(
+            ("scenes", index, "id"),
+            f"'{scene['id']}' is already a scene of {taken[scene['id']]}; scene ids must be unique in the whole hall",
+        )
+        for index, scene in items(raw.get("scenes"))
+        if isinstance(scene.get("id"), str)
+        and scene["id"] in taken
+        and scene["id"] not in (hall_scenes or ())
+    ]
     if problems:
-        raise ConfigError(f"{name} has {len(problems)} problem(s)", problems=render(problems, source))
-    return Showcase(branch=branch, folder=folder, data=data, source=source)
+        return None, render(problems, source)
+    return Showcase(branch=folder.name, folder=folder, data=data, source=source), []

@@ -5,7 +5,7 @@ raw document defensively so shape and cross-check problems are collected and sho
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path, PurePosixPath
 
 from hallbuilder.config.checks import (
@@ -15,6 +15,7 @@ from hallbuilder.config.checks import (
     VIDEO_TYPES,
     check_text_languages,
     items,
+    scene_ids_of,
 )
 from hallbuilder.config.problems import Problem, did_you_mean
 
@@ -23,12 +24,20 @@ SHOWCASE_TEXT_KEYS = ("name", "motto", "introduction", "title", "category", "tex
 
 
 def cross_check_showcase(
-    document: dict, folder: Path, languages: list[str], hall_scenes: list[str], branches: list[str]
+    document: dict,
+    folder: Path,
+    languages: list[str] | None,
+    hall_scenes: list[str] | None,
+    branches: list[str],
+    other_rooms: Sequence[str] = (),
 ) -> list[Problem]:
-    """Files, references and languages of one showcase.yaml (`branches`: every showcase folder's name)."""
+    """Files, references and languages of one showcase.yaml (`branches`: every showcase folder's name;
+    `other_rooms`: the other branches' scene ids). `languages` or `hall_scenes` is None when hall.yaml could
+    not tell them: the checks that need them are left until it can, rather than guessed."""
     problems = list(check_showcase_files(document, folder))
-    problems += check_showcase_references(document, hall_scenes, branches)
-    problems += check_showcase_languages(document, languages)
+    problems += check_showcase_references(document, hall_scenes, branches, list(other_rooms))
+    if languages:
+        problems += check_showcase_languages(document, languages)
     return problems
 
 
@@ -86,14 +95,15 @@ def check_showcase_files(document: dict, folder: Path) -> Iterator[Problem]:
 
 
 def check_showcase_references(
-    document: dict, hall_scenes: list[str], branches: list[str]
+    document: dict, hall_scenes: list[str] | None, branches: list[str], other_rooms: Sequence[str] = ()
 ) -> Iterator[Problem]:
-    own = [s.get("id") for _, s in items(document.get("scenes")) if isinstance(s.get("id"), str)]
-    known = hall_scenes + own
+    """Ids unique in the hall; links, achievements' scenes and showcase hotspots lead somewhere: to a scene of
+    hall.yaml or of any branch (not checked while hall.yaml's scenes are unknown)."""
+    known = None if hall_scenes is None else [*hall_scenes, *scene_ids_of(document), *other_rooms]
     seen: dict[str, int] = {}
     for s_index, scene in items(document.get("scenes")):
         ident = scene.get("id")
-        if isinstance(ident, str) and ident in hall_scenes:
+        if isinstance(ident, str) and ident in (hall_scenes or ()):
             yield Problem(
                 ("scenes", s_index, "id"),
                 f"'{ident}' is already a scene of hall.yaml; scene ids must be unique in the whole hall",
@@ -112,7 +122,8 @@ def check_showcase_references(
             )
         for h_index, hotspot in items(scene.get("hotspots")):
             target = hotspot.get("target")
-            if hotspot.get("type") == "link" and isinstance(target, str) and target not in known:
+            is_link = hotspot.get("type") == "link" and isinstance(target, str)
+            if is_link and known is not None and target not in known:
                 yield Problem(
                     ("scenes", s_index, "hotspots", h_index, "target"),
                     f"no scene '{target}'{did_you_mean(target, known)}",
@@ -125,7 +136,7 @@ def check_showcase_references(
                 )
     for a_index, item in items(document.get("achievements")):
         scene = item.get("scene")
-        if isinstance(scene, str) and scene not in known:
+        if isinstance(scene, str) and known is not None and scene not in known:
             yield Problem(
                 ("achievements", a_index, "scene"), f"no scene '{scene}'{did_you_mean(scene, known)}"
             )

@@ -102,6 +102,14 @@ def read_yaml(path: Path, name: str) -> YamlSource:
     return YamlSource(name=name, document=document)
 
 
+def read_yaml_or_problems(path: Path, name: str) -> tuple[YamlSource | None, list[str]]:
+    """read_yaml, with a file that cannot be read given back as its problem lines (to report with others)."""
+    try:
+        return read_yaml(path, name), []
+    except ConfigError as error:
+        return None, error.lines()
+
+
 def to_plain(value: Any) -> Any:
     """ruamel's commented containers → plain dicts and lists (what marshmallow and json expect)."""
     if isinstance(value, dict):

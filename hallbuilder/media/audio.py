@@ -13,17 +13,16 @@ import numpy as np
 from av.audio.fifo import AudioFifo
 from av.audio.resampler import AudioResampler
 
-from hallbuilder.errors import MediaError
 from hallbuilder.media.loudness import RATE, LoudnessMeter
+from hallbuilder.media.messages import (
+    narration_too_long,
+    no_sound_track,
+    silent_audio,
+    unreadable_audio,
+)
 from hallbuilder.media.settings import MediaSettings
 
-AUDIO_FIX = "Export it again as MP3, M4A, WAV or OGG."
 AAC_FRAME = 1024
-
-
-def minutes(seconds: float) -> str:
-    """12:05 style, the way a media player shows a length."""
-    return f"{int(seconds) // 60}:{int(seconds) % 60:02d}"
 
 
 def decode_mono(source: Path, label: str) -> Iterator[np.ndarray]:
@@ -31,10 +30,10 @@ def decode_mono(source: Path, label: str) -> Iterator[np.ndarray]:
     try:
         container = av.open(str(source))
     except av.FFmpegError as error:
-        raise MediaError(f"{label}: cannot read this audio file (it may be damaged). {AUDIO_FIX}") from error
+        raise unreadable_audio(label) from error
     with container:
         if not container.streams.audio:
-            raise MediaError(f"{label}: this file has no sound in it. {AUDIO_FIX}")
+            raise no_sound_track(label)
         resampler = AudioResampler(format="flt", layout="mono", rate=RATE)
         try:
             for frame in container.decode(audio=0):
@@ -43,9 +42,7 @@ def decode_mono(source: Path, label: str) -> Iterator[np.ndarray]:
             for mono in resampler.resample(None):
                 yield mono.to_ndarray()[0]
         except av.FFmpegError as error:
-            raise MediaError(
-                f"{label}: cannot read this audio file (it may be damaged). {AUDIO_FIX}"
-            ) from error
+            raise unreadable_audio(label) from error
 
 
 def measure(source: Path, label: str, settings: MediaSettings) -> tuple[int, float | None]:
@@ -56,12 +53,9 @@ def measure(source: Path, label: str, settings: MediaSettings) -> tuple[int, flo
         meter.feed(chunk)
         count += len(chunk)
         if count > limit:
-            raise MediaError(
-                f"{label}: narration may be at most {minutes(settings.max_narration_seconds)} long "
-                "(minutes:seconds). Shorten it or split it between scenes."
-            )
+            raise narration_too_long(label, settings)
     if count == 0:
-        raise MediaError(f"{label}: this audio file contains no sound. {AUDIO_FIX}")
+        raise silent_audio(label)
     return count, meter.integrated()
 
 

@@ -19,26 +19,39 @@ IMAGE_FIX = "Save it again as JPEG, PNG or WebP."
 HEIC_FIX = "Export it as JPEG (on an iPhone: Settings > Camera > Formats > Most Compatible)."
 
 
+UNREADABLE = (UnidentifiedImageError, OSError, Image.DecompressionBombError)
+
+
+def check_pixels(picture: Image.Image, label: str, settings: MediaSettings) -> None:
+    """Refuse an image with more pixels than the site takes, before decoding it."""
+    width, height = picture.size
+    if width * height > settings.max_image_pixels:
+        raise MediaError(
+            f"{label}: the image is {width}×{height} pixels; at most "
+            f"{settings.max_image_pixels / 1e6:.0f} megapixels are accepted. "
+            "Save it smaller (2000 pixels wide is plenty for a phone)."
+        )
+
+
+def unreadable_image(source: Path, label: str) -> MediaError:
+    """The error for an image Pillow cannot decode (HEIC has a fix of its own)."""
+    if source.suffix.lower() in (".heic", ".heif"):
+        return MediaError(f"{label}: browsers cannot show HEIC photos. {HEIC_FIX}")
+    return MediaError(
+        f"{label}: cannot read this image (it may be damaged or in an unsupported format). {IMAGE_FIX}"
+    )
+
+
 def open_upright(source: Path, label: str, settings: MediaSettings) -> Image.Image:
     """Decode the image, turned the way the camera's EXIF orientation says, in sRGB, with no metadata."""
     try:
         with Image.open(source) as picture:
-            width, height = picture.size
-            if width * height > settings.max_image_pixels:
-                raise MediaError(
-                    f"{label}: the image is {width}×{height} pixels; at most "
-                    f"{settings.max_image_pixels / 1e6:.0f} megapixels are accepted. "
-                    "Save it smaller (2000 pixels wide is plenty for a phone)."
-                )
+            check_pixels(picture, label, settings)
             upright = ImageOps.exif_transpose(picture)
             upright.load()
             icc = picture.info.get("icc_profile")
-    except (UnidentifiedImageError, OSError, Image.DecompressionBombError) as error:
-        if source.suffix.lower() in (".heic", ".heif"):
-            raise MediaError(f"{label}: browsers cannot show HEIC photos. {HEIC_FIX}") from error
-        raise MediaError(
-            f"{label}: cannot read this image (it may be damaged or in an unsupported format). {IMAGE_FIX}"
-        ) from error
+    except UNREADABLE as error:
+        raise unreadable_image(source, label) from error
     return plain_rgb(upright, icc)
 
 

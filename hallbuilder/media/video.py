@@ -19,7 +19,7 @@ from av.audio.resampler import AudioResampler
 from PIL.Image import Image
 
 from hallbuilder.errors import MediaError
-from hallbuilder.media.audio import minutes
+from hallbuilder.media.messages import minutes
 from hallbuilder.media.settings import MediaSettings
 
 VIDEO_FIX = "Export it again as MP4 (H.264)."

@@ -65,7 +65,10 @@ def test_check_reads_branch_scene_photos_in_full(hall, write_showcase):
     (folder / "room.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a jpeg")
     result = run("showcase", "check", "--project", str(hall))
     assert result.exit_code == 2
-    assert result.output.splitlines()[0].startswith("showcases/first/room.jpg")
+    assert result.output.splitlines() == [
+        "showcases/first/showcase.yaml:2 scenes[0].photo: cannot be read as an image; use a JPEG, PNG, TIFF or "
+        "WebP file (copy it again if it was damaged)"
+    ]
 
 
 def test_check_without_showcases_says_how_to_start(hall):
@@ -80,7 +83,9 @@ def test_the_hall_check_also_checks_showcases(hall, write_showcase):
     write_showcase("first", "name: A\nlogo: logo.png\n", ("logo.png",))
     valid = run("check", str(hall))
     assert valid.exit_code == 0, valid.output
-    assert valid.output.splitlines()[-1].endswith("2 photo(s) read in full; 1 showcase(s)")
+    assert valid.output.splitlines()[-1].endswith(
+        "2 photo(s) read in full; 1 media file(s) read; 1 showcase(s)"
+    )
     write_showcase("second", "name: B\nachievements: [{title: t}]\n")
     invalid = run("check", str(hall))
     assert invalid.exit_code == 2

@@ -138,6 +138,8 @@ scenes:
         "showcases/first/showcase.yaml:7 scenes[1].hotspots[1].branch: no showcase 'showcases/secnod/showcase.yaml' "
         "(did you mean 'second'?)",
         "showcases/first/showcase.yaml:8 scenes[2].id: 'room' is used twice (also scenes[1]); ids must be unique",
+        "showcases/second/showcase.yaml:2 scenes[0].id: 'room' is already a scene of "
+        "showcases/first/showcase.yaml; scene ids must be unique in the whole hall",
     ]
     write_showcase("first", "name: A\nscenes: [{id: room, title: x, photo: room.jpg}]\n")
     assert problems(hall) == [

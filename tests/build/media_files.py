@@ -1,0 +1,54 @@
+"""Tiny real media files for the build's checks: a WAV tone, an H.264 clip, a JPEG; and cut-short copies."""
+
+from __future__ import annotations
+
+import wave
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
+
+
+def write_wav(path: Path, seconds: float = 3.0, rate: int = 16000) -> Path:
+    """A mono 16-bit PCM tone, as a recorder writes it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    times = np.arange(int(seconds * rate)) / rate
+    samples = (0.3 * np.sin(2 * np.pi * 440 * times) * 32767).astype("<i2")
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(1)
+        out.setsampwidth(2)
+        out.setframerate(rate)
+        out.writeframes(samples.tobytes())
+    return path
+
+
+def write_clip(path: Path, seconds: float = 1.0, size: tuple[int, int] = (160, 120), fps: int = 10) -> Path:
+    """A short silent H.264 clip that gets brighter, written with PyAV."""
+    import av
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with av.open(str(path), "w", format="mp4") as output:
+        stream = output.add_stream("libx264", rate=fps, options={"preset": "ultrafast"})
+        stream.width, stream.height, stream.pix_fmt = size[0], size[1], "yuv420p"
+        frames = round(seconds * fps)
+        for index in range(frames):
+            pixels = np.full((size[1], size[0], 3), int(255 * index / frames), np.uint8)
+            frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
+            frame.pts = index
+            output.mux(stream.encode(frame))
+        output.mux(stream.encode(None))
+    return path
+
+
+def write_jpeg(path: Path, size: tuple[int, int] = (640, 480)) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = np.linspace(0, 255, size[0] * size[1] * 3).astype(np.uint8).reshape(size[1], size[0], 3)
+    Image.fromarray(rows, "RGB").save(path, quality=90)
+    return path
+
+
+def cut_in_half(path: Path) -> Path:
+    """Keep the first half of the file, as an interrupted copy does."""
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) // 2])
+    return path
