@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 
 from hallbuilder.commands.logs import setup_logging
-from hallbuilder.config.fields import ID, ID_HELP
 from hallbuilder.errors import ConfigError
+from hallbuilder.ids import id_problem
 
 PROJECT = click.option(
     "--project",
@@ -24,8 +24,9 @@ PROJECT = click.option(
 
 def create_showcase(project: Path, branch: str, name: str | None = None) -> Path:
     """Write showcases/<branch>/showcase.yaml (commented) and media/; never overwrite an existing one."""
-    if not ID.match(branch):
-        raise ConfigError(f"'{branch}' is not a valid branch id: {ID_HELP}")
+    problem = id_problem(branch, "branch id")
+    if problem:
+        raise ConfigError(problem)
     if not (project / "hall.yaml").is_file():
         raise ConfigError(
             f"{project}: no hall.yaml here; give the hall project with --project PATH "

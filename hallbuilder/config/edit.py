@@ -17,8 +17,9 @@ from ruamel.yaml.comments import CommentedMap
 
 from hallbuilder.config.load import CONFIG_NAME, load_hall
 from hallbuilder.errors import ConfigError
+from hallbuilder.ids import BODY
 
-AUTO_ID = re.compile(r"^(?P<scene>[a-z0-9][a-z0-9-]*)-(?P<index>\d+)$")
+AUTO_ID = re.compile(rf"^(?P<scene>{BODY})-(?P<index>\d+)$")
 PLACEHOLDER_TITLE = {"zh": "新热点", "en": "New hotspot"}
 
 

@@ -13,7 +13,7 @@ from typing import Any
 
 from marshmallow import fields, validate
 
-from hallbuilder.config.fields import ID, ID_HELP, Id, ProjectPath, Text
+from hallbuilder.config.fields import Id, ProjectPath, Text
 from hallbuilder.config.load import HallConfig, schema_problems
 from hallbuilder.config.problems import Problem, render
 from hallbuilder.config.schema import (
@@ -27,6 +27,7 @@ from hallbuilder.config.schema import (
 from hallbuilder.config.showcase_checks import cross_check_showcase
 from hallbuilder.config.source import YamlSource, read_yaml, to_plain
 from hallbuilder.errors import ConfigError
+from hallbuilder.ids import id_problem
 
 SHOWCASE_NAME = "showcase.yaml"
 SHOWCASES_DIR = "showcases"
@@ -156,8 +157,9 @@ def load_showcase(folder: Path, languages: list[str], hall_scenes: list[str]) ->
     """Read and check one showcase folder; raise one ConfigError carrying every problem, line by line."""
     branch = folder.name
     name = f"{SHOWCASES_DIR}/{branch}/{SHOWCASE_NAME}"
-    if not ID.match(branch):
-        raise ConfigError(f"{name}: the folder name '{branch}' is not a valid branch id: {ID_HELP}")
+    problem = id_problem(branch, "branch id")
+    if problem:
+        raise ConfigError(f"{name}: the folder name {problem}")
     source = read_yaml(folder / SHOWCASE_NAME, name)
     raw = to_plain(source.document)
     data, problems = schema_problems(ShowcaseSchema(), source, raw)
