@@ -79,7 +79,8 @@ def save_hotspot(project_dir: Path, change: dict[str, Any]) -> str:
         if "hotspots" not in scene or scene["hotspots"] is None:
             scene["hotspots"] = []
         scene["hotspots"].append(new_hotspot(change, languages[0]))
-        done = f"added a {change['type']} hotspot to scene {change['scene']}"
+        article = "an" if change["type"][:1] in "aeiou" else "a"
+        done = f"added {article} {change['type']} hotspot to scene {change['scene']}"
     buffer = io.StringIO()
     parser.dump(document, buffer)
     replace_checked(config_path, buffer.getvalue())

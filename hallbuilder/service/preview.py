@@ -142,7 +142,8 @@ def save_edit(project: Path, token: str):
         ), 422
     except ConfigError as error:
         return jsonify(code=422, status="Unprocessable Entity", message="\n".join(error.lines())), 422
-    return jsonify(saved=True, message=f"hall.yaml: {done}; run `hallbuilder build` to rebuild the tour.")
+    # the viewer shows it after its own "Saved to hall.yaml", in the visitor's language
+    return jsonify(saved=True, message=f"{done}; run `hallbuilder build` to rebuild the tour.")
 
 
 def register(app: Flask, dist: Path, project: Path | None = None) -> None:
