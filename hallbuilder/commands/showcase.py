@@ -22,7 +22,52 @@ PROJECT = click.option(
 )
 
 
-def create_showcase(project: Path, branch: str, name: str | None = None) -> Path:
+def parse_name(values: tuple[str, ...]) -> str | dict[str, str] | None:
+    """`--name` as staff write it: one plain text, `LANG=text` once per language, or a map written as in
+    hall.yaml (`{zh-CN: 工程部, en: Engineering}`); checked like a text of showcase.yaml."""
+    from marshmallow import ValidationError
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    from hallbuilder.config.fields import LANGUAGE, Text
+
+    texts: dict[str, str] = {}
+    for value in values:
+        language, equals, text = value.partition("=")
+        if value.strip().startswith("{"):
+            try:
+                mapping = YAML(typ="safe").load(value)
+            except YAMLError:
+                mapping = None
+            if not isinstance(mapping, dict):
+                raise ConfigError(
+                    f"--name {value}: not a map of texts: write it like {{zh-CN: 工程部, en: Engineering}}, "
+                    "with quotes around a text that has a comma"
+                )
+            texts.update(mapping)
+        elif equals and LANGUAGE.match(language.strip()):
+            texts[language.strip()] = text.strip()
+        elif len(values) == 1:
+            return value
+        else:
+            raise ConfigError(
+                f"--name {value}: with several --name, give each as LANGUAGE=text, e.g. --name en=Engineering"
+            )
+    try:
+        return Text().deserialize(texts) if texts else None
+    except ValidationError as error:
+        raise ConfigError(f"--name {' '.join(values)}: {error.messages[0]}") from None
+
+
+def name_yaml(name: str | dict[str, str]) -> str:
+    """The name as a YAML value: a quoted text, or a map of quoted texts per language."""
+    if isinstance(name, str):
+        return json.dumps(name, ensure_ascii=False)
+    pairs = ", ".join(f"{language}: {json.dumps(text, ensure_ascii=False)}" for language, text in name.items())
+    return f"{{{pairs}}}"
+
+
+def create_showcase(project: Path, branch: str, name: str | dict[str, str] | None = None) -> Path:
     """Write showcases/<branch>/showcase.yaml (commented) and media/; never overwrite an existing one."""
     problem = id_problem(branch, "branch id")
     if problem:
@@ -37,7 +82,7 @@ def create_showcase(project: Path, branch: str, name: str | None = None) -> Path
     if config.exists():
         raise ConfigError(f"{config}: this branch already has a showcase; nothing was changed")
     template = resources.files("hallbuilder.templates").joinpath("showcase.yaml").read_text("utf-8")
-    text = template.replace("__NAME__", json.dumps(name or branch, ensure_ascii=False))
+    text = template.replace("__NAME__", name_yaml(name or branch))
     (folder / "media").mkdir(parents=True, exist_ok=True)
     config.write_text(text.replace("__ID__", branch), "utf-8")
     return config
@@ -50,11 +95,17 @@ def showcase() -> None:
 
 @showcase.command()
 @click.argument("branch")
-@click.option("--name", help="The branch's name (default: the branch id); edit it later in showcase.yaml.")
+@click.option(
+    "--name",
+    "names",
+    multiple=True,
+    help="The branch's name (default: the branch id): a text, LANG=text once per language "
+    "(--name zh-CN=工程部 --name en=Engineering), or {zh-CN: 工程部, en: Engineering}.",
+)
 @PROJECT
-def new(branch: str, name: str | None, project: Path) -> None:
+def new(branch: str, names: tuple[str, ...], project: Path) -> None:
     """Create showcases/BRANCH/ with a commented showcase.yaml to fill in."""
-    config = create_showcase(project, branch, name)
+    config = create_showcase(project, branch, parse_name(names))
     click.echo(f"Created {config}")
     click.echo(f"  fill in {config.name}, put photos and videos in {config.parent / 'media'}/, then:")
     click.echo(f"  hallbuilder showcase check --project {project}")
