@@ -16,6 +16,7 @@ import segno
 from hallbuilder.errors import PublishError
 from hallbuilder.ids import HELP, is_id
 from hallbuilder.publish.options import check_public_url
+from hallbuilder.publish.plan import not_a_build
 
 
 def read_scene_ids(dist: Path) -> list[str]:
@@ -25,7 +26,7 @@ def read_scene_ids(dist: Path) -> list[str]:
         scenes = json.loads(manifest.read_text(encoding="utf-8"))["scenes"]
         ids = [scene["id"] for scene in scenes]
     except FileNotFoundError:
-        raise PublishError(f"{manifest}: not found: run `hallbuilder build PROJECT -o DIST` first.") from None
+        raise PublishError(not_a_build(dist, "tour.json", then="give `hallbuilder qr`")) from None
     except (OSError, ValueError, KeyError, TypeError):
         raise PublishError(
             f"{manifest}: not a tour.json written by `hallbuilder build`: build again."

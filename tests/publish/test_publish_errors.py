@@ -55,7 +55,7 @@ def test_not_a_build(tmp_path):
     assert (result.exit_code, result.stderr) == (
         1,
         f"{tmp_path / 'dist'}: tour.json is missing, so this is not a built tour: "
-        f"run `hallbuilder build PROJECT -o {tmp_path / 'dist'}` first, then publish that folder.\n",
+        "publish the folder `hallbuilder build` wrote (PROJECT/dist, or the folder given with -o).\n",
     )
 
 
