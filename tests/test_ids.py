@@ -21,7 +21,9 @@ def test_an_id_of_the_longest_length_is_one_and_one_more_is_refused_with_the_lim
         f"'{'a' * 65}' is 65 characters long: an id has at most 64 (the hall service stores no longer ones); "
         "shorten it"
     )
-    assert ids.id_problem("a" * 70, "branch id").startswith(f"'{'a' * 70}' is 70 characters long: a branch id ")
+    assert ids.id_problem("a" * 70, "branch id").startswith(
+        f"'{'a' * 70}' is 70 characters long: a branch id "
+    )
 
 
 @pytest.mark.parametrize("text", ["Lobby", "-lobby", "lob by", "lobby\n", "大厅", ""])

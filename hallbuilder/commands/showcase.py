@@ -63,7 +63,9 @@ def name_yaml(name: str | dict[str, str]) -> str:
     """The name as a YAML value: a quoted text, or a map of quoted texts per language."""
     if isinstance(name, str):
         return json.dumps(name, ensure_ascii=False)
-    pairs = ", ".join(f"{language}: {json.dumps(text, ensure_ascii=False)}" for language, text in name.items())
+    pairs = ", ".join(
+        f"{language}: {json.dumps(text, ensure_ascii=False)}" for language, text in name.items()
+    )
     return f"{{{pairs}}}"
 
 

@@ -73,7 +73,9 @@ class ViewSchema(StrictSchema):
         **doc("Initial horizontal angle in degrees; 0 is the photo's centre, right is positive."),
     )
     pitch = Angle(-90, 90, load_default=0.0, **doc("Initial vertical angle in degrees; up is positive."))
-    fov = Angle(30, 120, load_default=75.0, **doc("Initial vertical field of view in degrees; smaller zooms in."))
+    fov = Angle(
+        30, 120, load_default=75.0, **doc("Initial vertical field of view in degrees; smaller zooms in.")
+    )
 
 
 class NarrationSchema(StrictSchema):
@@ -109,7 +111,9 @@ class HotspotSchema(StrictSchema):
     title = Text(**doc("info: the panel's title (an info hotspot needs a title, text, images or a video)."))
     text = Text(**doc("info: the panel's text."))
     images = fields.List(ProjectPath(), **doc("info: photos shown in the panel."))
-    video = ProjectPath(**doc("info: a video shown in the panel (MP4, MOV, M4V or WebM; see the limits below)."))
+    video = ProjectPath(
+        **doc("info: a video shown in the panel (MP4, MOV, M4V or WebM; see the limits below).")
+    )
     branch = Id(
         **doc("showcase: the branch whose showcase opens (a folder showcases/<branch>/).", "type: showcase")
     )

@@ -90,7 +90,9 @@ def read_yaml(path: Path, name: str) -> YamlSource:
         mark = error.problem_mark or error.context_mark
         where = f"{name}:{mark.line + 1}" if mark else name
         problem = error.problem or error.context or "invalid YAML"
-        explained = explain_syntax_error(problem, text, mark.line if mark else None, mark.column if mark else 0)
+        explained = explain_syntax_error(
+            problem, text, mark.line if mark else None, mark.column if mark else 0
+        )
         raise ConfigError(f"{where}: {explained}") from None
     if document is None:
         document = {}
