@@ -69,6 +69,33 @@ def name_yaml(name: str | dict[str, str]) -> str:
     return f"{{{pairs}}}"
 
 
+def hall_languages(project: Path) -> list[str]:
+    """hall.languages as hall.yaml gives them (its default when absent or unreadable: the check says why)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        hall = (YAML(typ="safe").load((project / "hall.yaml").read_text("utf-8")) or {}).get("hall") or {}
+        languages = hall.get("languages") or ["zh-CN"]
+    except (YAMLError, OSError, UnicodeDecodeError, AttributeError):
+        return []
+    return [code for code in languages if isinstance(code, str)] if isinstance(languages, list) else []
+
+
+def check_name_languages(name: dict[str, str], languages: list[str]) -> None:
+    """A name per language uses the hall's languages and has the default one, as showcase.yaml must."""
+    if not languages:
+        return
+    listed = ", ".join(languages)
+    for code in name:
+        if code not in languages:
+            raise ConfigError(f"--name: language '{code}' is not in hall.languages [{listed}]")
+    if languages[0] not in name:
+        raise ConfigError(
+            f"--name: no {languages[0]} name (the hall's default language); add --name {languages[0]}=..."
+        )
+
+
 def create_showcase(project: Path, branch: str, name: str | dict[str, str] | None = None) -> Path:
     """Write showcases/<branch>/showcase.yaml (commented) and media/; never overwrite an existing one."""
     problem = id_problem(branch, "branch id")
@@ -79,6 +106,8 @@ def create_showcase(project: Path, branch: str, name: str | dict[str, str] | Non
             f"{project}: no hall.yaml here; give the hall project with --project PATH "
             f"or run `hallbuilder new {project}` first"
         )
+    if isinstance(name, dict):
+        check_name_languages(name, hall_languages(project))
     folder = project / "showcases" / branch
     config = folder / "showcase.yaml"
     if config.exists():

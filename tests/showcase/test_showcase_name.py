@@ -46,6 +46,14 @@ def test_a_name_per_language_is_stored_as_a_map(hall, names):
             "(use codes like zh-CN, en, yue)",
         ),
         (
+            ("zh-CN=工程部", "fr=Ingénierie"),
+            "--name: language 'fr' is not in hall.languages [zh-CN, en]",
+        ),
+        (
+            ("en=Engineering",),
+            "--name: no zh-CN name (the hall's default language); add --name zh-CN=...",
+        ),
+        (
             ("工程部", "Engineering"),
             "--name 工程部: with several --name, give each as LANGUAGE=text, e.g. --name en=Engineering",
         ),
