@@ -75,6 +75,8 @@ class LazyGroup(click.Group):
             ctx.exit(130)
         except (click.exceptions.Exit, click.ClickException, click.exceptions.Abort):
             raise
+        except BrokenPipeError:  # the reader went away (`hallbuilder qr … | head`): click ends quietly
+            raise
         except Exception as error:  # a bug, not the user's fault: one line, the traceback only on request
             if os.environ.get("HALLBUILDER_DEBUG"):
                 raise

@@ -20,11 +20,11 @@ from typing import Any
 
 from PIL import Image, UnidentifiedImageError
 
-from hallbuilder.config.fields import ID
 from hallbuilder.errors import BuildError
+from hallbuilder.ids import BODY, is_id
 
 PULLED = "pulled-showcases"
-PHOTO = re.compile(r"^showcases/([a-z0-9][a-z0-9-]*)/photos/(\d+)\.(jpg|png)$")
+PHOTO = re.compile(rf"^showcases/({BODY})/photos/(\d+)\.(jpg|png)$")
 TIMEOUT = 30
 
 
@@ -48,7 +48,7 @@ def pull_showcases(url: str, hall_id: str, project_dir: Path, cache_name: str) -
     shutil.rmtree(root, ignore_errors=True)
     pulled = []
     for branch, entry in sorted(data["branches"].items()):
-        if not ID.match(str(branch)) or not isinstance(entry, dict):
+        if not is_id(branch) or not isinstance(entry, dict):
             raise BuildError(f"--pull-showcases {url}: '{branch}' is not a branch id")
         achievements = [
             _achievement(base, url, hall_id, branch, item, root, relative_root)

@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 
 from hallbuilder.commands.logs import setup_logging
-from hallbuilder.config.fields import ID, ID_HELP
 from hallbuilder.errors import ConfigError
+from hallbuilder.ids import id_problem
 
 PROJECT = click.option(
     "--project",
@@ -22,21 +22,98 @@ PROJECT = click.option(
 )
 
 
-def create_showcase(project: Path, branch: str, name: str | None = None) -> Path:
+def parse_name(values: tuple[str, ...]) -> str | dict[str, str] | None:
+    """`--name` as staff write it: one plain text, `LANG=text` once per language, or a map written as in
+    hall.yaml (`{zh-CN: 工程部, en: Engineering}`); checked like a text of showcase.yaml."""
+    from marshmallow import ValidationError
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    from hallbuilder.config.fields import LANGUAGE, Text
+
+    texts: dict[str, str] = {}
+    for value in values:
+        language, equals, text = value.partition("=")
+        if value.strip().startswith("{"):
+            try:
+                mapping = YAML(typ="safe").load(value)
+            except YAMLError:
+                mapping = None
+            if not isinstance(mapping, dict):
+                raise ConfigError(
+                    f"--name {value}: not a map of texts: write it like {{zh-CN: 工程部, en: Engineering}}, "
+                    "with quotes around a text that has a comma"
+                )
+            texts.update(mapping)
+        elif equals and LANGUAGE.match(language.strip()):
+            texts[language.strip()] = text.strip()
+        elif len(values) == 1:
+            return value
+        else:
+            raise ConfigError(
+                f"--name {value}: with several --name, give each as LANGUAGE=text, e.g. --name en=Engineering"
+            )
+    try:
+        return Text().deserialize(texts) if texts else None
+    except ValidationError as error:
+        raise ConfigError(f"--name {' '.join(values)}: {error.messages[0]}") from None
+
+
+def name_yaml(name: str | dict[str, str]) -> str:
+    """The name as a YAML value: a quoted text, or a map of quoted texts per language."""
+    if isinstance(name, str):
+        return json.dumps(name, ensure_ascii=False)
+    pairs = ", ".join(
+        f"{language}: {json.dumps(text, ensure_ascii=False)}" for language, text in name.items()
+    )
+    return f"{{{pairs}}}"
+
+
+def hall_languages(project: Path) -> list[str]:
+    """hall.languages as hall.yaml gives them (its default when absent or unreadable: the check says why)."""
+    from ruamel.yaml import YAML
+    from ruamel.yaml.error import YAMLError
+
+    try:
+        hall = (YAML(typ="safe").load((project / "hall.yaml").read_text("utf-8")) or {}).get("hall") or {}
+        languages = hall.get("languages") or ["zh-CN"]
+    except (YAMLError, OSError, UnicodeDecodeError, AttributeError):
+        return []
+    return [code for code in languages if isinstance(code, str)] if isinstance(languages, list) else []
+
+
+def check_name_languages(name: dict[str, str], languages: list[str]) -> None:
+    """A name per language uses the hall's languages and has the default one, as showcase.yaml must."""
+    if not languages:
+        return
+    listed = ", ".join(languages)
+    for code in name:
+        if code not in languages:
+            raise ConfigError(f"--name: language '{code}' is not in hall.languages [{listed}]")
+    if languages[0] not in name:
+        raise ConfigError(
+            f"--name: no {languages[0]} name (the hall's default language); add --name {languages[0]}=..."
+        )
+
+
+def create_showcase(project: Path, branch: str, name: str | dict[str, str] | None = None) -> Path:
     """Write showcases/<branch>/showcase.yaml (commented) and media/; never overwrite an existing one."""
-    if not ID.match(branch):
-        raise ConfigError(f"'{branch}' is not a valid branch id: {ID_HELP}")
+    problem = id_problem(branch, "branch id")
+    if problem:
+        raise ConfigError(problem)
     if not (project / "hall.yaml").is_file():
         raise ConfigError(
             f"{project}: no hall.yaml here; give the hall project with --project PATH "
             f"or run `hallbuilder new {project}` first"
         )
+    if isinstance(name, dict):
+        check_name_languages(name, hall_languages(project))
     folder = project / "showcases" / branch
     config = folder / "showcase.yaml"
     if config.exists():
         raise ConfigError(f"{config}: this branch already has a showcase; nothing was changed")
     template = resources.files("hallbuilder.templates").joinpath("showcase.yaml").read_text("utf-8")
-    text = template.replace("__NAME__", json.dumps(name or branch, ensure_ascii=False))
+    text = template.replace("__NAME__", name_yaml(name or branch))
     (folder / "media").mkdir(parents=True, exist_ok=True)
     config.write_text(text.replace("__ID__", branch), "utf-8")
     return config
@@ -49,11 +126,17 @@ def showcase() -> None:
 
 @showcase.command()
 @click.argument("branch")
-@click.option("--name", help="The branch's name (default: the branch id); edit it later in showcase.yaml.")
+@click.option(
+    "--name",
+    "names",
+    multiple=True,
+    help="The branch's name (default: the branch id): a text, LANG=text once per language "
+    "(--name zh-CN=工程部 --name en=Engineering), or {zh-CN: 工程部, en: Engineering}.",
+)
 @PROJECT
-def new(branch: str, name: str | None, project: Path) -> None:
+def new(branch: str, names: tuple[str, ...], project: Path) -> None:
     """Create showcases/BRANCH/ with a commented showcase.yaml to fill in."""
-    config = create_showcase(project, branch, name)
+    config = create_showcase(project, branch, parse_name(names))
     click.echo(f"Created {config}")
     click.echo(f"  fill in {config.name}, put photos and videos in {config.parent / 'media'}/, then:")
     click.echo(f"  hallbuilder showcase check --project {project}")

@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from hallbuilder.config.fields import LANGUAGE
+from hallbuilder.config.floorplan import check_floorplan_points
 from hallbuilder.config.problems import Problem, did_you_mean, format_path
 
 PHOTO_TYPES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp"}
@@ -41,6 +42,7 @@ def cross_check(document: dict, project_dir: Path, branch_rooms: Iterable[str] =
     problems += check_references(document, list(branch_rooms))
     problems += check_files(document, project_dir)
     problems += check_languages(document)
+    problems += check_floorplan_points(document, project_dir)
     return problems
 
 

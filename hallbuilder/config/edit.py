@@ -18,8 +18,9 @@ from ruamel.yaml.comments import CommentedMap
 from hallbuilder.config.load import CONFIG_NAME
 from hallbuilder.config.project import load_hall
 from hallbuilder.errors import ConfigError
+from hallbuilder.ids import BODY
 
-AUTO_ID = re.compile(r"^(?P<scene>[a-z0-9][a-z0-9-]*)-(?P<index>\d+)$")
+AUTO_ID = re.compile(rf"^(?P<scene>{BODY})-(?P<index>\d+)$")
 PLACEHOLDER_TITLE = {"zh": "新热点", "en": "New hotspot"}
 
 
@@ -79,7 +80,8 @@ def save_hotspot(project_dir: Path, change: dict[str, Any]) -> str:
         if "hotspots" not in scene or scene["hotspots"] is None:
             scene["hotspots"] = []
         scene["hotspots"].append(new_hotspot(change, languages[0]))
-        done = f"added a {change['type']} hotspot to scene {change['scene']}"
+        article = "an" if change["type"][:1] in "aeiou" else "a"
+        done = f"added {article} {change['type']} hotspot to scene {change['scene']}"
     buffer = io.StringIO()
     parser.dump(document, buffer)
     replace_checked(config_path, buffer.getvalue())

@@ -8,9 +8,9 @@ from typing import Any
 
 from marshmallow import ValidationError, fields
 
+from hallbuilder.ids import id_problem
+
 LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
-ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-ID_HELP = "use lower-case letters, digits and '-' only, e.g. 'history-hall'"
 
 
 class Text(fields.Field):
@@ -38,14 +38,15 @@ class Text(fields.Field):
 
 
 class Id(fields.String):
-    """An identifier used in URLs: [a-z0-9-]."""
+    """An identifier used in URLs and by the service (the rule is in hallbuilder/ids.py)."""
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str:
         if isinstance(value, int) and not isinstance(value, bool):
             value = str(value)
         text = super()._deserialize(value, attr, data, **kwargs)
-        if not ID.match(text):
-            raise ValidationError(f"'{text}' is not a valid id: {ID_HELP}")
+        problem = id_problem(text)
+        if problem:
+            raise ValidationError(problem)
         return text
 
 

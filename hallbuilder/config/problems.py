@@ -12,6 +12,7 @@ from typing import Any
 
 from marshmallow import Schema, fields
 
+from hallbuilder.config.dates import impossible_date
 from hallbuilder.config.source import KeyPath, YamlSource
 
 
@@ -103,6 +104,8 @@ def rewrite(schema: Schema, source: YamlSource, path: KeyPath, message: str) -> 
         return "required key is missing"
     if message == "Field may not be null.":
         return "is empty; give a value or remove the key"
+    if message == "Not a valid date." and impossible_date(source.value_at(path)):
+        return impossible_date(source.value_at(path))
     if message in TYPE_MESSAGES:
         return f"{TYPE_MESSAGES[message]}, got {describe(source.value_at(path))}"
     if message.startswith("Must be greater than or equal to") or message.startswith("Must be less than"):

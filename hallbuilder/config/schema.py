@@ -15,8 +15,10 @@ from hallbuilder.config.fields import Angle, Id, ProjectPath, Text
 HOTSPOT_TYPES = ("link", "info", "showcase")
 
 
-def doc(text: str, **kwargs: Any) -> dict[str, Any]:
-    return {"metadata": {"doc": text}, **kwargs}
+def doc(text: str, required_when: str | None = None, **kwargs: Any) -> dict[str, Any]:
+    """A field's documentation; `required_when` names the case that needs the key (e.g. "type: link")."""
+    metadata = {"doc": text} | ({"required_when": required_when} if required_when else {})
+    return {"metadata": metadata, **kwargs}
 
 
 class StrictSchema(Schema):
@@ -25,7 +27,7 @@ class StrictSchema(Schema):
 
 
 class HallSchema(StrictSchema):
-    id = Id(required=True, **doc("Identifier of the hall, used in URLs and by the service: [a-z0-9-]."))
+    id = Id(required=True, **doc("Identifier of the hall, used in URLs and by the service."))
     title = Text(required=True, **doc("Name of the hall shown on the cover and in shares."))
     subtitle = Text(**doc("Second line under the title."))
     description = Text(**doc("One or two sentences for the cover page and share cards."))
@@ -50,7 +52,9 @@ class HallSchema(StrictSchema):
             error="'{input}' is not a web address; write e.g. https://hall.example.org/",
         ),
         **doc(
-            "The public address visitors open (optional): makes share cards absolute and is the default for `qr`."
+            "The public address visitors open (optional): makes share cards absolute and is the default for "
+            "`qr`. For a tour opened straight from a bucket, give its index.html address "
+            "(https://ENDPOINT/BUCKET/PREFIX/index.html): a bucket does not open index.html for a folder."
         ),
     )
 
@@ -69,11 +73,13 @@ class ViewSchema(StrictSchema):
         **doc("Initial horizontal angle in degrees; 0 is the photo's centre, right is positive."),
     )
     pitch = Angle(-90, 90, load_default=0.0, **doc("Initial vertical angle in degrees; up is positive."))
-    fov = Angle(30, 120, load_default=75.0, **doc("Initial vertical field of view in degrees (zoom)."))
+    fov = Angle(
+        30, 120, load_default=75.0, **doc("Initial vertical field of view in degrees; smaller zooms in.")
+    )
 
 
 class NarrationSchema(StrictSchema):
-    audio = ProjectPath(**doc("Narration audio (mp3, m4a, wav, ogg) in this language."))
+    audio = ProjectPath(**doc("Narration audio (mp3, m4a, aac, wav, ogg, opus, flac) in this language."))
     transcript = fields.String(**doc("What the narration says, shown as text and captions."))
 
     @validates_schema
@@ -98,13 +104,19 @@ class HotspotSchema(StrictSchema):
         **doc("Horizontal angle in degrees (the edit mode of `hallbuilder serve` shows it)."),
     )
     pitch = Angle(-90, 90, required=True, **doc("Vertical angle in degrees."))
-    target = Id(**doc("link: the scene to walk to."))
+    target = Id(
+        **doc("link: the scene to walk to: a scene id of the hall or a branch room's id.", "type: link")
+    )
     label = Text(**doc("link: the label under the arrow (default: the target scene's title)."))
-    title = Text(**doc("info: the panel's title."))
+    title = Text(**doc("info: the panel's title (an info hotspot needs a title, text, images or a video)."))
     text = Text(**doc("info: the panel's text."))
     images = fields.List(ProjectPath(), **doc("info: photos shown in the panel."))
-    video = ProjectPath(**doc("info: a video shown in the panel."))
-    branch = Id(**doc("showcase: the branch whose showcase opens (a folder showcases/<branch>/)."))
+    video = ProjectPath(
+        **doc("info: a video shown in the panel (MP4, MOV, M4V or WebM; see the limits below).")
+    )
+    branch = Id(
+        **doc("showcase: the branch whose showcase opens (a folder showcases/<branch>/).", "type: showcase")
+    )
 
     @validates_schema
     def fits_type(self, data: dict, **kwargs: Any) -> None:
@@ -175,10 +187,10 @@ class ServiceSchema(StrictSchema):
 
 class BuildSettingsSchema(StrictSchema):
     tile_size = fields.Integer(
-        load_default=512, validate=validate.Range(512, 1024), **doc("Tile edge in pixels, 512 to 1024.")
+        load_default=512, validate=validate.Range(512, 1024), **doc("Tile edge in pixels.")
     )
     quality = fields.Integer(
-        load_default=82, validate=validate.Range(50, 95), **doc("JPEG quality of the tiles, 50 to 95.")
+        load_default=82, validate=validate.Range(50, 95), **doc("JPEG quality of the tiles.")
     )
 
 
@@ -214,11 +226,16 @@ class HallConfigSchema(StrictSchema):
 
 def iter_documented_keys(schema: Schema | None = None, prefix: str = "") -> list[tuple[str, str]]:
     """Every key path with its doc, depth first: [('hall', ...), ('hall.id', ...), ...]."""
+    return [(path, field.metadata.get("doc", "")) for path, field in iter_documented_fields(schema, prefix)]
+
+
+def iter_documented_fields(schema: Schema | None = None, prefix: str = "") -> list[tuple[str, fields.Field]]:
+    """Every key path with its field, depth first, so docs can say what the field itself checks."""
     schema = schema or HallConfigSchema()
-    keys: list[tuple[str, str]] = []
+    keys: list[tuple[str, fields.Field]] = []
     for name, field in schema.fields.items():
         path = f"{prefix}{name}"
-        keys.append((path, field.metadata.get("doc", "")))
+        keys.append((path, field))
         inner = field
         if isinstance(field, fields.List):
             inner = field.inner
@@ -226,5 +243,5 @@ def iter_documented_keys(schema: Schema | None = None, prefix: str = "") -> list
             inner = field.value_field
         if isinstance(inner, fields.Nested):
             nested = inner.schema
-            keys.extend(iter_documented_keys(nested, f"{path}."))
+            keys.extend(iter_documented_fields(nested, f"{path}."))
     return keys

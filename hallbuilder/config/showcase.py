@@ -14,7 +14,7 @@ from typing import Any
 from marshmallow import fields, validate
 
 from hallbuilder.config.checks import items, scene_ids_of
-from hallbuilder.config.fields import ID, ID_HELP, Id, ProjectPath, Text
+from hallbuilder.config.fields import Id, ProjectPath, Text
 from hallbuilder.config.load import HallConfig, schema_problems
 from hallbuilder.config.problems import Problem, render
 from hallbuilder.config.schema import (
@@ -28,6 +28,7 @@ from hallbuilder.config.schema import (
 from hallbuilder.config.showcase_checks import cross_check_showcase
 from hallbuilder.config.source import YamlSource, read_yaml_or_problems, to_plain
 from hallbuilder.errors import ConfigError
+from hallbuilder.ids import id_problem
 
 SHOWCASE_NAME = "showcase.yaml"
 SHOWCASES_DIR = "showcases"
@@ -173,10 +174,8 @@ def check_showcases(
     taken: dict[str, str] = {}  # scene id -> the showcase.yaml that has it first
     for folder, (source, reading) in files.items():
         others = [ident for other, ids in rooms.items() if other != folder for ident in ids]
-        if not ID.match(folder.name):
-            problems.append(
-                f"{showcase_name(folder)}: the folder name '{folder.name}' is not a valid branch id: {ID_HELP}"
-            )
+        if problem := id_problem(folder.name, "branch id"):
+            problems.append(f"{showcase_name(folder)}: the folder name {problem}")
         elif source is None:
             problems += reading
         else:

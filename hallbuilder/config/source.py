@@ -14,13 +14,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError
 
+from hallbuilder.config.yaml_hints import explain_syntax_error
 from hallbuilder.errors import ConfigError
 
 KeyPath = tuple[str | int, ...]
-HINTS = {
-    "mapping values are not allowed here": "a text that contains ': ' must be put in quotes",
-    "found character '\\t' that cannot start any token": "use spaces, not tabs, to indent",
-}
 
 
 @dataclass
@@ -93,8 +90,10 @@ def read_yaml(path: Path, name: str) -> YamlSource:
         mark = error.problem_mark or error.context_mark
         where = f"{name}:{mark.line + 1}" if mark else name
         problem = error.problem or error.context or "invalid YAML"
-        hint = HINTS.get(problem, "check indentation and quotes")
-        raise ConfigError(f"{where}: YAML syntax error: {problem} ({hint})") from None
+        explained = explain_syntax_error(
+            problem, text, mark.line if mark else None, mark.column if mark else 0
+        )
+        raise ConfigError(f"{where}: {explained}") from None
     if document is None:
         document = {}
     if not isinstance(document, dict):

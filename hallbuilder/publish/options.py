@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import urlsplit, urlunsplit
 
 from hallbuilder.errors import PublishError
 
@@ -22,14 +23,17 @@ def check_origin(origin: str) -> str:
 
 
 def check_public_url(url: str, option: str = "--public-url") -> str:
-    """An http(s) base URL without a fragment; returned with a trailing slash."""
+    """An http(s) base URL without a fragment. A folder gets its trailing slash (before any query), so that
+    pages beside the tour resolve inside it; a page such as index.html is kept as it is."""
     if not _URL.match(url):
         raise PublishError(
             f"{option} {url}: not a web address: write it like https://cdn.example.com/hall/ (no #, no spaces)."
         )
-    if url.endswith("/") or "?" in url or "." in url.rsplit("/", 1)[-1]:
-        return url  # a folder already, a query, or a page such as index.html
-    return url + "/"
+    parts = urlsplit(url)
+    last = parts.path.rsplit("/", 1)[-1]
+    if parts.path.endswith("/") or "." in last:
+        return url
+    return urlunsplit(parts._replace(path=parts.path + "/"))
 
 
 def printable(text: str) -> str:

@@ -61,14 +61,34 @@ def file_etag(path: Path) -> str:
     return f"{hashlib.md5(b''.join(parts)).hexdigest()}-{len(parts)}"
 
 
+def not_a_build(dist: Path, missing: str, then: str = "publish") -> str:
+    """Why `dist` is not a built tour, with advice that works when followed: `build` refuses to write into
+    the project itself or into a folder that is not a previous build."""
+    if (dist / "hall.yaml").is_file():
+        return (
+            f"{dist}: this is a hall project (it has hall.yaml), not a built tour: "
+            f"run `hallbuilder build {dist}`, then {then} {dist / 'dist'}."
+        )
+    if not dist.is_dir():
+        return f"{dist}: no such folder: run `hallbuilder build PROJECT -o {dist}` first, then {then} that folder."
+    if any(dist.iterdir()):
+        return (
+            f"{dist}: {missing} is missing, so this is not a built tour: {then} the folder `hallbuilder build` "
+            "wrote (PROJECT/dist, or the folder given with -o)."
+        )
+    return (
+        f"{dist}: {missing} is missing, so this is not a built tour: "
+        f"run `hallbuilder build PROJECT -o {dist}` first, then {then} that folder."
+    )
+
+
 def check_dist(dist: Path) -> None:
     """Refuse anything that is not a finished build, before touching the target."""
-    fix = f"run `hallbuilder build PROJECT -o {dist}` first, then publish that folder."
     if not dist.is_dir():
-        raise PublishError(f"{dist}: no such folder: {fix}")
+        raise PublishError(not_a_build(dist, "tour.json"))
     for name in rules.ENTRY_POINTS:
         if not (dist / name).is_file():
-            raise PublishError(f"{dist}: {name} is missing, so this is not a built tour: {fix}")
+            raise PublishError(not_a_build(dist, name))
     try:
         json.loads((dist / "tour.json").read_text(encoding="utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:

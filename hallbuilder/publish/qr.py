@@ -8,16 +8,15 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
 import segno
 
 from hallbuilder.errors import PublishError
+from hallbuilder.ids import HELP, is_id
 from hallbuilder.publish.options import check_public_url
-
-SCENE_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+from hallbuilder.publish.plan import not_a_build
 
 
 def read_scene_ids(dist: Path) -> list[str]:
@@ -27,36 +26,35 @@ def read_scene_ids(dist: Path) -> list[str]:
         scenes = json.loads(manifest.read_text(encoding="utf-8"))["scenes"]
         ids = [scene["id"] for scene in scenes]
     except FileNotFoundError:
-        raise PublishError(f"{manifest}: not found: run `hallbuilder build PROJECT -o DIST` first.") from None
+        raise PublishError(not_a_build(dist, "tour.json", then="give `hallbuilder qr`")) from None
     except (OSError, ValueError, KeyError, TypeError):
         raise PublishError(
             f"{manifest}: not a tour.json written by `hallbuilder build`: build again."
         ) from None
     for scene_id in ids:
-        if not isinstance(scene_id, str) or not SCENE_ID.match(scene_id):
-            raise PublishError(
-                f"{manifest}: scene id {scene_id!r} is not lower-case letters, digits and '-'."
-            )
+        if not is_id(scene_id):
+            raise PublishError(f"{manifest}: scene id {scene_id!r} is not a valid id ({HELP}): build again.")
     return ids
+
+
+def page_url(base: str, relative: str) -> str:
+    """The address of `relative` in the tour at `base`: a page of the build (`listen/lobby.html`), a fragment
+    (`#scene=lobby`), both, or `""` for the tour itself. `base` may be a folder (`…/red/`, `…/red`), a page
+    (`…/red/index.html`) and carry a query (`?from=poster`), which every link keeps."""
+    parts = urlsplit(check_public_url(base, "--url"))
+    path, _, fragment = relative.partition("#")
+    joined = urlsplit(urljoin(urlunsplit(parts._replace(query="")), path))
+    return urlunsplit(joined._replace(query=parts.query, fragment=fragment))
 
 
 def links(url: str, scene_ids: list[str], narrated: list[str] = ()) -> dict[str, str]:
     """File stem -> link: `hall` for the tour, `scene-<id>` for each scene's deep link and `listen-<id>` for
     each narrated scene's audio-first page ("scan to listen", written by the build in listen/)."""
-    url = check_public_url(url, "--url")
     return (
-        {"hall": url}
-        | {f"scene-{scene_id}": f"{url}#scene={scene_id}" for scene_id in scene_ids}
+        {"hall": page_url(url, "")}
+        | {f"scene-{scene_id}": page_url(url, f"#scene={scene_id}") for scene_id in scene_ids}
         | {f"listen-{scene_id}": page_url(url, f"listen/{scene_id}.html") for scene_id in narrated}
     )
-
-
-def page_url(base: str, relative: str) -> str:
-    """A page of the built tour at `relative`, from the tour's address: a folder (`…/hall/`, `…/hall`),
-    a page in it (`…/hall/index.html`), with or without a query (kept, e.g. for tracking)."""
-    scheme, host, path, query, _ = urlsplit(base)
-    folder = path if path.endswith("/") or "." not in path.rsplit("/", 1)[-1] else path.rsplit("/", 1)[0]
-    return urlunsplit((scheme, host, f"{folder.rstrip('/')}/{relative}", query, ""))
 
 
 def read_narrated_ids(dist: Path) -> list[str]:

@@ -15,6 +15,8 @@ from flask import Blueprint, Flask, Response, abort, jsonify, request, send_file
 from marshmallow import Schema, ValidationError, fields, validate
 from werkzeug.security import safe_join
 
+from hallbuilder import ids
+
 LONG_CACHE = "public, max-age=31536000, immutable"
 SHORT_CACHE = "no-cache"
 HASHED = (
@@ -111,10 +113,10 @@ def _send(dist: Path, relative: str) -> Response:
 class HotspotEdit(Schema):
     """A hotspot placed or moved in the viewer's edit mode."""
 
-    scene = fields.String(required=True, validate=validate.Regexp(r"^[a-z0-9][a-z0-9-]*$"))
+    scene = fields.String(required=True, validate=validate.Regexp(ids.ID))
     id = fields.String(load_default=None, validate=validate.Length(max=80))
     type = fields.String(required=True, validate=validate.OneOf(["link", "info"]))
-    target = fields.String(load_default=None, validate=validate.Regexp(r"^[a-z0-9][a-z0-9-]*$"))
+    target = fields.String(load_default=None, validate=validate.Regexp(ids.ID))
     yaw = fields.Float(required=True, allow_nan=False, validate=validate.Range(-180, 360))
     pitch = fields.Float(required=True, allow_nan=False, validate=validate.Range(-90, 90))
 
@@ -140,7 +142,8 @@ def save_edit(project: Path, token: str):
         ), 422
     except ConfigError as error:
         return jsonify(code=422, status="Unprocessable Entity", message="\n".join(error.lines())), 422
-    return jsonify(saved=True, message=f"hall.yaml: {done}; run `hallbuilder build` to rebuild the tour.")
+    # the viewer shows it after its own "Saved to hall.yaml", in the visitor's language
+    return jsonify(saved=True, message=f"{done}; run `hallbuilder build` to rebuild the tour.")
 
 
 def register(app: Flask, dist: Path, project: Path | None = None) -> None:

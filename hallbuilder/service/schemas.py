@@ -6,7 +6,9 @@ from datetime import UTC, datetime
 
 from marshmallow import EXCLUDE, Schema, fields, validate
 
-ID = validate.Regexp(r"^[a-z0-9][a-z0-9-]{0,63}$", error="Use lower-case letters, digits and dashes.")
+from hallbuilder import ids
+
+ID = validate.Regexp(ids.ID, error=f"Use lower-case letters, digits and dashes (at most {ids.MAX_LENGTH}).")
 
 
 class UtcDateTime(fields.DateTime):

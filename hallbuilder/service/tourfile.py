@@ -6,15 +6,13 @@ The service never imports the build; it reads only the few keys of the tour.json
 from __future__ import annotations
 
 import json
-import re
 import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
 
 from hallbuilder.errors import ServiceError
-
-ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+from hallbuilder.ids import MAX_LENGTH, is_id
 
 
 def read(source: str) -> tuple[dict[str, Any], str]:
@@ -57,9 +55,10 @@ def _text(value: Any, languages: list[str], fallback: str) -> str:
 
 
 def _id(value: Any, where: str, source: str) -> str:
-    if not isinstance(value, str) or not ID.match(value):
+    if not is_id(value):
         raise ServiceError(
-            f"{source}: {where}: expected an id of lower-case letters, digits and dashes, "
+            f"{source}: {where}: expected an id of lower-case letters, digits and dashes "
+            f"(at most {MAX_LENGTH}), "
             f"got {value!r}; rebuild the hall"
         )
     return value

@@ -41,7 +41,7 @@ def test_adding_a_hotspot_keeps_every_comment(project):
     before = (project / "hall.yaml").read_text("utf-8")
     done = save_hotspot(project, {"scene": "lobby", "id": None, "type": "info", "yaw": 100.0, "pitch": 2.5})
     after = (project / "hall.yaml").read_text("utf-8")
-    assert done == "added a info hotspot to scene lobby"
+    assert done == "added an info hotspot to scene lobby"
     assert [line for line in after.splitlines() if line not in before.splitlines()] == [
         "      - {type: info, yaw: 100.0, pitch: 2.5, title: 新热点}"
     ]

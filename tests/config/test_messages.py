@@ -146,5 +146,5 @@ def test_missing_project(tmp_path):
 def test_an_impossible_date_is_a_message_not_a_crash(project, edit):
     edit("date: 2026-11-01", "date: 2026-13-01")
     assert problems(project) == [
-        "hall.yaml:61 announcements[0].date: expected a date such as 2026-11-01, got '2026-13-01'"
+        "hall.yaml:61 announcements[0].date: '2026-13-01' is not a date: there is no month 13 (months are 01 to 12)"
     ]

@@ -60,7 +60,11 @@ def test_a_hotspot_placed_in_edit_mode_is_saved_into_hall_yaml(desktop_page, ser
     page.wait_for_function(
         "() => document.querySelector('.hb-edit .hb-status').textContent.includes('hall.yaml')"
     )
-    assert "run `hallbuilder build`" in page.locator(".hb-edit .hb-status").text_content()
+    status = page.locator(".hb-edit .hb-status").text_content()
+    assert status.endswith(
+        ": added an info hotspot to scene lobby; run `hallbuilder build` to rebuild the tour."
+    )
+    assert status.count("hall.yaml") == 1, status  # "Saved to hall.yaml", once
     saved = load_hall(project).scenes[0]["hotspots"][-1]
     assert saved["type"] == "info" and saved["title"] == "新热点"
     assert saved["yaw"] == pytest.approx(30, abs=1) and saved["pitch"] == pytest.approx(0, abs=1)

@@ -55,7 +55,7 @@ def test_not_a_build(tmp_path):
     assert (result.exit_code, result.stderr) == (
         1,
         f"{tmp_path / 'dist'}: tour.json is missing, so this is not a built tour: "
-        f"run `hallbuilder build PROJECT -o {tmp_path / 'dist'}` first, then publish that folder.\n",
+        "publish the folder `hallbuilder build` wrote (PROJECT/dist, or the folder given with -o).\n",
     )
 
 
@@ -80,10 +80,10 @@ def test_broken_manifest(make_dist):
 
 
 def test_unknown_target_kind(make_dist):
-    result = run(str(make_dist()), "--to", "gs://bucket/hall/")
+    result = run(str(make_dist()), "--to", "ftp://host/hall/")
     assert (result.exit_code, result.stderr) == (
         1,
-        "--to gs://bucket/hall/: unknown kind of target: use a folder (./public) or s3://BUCKET/PREFIX/.\n",
+        "--to ftp://host/hall/: unknown kind of target: use a folder (./public) or s3://BUCKET/PREFIX/.\n",
     )
 
 

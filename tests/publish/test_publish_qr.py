@@ -57,7 +57,8 @@ def test_a_folder_without_a_build(tmp_path):
     result = CliRunner().invoke(cli, ["qr", str(tmp_path), "--url", "https://hall.example.com/"])
     assert (result.exit_code, result.stderr) == (
         1,
-        f"{tmp_path / 'tour.json'}: not found: run `hallbuilder build PROJECT -o DIST` first.\n",
+        f"{tmp_path}: tour.json is missing, so this is not a built tour: "
+        f"run `hallbuilder build PROJECT -o {tmp_path}` first, then give `hallbuilder qr` that folder.\n",
     )
 
 

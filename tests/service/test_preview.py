@@ -225,7 +225,7 @@ def test_edit_mode_saves_into_hall_yaml_with_the_page_token(edit_client):
     response = client.post(edit["save"], json=MOVE, headers={"X-Hallbuilder-Edit": edit["token"]})
     assert response.status_code == 200, response.get_json()
     assert response.get_json()["message"] == (
-        "hall.yaml: moved hotspot gallery-0 in scene gallery; run `hallbuilder build` to rebuild the tour."
+        "moved hotspot gallery-0 in scene gallery; run `hallbuilder build` to rebuild the tour."
     )
     assert "yaw: 170.0, pitch: -9.5" in (project / "hall.yaml").read_text("utf-8")
 

@@ -44,7 +44,7 @@ def test_bad_tour_messages_name_the_file_and_key(tmp_path):
         hall_from_tour(tour, "dist/tour.json")
     assert error.value.message == (
         "dist/tour.json: scenes[1].id: expected an id of lower-case letters, digits "
-        "and dashes, got 'Hall A'; rebuild the hall"
+        "and dashes (at most 64), got 'Hall A'; rebuild the hall"
     )
     with pytest.raises(ServiceError, match=r"no such file; give the tour.json of a built hall"):
         read(str(tmp_path / "missing.json"))

@@ -7,6 +7,7 @@ a small record of the headers it stored so a change of headers alone is also pub
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Protocol
 
@@ -62,8 +63,51 @@ class Target(Protocol):
         """Where the tour opens straight from the storage, if it has an HTTP endpoint."""
 
 
+# `--to` values that are meant as a bucket but are not spelt s3://: s3:/x, s3//x, S3://x, s3:x, s3:\\x
+_MISTYPED_S3 = re.compile(r"^s3(:[/\\]*|//+)(?P<rest>.*)$", re.IGNORECASE)
+# anything else that starts like an address (https://, gs://, file:/ …); one letter is a Windows drive (C:/)
+_URL_LIKE = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]+):[/\\]")
+# stores reached through their S3-compatible endpoint: scheme -> --endpoint-url to give
+_S3_COMPATIBLE = {
+    "gs": "https://storage.googleapis.com",
+    "oss": "https://oss-<region>.aliyuncs.com",
+    "cos": "https://cos.<region>.myqcloud.com",
+    "r2": "https://<account id>.r2.cloudflarestorage.com",
+}
+
+
+def misspelt_target(to: str) -> str | None:
+    """Why `to` is not a target although it looks like an address, with the right spelling; None if it
+    is s3://… or a folder."""
+    if to.startswith("s3://"):
+        return None
+    mistyped = _MISTYPED_S3.match(to)
+    if mistyped:
+        return f"--to {to}: not an S3 address: write it as s3://{mistyped['rest'].lstrip('/')}"
+    url_like = _URL_LIKE.match(to)
+    if not url_like:
+        return None
+    scheme = url_like["scheme"].lower()
+    rest = to[url_like.end() :].lstrip("/\\")
+    if scheme in _S3_COMPATIBLE:
+        return (
+            f"--to {to}: publish through the store's S3-compatible endpoint: "
+            f"--to s3://{rest} --endpoint-url {_S3_COMPATIBLE[scheme]}"
+        )
+    if scheme in ("http", "https"):
+        return (
+            f"--to {to}: a web address cannot be published to: give the bucket as s3://BUCKET/PREFIX/ "
+            "(with --endpoint-url for a store other than AWS) or a folder your web server serves"
+        )
+    return f"--to {to}: unknown kind of target: use a folder (./public) or s3://BUCKET/PREFIX/."
+
+
 def parse_target(to: str, endpoint_url: str | None = None, workers: int = 16) -> Target:
-    """`s3://bucket/prefix/` -> S3Target, a path -> LocalTarget; other URL schemes are refused."""
+    """`s3://bucket/prefix/` -> S3Target, a path -> LocalTarget; anything else that looks like an address
+    is refused with its right spelling (never taken as a folder called `s3:`)."""
+    problem = misspelt_target(to)
+    if problem:
+        raise PublishError(problem)
     if to.startswith("s3://"):
         from hallbuilder.publish.targets.s3 import S3Target
 
@@ -75,10 +119,6 @@ def parse_target(to: str, endpoint_url: str | None = None, workers: int = 16) ->
                 f"--endpoint-url {endpoint_url}: write the address with its scheme, e.g. https://{endpoint_url}"
             )
         return S3Target(bucket, prefix, endpoint_url=endpoint_url, workers=workers)
-    if "://" in to:
-        raise PublishError(
-            f"--to {to}: unknown kind of target: use a folder (./public) or s3://BUCKET/PREFIX/."
-        )
     if endpoint_url:
         raise PublishError(f"--endpoint-url is only for s3:// targets, not the folder {to}: remove it.")
     from hallbuilder.publish.targets.local import LocalTarget

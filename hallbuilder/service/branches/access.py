@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from flask import abort
 
+from hallbuilder.ids import is_id
 from hallbuilder.service.admin.auth import current_user
 from hallbuilder.service.context import service
-
-ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 
 
 def may_open(user: dict[str, Any] | None, hall: str, branch: str) -> bool:
@@ -27,7 +25,7 @@ def require_branch(hall: str, branch: str) -> dict[str, Any]:
     user = current_user()
     if not may_open(user, hall, branch):
         abort(403, "This account cannot open that branch's showcase.")
-    if not ID.match(branch) or service().hall(hall, fresh=True) is None:
+    if not is_id(branch) or service().hall(hall, fresh=True) is None:
         abort(404, f"There is no hall '{hall}' with a branch '{branch}' on this service.")
     return user
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, request, url_for
 from sqlalchemy.exc import IntegrityError
 
+from hallbuilder.ids import is_id
 from hallbuilder.service.admin.auth import current_user, hash_password, login_required
 from hallbuilder.service.admin.common import all_halls
 from hallbuilder.service.branches import blueprint, store
-from hallbuilder.service.branches.access import ID
 from hallbuilder.service.context import service
 from hallbuilder.service.store import users
 
@@ -49,7 +49,7 @@ def logins():
         username, password = request.form.get("username", "").strip(), request.form.get("password", "")
         if hall not in {item["id"] for item in all_halls()}:
             errors.append(f"Hall: there is no hall '{hall}'.")
-        if not ID.match(branch):
+        if not is_id(branch):
             errors.append("Branch: use the branch's folder name (lower-case letters, digits and '-').")
         if not 3 <= len(username) <= 64:
             errors.append("Username: 3 to 64 characters.")
