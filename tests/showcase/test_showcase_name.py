@@ -7,7 +7,7 @@ from click.testing import CliRunner
 
 from hallbuilder.cli import cli
 from hallbuilder.config import load_hall
-from hallbuilder.config.showcase import load_showcase
+from hallbuilder.config.showcase import load_showcases
 
 
 def new(hall, *names: str):
@@ -27,8 +27,7 @@ def test_a_name_per_language_is_stored_as_a_map(hall, names):
     assert result.exit_code == 0, result.output
     folder = hall / "showcases" / "engineering"
     assert 'name: {zh-CN: "工程部", en: "Engineering"}' in (folder / "showcase.yaml").read_text("utf-8")
-    config = load_hall(hall)
-    showcase = load_showcase(folder, config.languages, [scene["id"] for scene in config.scenes])
+    (showcase,) = load_showcases(load_hall(hall))
     assert showcase.data["name"] == {"zh-CN": "工程部", "en": "Engineering"}
 
 
