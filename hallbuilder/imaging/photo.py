@@ -44,6 +44,13 @@ class PhotoInfo:
 
 def inspect_photo(path: Path) -> PhotoInfo:
     """Read the headers and check format, size and the 2:1 shape, without decoding the pixels."""
+    info = read_header(path)
+    _check_shape(info)
+    return info
+
+
+def read_header(path: Path) -> PhotoInfo:
+    """The image's size, format and mode from its headers; PhotoError when it is missing or unreadable."""
     path = Path(path)
     if not path.is_file():
         raise PhotoError(f"{path}: file not found; check the photo's path in hall.yaml")
@@ -61,7 +68,7 @@ def inspect_photo(path: Path) -> PhotoInfo:
             f"{path}: cannot be read as an image; use a JPEG, PNG, TIFF or WebP file "
             "(copy it again if it was damaged)"
         ) from None
-    _check_shape(info)
+    check_format(info)
     return info
 
 
@@ -73,12 +80,15 @@ def _too_large(path: Path, width: int = 0, height: int = 0) -> str:
     )
 
 
-def _check_shape(info: PhotoInfo) -> None:
-    path, width, height = info.path, info.width, info.height
+def check_format(info: PhotoInfo) -> None:
     if info.format not in FORMATS:
         raise PhotoError(
-            f"{path}: {info.format} photos are not supported; save it as JPEG (or PNG, TIFF, WebP)"
+            f"{info.path}: {info.format} photos are not supported; save it as JPEG (or PNG, TIFF, WebP)"
         )
+
+
+def _check_shape(info: PhotoInfo) -> None:
+    path, width, height = info.path, info.width, info.height
     if width * height > MAX_PIXELS:
         raise PhotoError(_too_large(path, width, height))
     if abs(width / 2 - height) > 1:

@@ -9,6 +9,8 @@ import cv2
 import numpy as np
 
 from hallbuilder.imaging import jpeg
+from hallbuilder.imaging.cube import open_equirect
+from hallbuilder.imaging.faces import CubeFaces
 from hallbuilder.imaging.geometry import camera_maps
 from hallbuilder.imaging.photo import open_panorama
 
@@ -66,7 +68,7 @@ def _shrink(pixels: np.ndarray, width: int) -> np.ndarray:
 
 
 def render_preview(
-    photo: Path | np.ndarray,
+    photo: Path | np.ndarray | CubeFaces,
     out_path: Path,
     yaw: float,
     pitch: float,
@@ -82,7 +84,10 @@ def render_preview(
     sampling: that avoids aliasing, and the bytes aliasing costs in a JPEG. Halvings (cheap) get it within
     SOFTEST..SHARPEST of that; only a photo still sharper than SHARPEST is resized to it exactly (dear).
     """
-    pixels = photo if isinstance(photo, np.ndarray) else open_panorama(Path(photo))
+    if isinstance(photo, CubeFaces):
+        pixels = open_equirect(photo)
+    else:
+        pixels = photo if isinstance(photo, np.ndarray) else open_panorama(Path(photo))
     width, height = size
     wanted = int(2 * math.pi * (height / 2) / math.tan(math.radians(fov) / 2))  # photo width at view sampling
     reduced = pixels.shape[1]
