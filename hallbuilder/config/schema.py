@@ -10,9 +10,18 @@ from typing import Any
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
-from hallbuilder.config.fields import Angle, Id, ProjectPath, Text
+from hallbuilder.config.fields import Angle, Id, Photo, ProjectPath, Text
 
 HOTSPOT_TYPES = ("link", "info", "showcase")
+PHOTO_DOC = (
+    "The 360° photo: an equirectangular 2:1 file (JPEG, PNG, TIFF or WebP), or six cube faces: a folder of six "
+    "files named by face (front, right, back, left, up, down, or f, r, b, l, u, d; the last word of the name "
+    "counts, e.g. lobby_u.jpg), or a list of the six files in that order (Pannellum's cubeMap order). Faces are "
+    "square and all one size, seen from inside the cube, upright and not mirrored; the up face's bottom edge "
+    "meets the front face's top edge, the down face's top edge meets the front face's bottom edge (as krpano, "
+    "Pannellum and Marzipano export them). Names px/nx/py/ny/pz/nz are refused: tools turn those faces "
+    "differently, so rename them."
+)
 
 
 def doc(text: str, **kwargs: Any) -> dict[str, Any]:
@@ -121,7 +130,7 @@ class SceneSchema(StrictSchema):
     title = Text(required=True, **doc("Name of the scene."))
     description = Text(**doc("Short description shown in the scene list."))
     zone = Id(**doc("The zone the scene belongs to (an id from `zones`)."))
-    photo = ProjectPath(required=True, **doc("The equirectangular 2:1 photo (JPEG, PNG, TIFF or WebP)."))
+    photo = Photo(required=True, **doc(PHOTO_DOC))
     view = fields.Nested(
         ViewSchema,
         load_default=lambda: {"yaw": 0.0, "pitch": 0.0, "fov": 75.0},

@@ -42,11 +42,11 @@ if TYPE_CHECKING:
     from hallbuilder.imaging.validate import validate_tiles
 
 __all__ = [
-    "CubeFaces",
     "FACES",
     "MAX_PIXELS",
     "MIN_WIDTH",
     "TILE_TEMPLATE",
+    "CubeFaces",
     "Level",
     "PhotoInfo",
     "TileSettings",

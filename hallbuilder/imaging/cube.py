@@ -61,9 +61,7 @@ def inspect_cube(cube: CubeFaces) -> tuple[int, list[PhotoInfo]]:
             for size in sizes
         )
         folder = cube.files[0].parent
-        problems.append(
-            f"{folder}: the cube faces differ in size ({groups}); export all six at one size"
-        )
+        problems.append(f"{folder}: the cube faces differ in size ({groups}); export all six at one size")
     elif sizes:
         problems += _size_problems(cube.files[0].parent, sizes[0])
     if problems:
@@ -108,9 +106,7 @@ def cube_to_equirect(faces: dict[str, np.ndarray], width: int) -> np.ndarray:
     """A width × width/2 equirect of the six faces (FACES names, geometry.py's orientation)."""
     size = next(iter(faces.values())).shape[0]
     # the faces one above the other, each with a one-pixel border of its own edge for bilinear sampling
-    atlas = np.vstack(
-        [cv2.copyMakeBorder(faces[face], 1, 1, 1, 1, cv2.BORDER_REPLICATE) for face in FACES]
-    )
+    atlas = np.vstack([cv2.copyMakeBorder(faces[face], 1, 1, 1, 1, cv2.BORDER_REPLICATE) for face in FACES])
     height = width // 2
     lon = ((np.arange(width, dtype=np.float32) + 0.5) / width * 2 - 1) * np.float32(math.pi)
     out = np.empty((height, width, 3), np.uint8)
@@ -133,7 +129,9 @@ def _atlas_coords(x, y, z, size: int) -> tuple[np.ndarray, np.ndarray]:
     ax, ay, az = np.abs(x), np.abs(y), np.abs(z)
     side = (ax >= ay) & (ax >= az)
     vertical = ~side & (ay >= az)
-    index = np.where(side, np.where(x > 0, 1, 3), np.where(vertical, np.where(y > 0, 4, 5), np.where(z > 0, 0, 2)))
+    index = np.where(
+        side, np.where(x > 0, 1, 3), np.where(vertical, np.where(y > 0, 4, 5), np.where(z > 0, 0, 2))
+    )
     with np.errstate(divide="ignore", invalid="ignore"):
         a = np.select(
             [index == 0, index == 1, index == 2, index == 3, index == 4],

@@ -64,7 +64,10 @@ def face_of(file_name: str) -> str | None:
 
 
 def find_faces(folder: Path) -> tuple[CubeFaces | None, list[str]]:
-    """(the faces, []) or (None, problems) for a folder of cube faces; problems name the fix, not the folder."""
+    """(the faces, []) or (None, problems) for a folder of cube faces.
+
+    Each problem reads after the folder's name ("photos/lobby has no up face ...") and says the fix.
+    """
     found: dict[str, list[Path]] = {face: [] for face in FACES}
     ambiguous = []
     for path in sorted(Path(folder).iterdir()):
@@ -77,22 +80,23 @@ def find_faces(folder: Path) -> tuple[CubeFaces | None, list[str]]:
             ambiguous.append(path.name)
     if ambiguous:
         return None, [
-            f"cube faces named {', '.join(ambiguous[:6])} do not say which way each face is turned; "
-            f"{NAMING}, oriented as docs/hall-yaml.md says"
+            f"has cube faces named {', '.join(ambiguous[:6])}: such names do not say which way each face is "
+            f"turned; {NAMING}, oriented as docs/hall-yaml.md (scenes.photo) says"
         ]
     problems = []
     for face, paths in found.items():
         if len(paths) > 1:
             names = " and ".join(path.name for path in paths)
-            problems.append(f"two files for the {FACE_NAMES[face]} face ({names}); keep one")
+            problems.append(f"has two files for the {FACE_NAMES[face]} face ({names}); keep one")
     missing = [FACE_NAMES[face] for face, paths in found.items() if not paths]
     if missing:
         present = [path.name for paths in found.values() for path in paths]
         if present:
-            what = f"no {' and '.join(missing)} face (found {', '.join(present)})"
+            problems.append(f"has no {' or '.join(missing)} face (found {', '.join(present)}); {NAMING}")
         else:
-            what = "holds no cube faces"
-        problems.append(f"{what}; {NAMING}")
+            problems.append(
+                f"is a folder without cube faces; {NAMING}, or give the equirectangular photo file"
+            )
     if problems:
         return None, problems
     return CubeFaces(tuple(paths[0] for paths in found.values())), []

@@ -120,13 +120,17 @@ def tile_cube(
     levels = plan_levels(width, settings)
     top = levels[-1].face_size
     with ThreadPoolExecutor(THREADS) as pool:
-        faces = {
-            face: pool.submit(_face_at, info, top) for face, info in zip(FACES, infos, strict=True)
-        }
+        faces = {face: pool.submit(_face_at, info, top) for face, info in zip(FACES, infos, strict=True)}
         _make_folders(out_dir, levels)
         writer = _FaceWriter(lambda face, rows: faces[face].result()[rows], levels, settings, out_dir)
-        tasks = [pool.submit(writer.write_rows, face, rows) for face in FACES for rows in _halves(levels[-1].nb_tiles)]
-        equirect = pool.submit(lambda: small_equirect({face: future.result() for face, future in faces.items()}))
+        tasks = [
+            pool.submit(writer.write_rows, face, rows)
+            for face in FACES
+            for rows in _halves(levels[-1].nb_tiles)
+        ]
+        equirect = pool.submit(
+            lambda: small_equirect({face: future.result() for face, future in faces.items()})
+        )
         thumb = pool.submit(_write_thumbnail, equirect, out_dir / "thumb.jpg", settings)
         extra = pool.submit(lambda: also(equirect.result())) if also else None
         _report(tasks, writer.written, progress)
