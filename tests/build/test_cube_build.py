@@ -12,7 +12,7 @@ from PIL import Image
 from hallbuilder.build import build_hall, check_photos
 from hallbuilder.build.manifest import tour_schema
 from hallbuilder.config import load_hall
-from hallbuilder.errors import PhotoError
+from hallbuilder.errors import ConfigError, PhotoError
 from hallbuilder.imaging import FACES, Level, validate_tiles
 
 NAMES = ("front", "right", "back", "left", "up", "down")
@@ -118,4 +118,37 @@ def test_check_decodes_every_face(cube_hall):
     assert caught.value.lines() == [
         "photos/lobby/down.jpg: the image data is truncated or damaged; copy the file again from the camera or "
         "re-export it"
+    ]
+
+
+BRANCH = """\
+name: 第一支部
+scenes:
+  - id: room
+    title: 活动室
+    photo: {photo}
+"""
+
+
+def test_a_branch_scene_may_be_cube_faces_too(hall):
+    folder = hall / "showcases" / "first"
+    cube_faces_of(
+        hall / "photos" / "gallery.jpg", folder / "media" / "room", 400, [f"room_{n}" for n in "frblud"]
+    )
+    listed = "[" + ", ".join(f"media/room/room_{n}.jpg" for n in "frblud") + "]"
+    (folder / "showcase.yaml").write_text(BRANCH.format(photo=listed), "utf-8")
+    build_hall(hall)
+    rooms = [
+        s for s in json.loads((hall / "dist" / "tour.json").read_text("utf-8"))["scenes"] if s["id"] == "room"
+    ]
+    assert rooms[0]["panorama"]["levels"] == [{"faceSize": 400, "nbTiles": 1}]
+    (folder / "showcase.yaml").write_text(BRANCH.format(photo="media/room"), "utf-8")
+    assert build_hall(hall).tiled == 0  # the same six files: the same tiles
+    (folder / "media" / "room" / "room_d.jpg").unlink()
+    with pytest.raises(ConfigError) as caught:
+        build_hall(hall)
+    assert caught.value.lines() == [
+        "showcases/first/showcase.yaml:5 scenes[0].photo: 'media/room' has no down face (found room_f.jpg, "
+        "room_r.jpg, room_b.jpg, room_l.jpg, room_u.jpg); name the six files by face: front, right, back, left, "
+        "up, down (or f, r, b, l, u, d, e.g. lobby_u.jpg)"
     ]
