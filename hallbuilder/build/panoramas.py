@@ -17,16 +17,15 @@ from pathlib import Path
 import numpy as np
 
 from hallbuilder.build.cache import DONE, cached_entry, is_cached
-from hallbuilder.errors import PhotoError
 from hallbuilder.imaging import (
     CubeFaces,
     TileSettings,
     check_cube,
     check_photo,
-    find_faces,
     inspect_cube,
     inspect_photo,
     panorama_hash,
+    photo_or_faces,
     plan_levels,
     render_preview,
     tile_panorama,
@@ -53,13 +52,7 @@ def photo_source(project_dir: Path, photo: str | list[str]) -> Path | CubeFaces:
     """A scene's photo as the tiler takes it: one file, or the six cube faces of a folder or a list."""
     if isinstance(photo, list):
         return CubeFaces(tuple(project_dir / face for face in photo))
-    path = project_dir / photo
-    if not path.is_dir():
-        return path
-    cube, problems = find_faces(path)
-    if cube is None:  # hall.yaml's checks said so already, unless the folder changed since
-        raise PhotoError(f"{path} {problems[0]}")
-    return cube
+    return photo_or_faces(project_dir / photo)  # a folder's faces were checked with hall.yaml
 
 
 def photo_width(photo: Path | CubeFaces, full: bool = False) -> int:

@@ -16,7 +16,7 @@ from hallbuilder.lazy import lazy_attributes
 
 _HOMES = {
     "cube": ("check_cube", "inspect_cube"),
-    "faces": ("CubeFaces", "find_faces"),
+    "faces": ("CubeFaces", "find_faces", "photo_or_faces"),
     "photo": ("MAX_PIXELS", "MIN_WIDTH", "PhotoInfo", "check_photo", "inspect_photo", "open_panorama"),
     "plan": ("FACES", "Level", "TileSettings", "panorama_hash", "plan_levels"),
     "previews": ("render_preview",),
@@ -27,7 +27,7 @@ _MODULE_OF = {name: module for module, names in _HOMES.items() for name in names
 
 if TYPE_CHECKING:
     from hallbuilder.imaging.cube import check_cube, inspect_cube
-    from hallbuilder.imaging.faces import CubeFaces, find_faces
+    from hallbuilder.imaging.faces import CubeFaces, find_faces, photo_or_faces
     from hallbuilder.imaging.photo import (
         MAX_PIXELS,
         MIN_WIDTH,
@@ -58,6 +58,7 @@ __all__ = [
     "inspect_photo",
     "open_panorama",
     "panorama_hash",
+    "photo_or_faces",
     "plan_levels",
     "render_preview",
     "tile_cube",

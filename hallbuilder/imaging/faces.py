@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from hallbuilder.errors import PhotoError
 from hallbuilder.imaging.plan import FACES
 
 # What staff call each face (FACES are the viewer's names for the same faces, in the same order)
@@ -69,10 +70,11 @@ def find_faces(folder: Path) -> tuple[CubeFaces | None, list[str]]:
     Each problem reads after the folder's name ("photos/lobby has no up face ...") and says the fix.
     """
     found: dict[str, list[Path]] = {face: [] for face in FACES}
-    ambiguous = []
+    ambiguous, images = [], []
     for path in sorted(Path(folder).iterdir()):
-        if not path.is_file():
+        if not path.is_file() or path.suffix.lower() not in FACE_SUFFIXES:
             continue
+        images.append(path.name)
         face = face_of(path.name)
         if face:
             found[face].append(path)
@@ -91,8 +93,14 @@ def find_faces(folder: Path) -> tuple[CubeFaces | None, list[str]]:
     missing = [FACE_NAMES[face] for face, paths in found.items() if not paths]
     if missing:
         present = [path.name for paths in found.values() for path in paths]
+        which = " or ".join([", ".join(missing[:-1]), missing[-1]] if len(missing) > 1 else missing)
         if present:
-            problems.append(f"has no {' or '.join(missing)} face (found {', '.join(present)}); {NAMING}")
+            problems.append(f"has no {which} face (found {', '.join(present)}); {NAMING}")
+        elif len(images) == len(FACES):  # e.g. face0..face5: numbered, and numberings differ between tools
+            problems.append(
+                f"holds {', '.join(images)}, not named by face; {NAMING}, or list the six files as the photo, in the order "
+                f"{ORDER}"
+            )
         else:
             problems.append(
                 f"is a folder without cube faces; {NAMING}, or give the equirectangular photo file"
@@ -100,3 +108,13 @@ def find_faces(folder: Path) -> tuple[CubeFaces | None, list[str]]:
     if problems:
         return None, problems
     return CubeFaces(tuple(paths[0] for paths in found.values())), []
+
+
+def photo_or_faces(path: Path) -> Path | CubeFaces:
+    """A photo file as it is, a folder as the six cube faces it holds (PhotoError if it does not)."""
+    if not Path(path).is_dir():
+        return Path(path)
+    cube, problems = find_faces(path)
+    if cube is None:
+        raise PhotoError(f"{path} {problems[0]}")
+    return cube

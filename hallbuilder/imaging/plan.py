@@ -13,8 +13,9 @@ square tiles of `faceSize / nbTiles`):
 * Each lower level halves the face size with the same tile size and half the tiles per side, down to one
   tile per side. Level 0 is the smallest.
 
-The content hash covers the photo bytes, every field of `TileSettings` and `GEOMETRY_VERSION`, so tile
-URLs can be cached forever and change whenever the pixels could change.
+The content hash covers the photo bytes (of six cube faces, every face's bytes in order), every field of
+`TileSettings` and `GEOMETRY_VERSION`, so tile URLs can be cached forever and change whenever the pixels
+could change. Cube faces are planned from cube.equivalent_width, so the same rule serves them.
 """
 
 from __future__ import annotations

@@ -96,3 +96,13 @@ def test_each_listed_face_is_checked_on_its_own_line(project, edit):
         "hall.yaml:25 scenes[0].photo: 'photos/lobby/front.jpg' is listed twice; list six different faces, in "
         "the order front, right, back, left, up, down"
     ]
+
+
+def test_a_folder_of_numbered_faces_says_to_name_or_list_them(project, edit):
+    faces(project / "photos" / "lobby", [f"face{index}" for index in range(6)])
+    edit("photo: photos/lobby.jpg", "photo: photos/lobby/")
+    assert problems(project) == [
+        "hall.yaml:25 scenes[0].photo: 'photos/lobby/' holds face0.jpg, face1.jpg, face2.jpg, face3.jpg, "
+        f"face4.jpg, face5.jpg, not named by face; {NAMING}, or list the six files as the photo, in the order "
+        "front, right, back, left, up, down"
+    ]
