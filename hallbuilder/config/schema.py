@@ -14,13 +14,14 @@ from hallbuilder.config.fields import Angle, Id, Photo, ProjectPath, Text
 
 HOTSPOT_TYPES = ("link", "info", "showcase")
 PHOTO_DOC = (
-    "The 360° photo: an equirectangular 2:1 file (JPEG, PNG, TIFF or WebP), or six cube faces: a folder of six "
-    "files named by face (front, right, back, left, up, down, or f, r, b, l, u, d; the last word of the name "
-    "counts, e.g. lobby_u.jpg), or a list of the six files in that order (Pannellum's cubeMap order). Faces are "
-    "square and all one size, seen from inside the cube, upright and not mirrored; the up face's bottom edge "
-    "meets the front face's top edge, the down face's top edge meets the front face's bottom edge (as krpano, "
-    "Pannellum and Marzipano export them). Names px/nx/py/ny/pz/nz are refused: tools turn those faces "
-    "differently, so rename them."
+    "The 360° photo: an equirectangular 2:1 file (JPEG, PNG, TIFF or WebP), or six cube faces, tiled as they are: "
+    "a folder (e.g. photos/lobby) of six files named by face (front, right, back, left, up, down, or f, r, b, l, "
+    "u, d; the last word of the name counts, e.g. lobby_u.jpg), or a list of the six files in that order "
+    "(Pannellum's cubeMap order; give numbered faces such as face0 ... face5 this way). Faces are square, all "
+    "one size (at least 326 px; 2600 or more looks sharp), seen from inside the cube, upright and not "
+    "mirrored; the up face's bottom edge meets the front face's top edge and the down face's top edge meets "
+    "the front face's bottom edge (the convention of krpano, Pannellum and Marzipano). Names px/nx/py/ny/pz/nz "
+    "are refused, as tools turn those faces differently: rename them."
 )
 
 

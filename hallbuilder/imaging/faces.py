@@ -3,8 +3,8 @@
 Pure rules on names (no pixels, no heavy imports), shared by hall.yaml's checks and the build.
 
 A face is found in a folder by the last word of its file name (words split at `_`, `-`, `.` and spaces,
-case ignored): `front.jpg`, `lobby_f.jpg` and `Lobby-Front.JPG` are all the front face. These are the
-names of krpano, Pannellum, Marzipano and the stitchers that export for them (PTGui, Pano2VR). OpenGL's
+case ignored): `front.jpg`, `lobby_f.jpg` and `Lobby-Front.JPG` are all the front face: the words and
+letters krpano (`pano_f.jpg` ... `pano_d.jpg`) and Marzipano name cube faces with. OpenGL's
 px/nx/py/ny/pz/nz names are refused: tools disagree on which of them faces forward and which way each is
 turned, so a guess would put the floor on the wall.
 

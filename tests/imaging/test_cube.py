@@ -218,6 +218,9 @@ def test_faces_too_small_unreadable_or_truncated_are_refused(tmp_path):
         f"{tmp_path}/small: the cube faces are only 200×200 pixels; faces must be at least "
         f"{MIN_FACE}×{MIN_FACE} (2600×2600 or more looks sharp); use the full-size export"
     ]
+    from hallbuilder.config.schema import PHOTO_DOC
+
+    assert f"at least {MIN_FACE} px; 2600 or more looks sharp" in PHOTO_DOC  # what the docs promise
     cube = save_faces(tmp_path / "damaged", dict.fromkeys(NAMES, (400, 400)))
     (tmp_path / "damaged" / "right.jpg").write_bytes(b"not an image")
     data = (tmp_path / "damaged" / "back.jpg").read_bytes()
