@@ -152,3 +152,19 @@ def test_a_branch_scene_may_be_cube_faces_too(hall):
         "room_r.jpg, room_b.jpg, room_l.jpg, room_u.jpg); name the six files by face: front, right, back, left, "
         "up, down (or f, r, b, l, u, d, e.g. lobby_u.jpg)"
     ]
+
+
+def test_check_and_build_on_the_command_line_end_well(cube_hall):
+    from click.testing import CliRunner
+
+    from hallbuilder.cli import cli
+
+    checked = CliRunner().invoke(cli, ["check", str(cube_hall)])
+    assert checked.exit_code == 0, checked.output
+    assert "2 scene(s), 3 hotspot(s); 2 photo(s) read in full" in checked.output
+    Image.new("RGB", (700, 656)).save(cube_hall / "photos" / "lobby" / "up.jpg")
+    for command in ("check", "build"):
+        result = CliRunner().invoke(cli, [command, str(cube_hall)])
+        assert result.exit_code == 2 and "Traceback" not in result.output
+        assert "photos/lobby/up.jpg" in result.output and "cube faces are square" in result.output
+    assert not (cube_hall / "dist").exists()
