@@ -13,6 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -30,6 +31,9 @@ from hallbuilder.imaging import (
     render_preview,
     tile_panorama,
 )
+
+if TYPE_CHECKING:
+    from hallbuilder.imaging.cube import DecodedCube
 
 log = logging.getLogger("hallbuilder.build")
 
@@ -113,7 +117,9 @@ def prepare_panorama(
     return entry, ScenePanorama(hash=digest, preview=preview, reused=reused, **info)
 
 
-def ensure_preview(photo: Path | CubeFaces | np.ndarray, entry: Path, view: dict[str, float]) -> dict:
+def ensure_preview(
+    photo: Path | CubeFaces | np.ndarray | DecodedCube, entry: Path, view: dict[str, float]
+) -> dict:
     """The flat preview of the initial view lives beside the tiles, named after the view it shows."""
     yaw, pitch, fov = (round(float(view[key]), 2) for key in ("yaw", "pitch", "fov"))
     name = f"preview-{yaw:g}_{pitch:g}_{fov:g}.jpg"

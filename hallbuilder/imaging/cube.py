@@ -1,9 +1,10 @@
-"""Six cube faces as a panorama: their checks, their decode, and the small equirect made from them.
+"""Six cube faces as a panorama: their checks, their decode, and the thumbnail and preview drawn from them.
 
-The tiler cuts the faces straight into tiles (tiler.tile_cube). Only the thumbnail and the initial-view
-preview, which are drawn from an equirectangular image, need one: it is made here, at most PREVIEW_WIDTH
-wide, by one remap from the six faces (bilinear inside a face, edges clamped: a half-pixel difference at
-face seams that a 512 px thumbnail or a 1024 px preview cannot show).
+The tiler cuts the faces straight into tiles (tiler.tile_cube). The thumbnail (a small equirect) and the
+initial-view preview are drawn straight from the faces too: each output pixel's direction picks a face and a
+point on it, sampled bilinearly from the faces area-reduced to the output's own sampling (so there is no
+aliasing, and no big equirect is ever made). Face edges are clamped: half a pixel at face seams, which a
+512 px thumbnail or a 1024 px preview cannot show.
 
 A cube of N-pixel faces is planned like an equirect `round(π·N)` wide (equivalent_width): both have the
 same detail at the face centres (N/2 pixels per unit of tan, W/2π pixels per radian), so the pyramid keeps
@@ -13,6 +14,8 @@ the faces' detail without upscaling and one level rule (plan.py) serves both kin
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import cv2
@@ -20,13 +23,13 @@ import numpy as np
 
 from hallbuilder.errors import PhotoError
 from hallbuilder.imaging.faces import FACE_NAMES, CubeFaces
+from hallbuilder.imaging.geometry import camera_rays
 from hallbuilder.imaging.photo import MAX_PIXELS, MIN_WIDTH, PhotoInfo, open_panorama, read_header
 from hallbuilder.imaging.plan import FACES
 
 MIN_FACE = math.ceil(MIN_WIDTH / math.pi)  # the same least detail as a 1024-wide equirect
 SHARP_FACE = 2600  # about an 8192-wide equirect
 MAX_FACE = math.isqrt(MAX_PIXELS // len(FACES))  # six faces decoded hold as much as the largest equirect
-PREVIEW_WIDTH = 8192  # the preview at its narrowest field of view (30°) wants about 6800
 ROWS_AT_A_TIME = 256
 
 
@@ -102,11 +105,48 @@ def open_face(info: PhotoInfo) -> np.ndarray:
     return open_panorama(info.path, info)
 
 
-def cube_to_equirect(faces: dict[str, np.ndarray], width: int) -> np.ndarray:
-    """A width × width/2 equirect of the six faces (FACES names, geometry.py's orientation)."""
-    size = next(iter(faces.values())).shape[0]
-    # the faces one above the other, each with a one-pixel border of its own edge for bilinear sampling
-    atlas = np.vstack([cv2.copyMakeBorder(faces[face], 1, 1, 1, 1, cv2.BORDER_REPLICATE) for face in FACES])
+@dataclass(frozen=True)
+class DecodedCube:
+    """Six decoded faces (FACES names, all N×N): what the thumbnail and the preview are drawn from."""
+
+    faces: dict[str, np.ndarray]
+
+    @property
+    def size(self) -> int:
+        return next(iter(self.faces.values())).shape[0]
+
+    def reduced(self, size: int) -> DecodedCube:
+        """The faces area-averaged to `size` when larger (sampling them at a coarser rate would alias)."""
+        if size >= self.size:
+            return self
+        return DecodedCube(
+            {
+                face: cv2.resize(pixels, (size, size), interpolation=cv2.INTER_AREA)
+                for face, pixels in self.faces.items()
+            }
+        )
+
+    @cached_property
+    def atlas(self) -> np.ndarray:
+        """The faces one above the other, each with a one-pixel border of its own edge (for bilinear)."""
+        return np.vstack(
+            [cv2.copyMakeBorder(self.faces[face], 1, 1, 1, 1, cv2.BORDER_REPLICATE) for face in FACES]
+        )
+
+    def sample(self, x, y, z) -> np.ndarray:
+        """Bilinear samples of the faces in directions (x, y, z), arrays of the output's shape."""
+        map_x, map_y = _atlas_coords(x, y, z, self.size)
+        return cv2.remap(self.atlas, map_x, map_y, cv2.INTER_LINEAR)
+
+
+def open_cube(cube: CubeFaces) -> DecodedCube:
+    """The six faces of the files, decoded (after inspect_cube's checks)."""
+    _, infos = inspect_cube(cube)
+    return DecodedCube({face: open_face(info) for face, info in zip(FACES, infos, strict=True)})
+
+
+def cube_to_equirect(cube: DecodedCube, width: int) -> np.ndarray:
+    """A width × width/2 equirect of the faces (geometry.py's orientation), made in row bands."""
     height = width // 2
     lon = ((np.arange(width, dtype=np.float32) + 0.5) / width * 2 - 1) * np.float32(math.pi)
     out = np.empty((height, width, 3), np.uint8)
@@ -116,9 +156,22 @@ def cube_to_equirect(faces: dict[str, np.ndarray], width: int) -> np.ndarray:
         x = np.cos(lat)[:, None] * np.sin(lon)[None, :]
         y = np.broadcast_to(np.sin(lat)[:, None], x.shape)
         z = np.cos(lat)[:, None] * np.cos(lon)[None, :]
-        map_x, map_y = _atlas_coords(x, y, z, size)
-        out[top : top + len(rows)] = cv2.remap(atlas, map_x, map_y, cv2.INTER_LINEAR)
+        out[top : top + len(rows)] = cube.sample(x, y, z)
     return out
+
+
+def cube_thumbnail(cube: DecodedCube, width: int) -> np.ndarray:
+    """The width × width/2 equirect thumbnail: drawn at twice its size from faces reduced to that sampling
+    (2·width/π), then area-halved, which comes close to the area average an equirect's thumbnail is."""
+    double = cube_to_equirect(cube.reduced(round(2 * width / math.pi)), 2 * width)
+    return cv2.resize(double, (width, width // 2), interpolation=cv2.INTER_AREA)
+
+
+def cube_view(cube: DecodedCube, yaw: float, pitch: float, fov: float, size: tuple[int, int]) -> np.ndarray:
+    """A flat view (geometry.camera_rays), drawn straight from the faces reduced to the view's sampling."""
+    x, y, z = camera_rays(yaw, pitch, fov, size)
+    wanted = math.ceil(size[1] / math.tan(math.radians(fov) / 2))  # face pixels per unit of tan: the view's
+    return cube.reduced(wanted).sample(x, np.broadcast_to(y, x.shape), z)
 
 
 def _atlas_coords(x, y, z, size: int) -> tuple[np.ndarray, np.ndarray]:
@@ -132,30 +185,11 @@ def _atlas_coords(x, y, z, size: int) -> tuple[np.ndarray, np.ndarray]:
     index = np.where(
         side, np.where(x > 0, 1, 3), np.where(vertical, np.where(y > 0, 4, 5), np.where(z > 0, 0, 2))
     )
-    with np.errstate(divide="ignore", invalid="ignore"):
-        a = np.select(
-            [index == 0, index == 1, index == 2, index == 3, index == 4],
-            [x / z, -z / x, x / z, -z / x, x / y],
-            -x / y,
-        )
-        b = np.select(
-            [index == 0, index == 1, index == 2, index == 3, index == 4],
-            [-y / z, -y / x, y / z, y / x, z / y],
-            z / y,
-        )
-    map_x = ((a + 1) * (size / 2) - 0.5 + 1).astype(np.float32)
-    map_y = ((b + 1) * (size / 2) - 0.5 + 1 + index * (size + 2)).astype(np.float32)
-    return map_x, map_y
-
-
-def small_equirect(faces: dict[str, np.ndarray]) -> np.ndarray:
-    """The equirect the thumbnail and preview are drawn from: the faces' detail, at most PREVIEW_WIDTH."""
-    size = next(iter(faces.values())).shape[0]
-    width = min(PREVIEW_WIDTH, equivalent_width(size))
-    return cube_to_equirect(faces, width - width % 4)
-
-
-def open_equirect(cube: CubeFaces) -> np.ndarray:
-    """small_equirect of the cube's files (when the preview of a new initial view is wanted later)."""
-    _, infos = inspect_cube(cube)
-    return small_equirect({face: open_face(info) for face, info in zip(FACES, infos, strict=True)})
+    # (numerator of a, numerator of b, denominator) per face, in FACES order
+    across = np.choose(index, [x, -z, x, -z, x, -x])
+    down = np.choose(index, [-y, -y, y, y, z, z])
+    depth = np.choose(index, [z, x, z, x, y, y])
+    half = np.float32(size / 2)
+    map_x = (across / depth + 1) * half + np.float32(0.5)  # - 0.5 to pixel centres, + 1 for the border
+    map_y = (down / depth + 1) * half + np.float32(0.5) + (index * (size + 2)).astype(np.float32)
+    return map_x.astype(np.float32, copy=False), map_y.astype(np.float32, copy=False)

@@ -22,7 +22,7 @@ import cv2
 import numpy as np
 
 from hallbuilder.imaging import jpeg
-from hallbuilder.imaging.cube import equivalent_width, inspect_cube, open_face, small_equirect
+from hallbuilder.imaging.cube import DecodedCube, cube_thumbnail, equivalent_width, inspect_cube, open_face
 from hallbuilder.imaging.faces import CubeFaces
 from hallbuilder.imaging.geometry import face_table, sample_band, source_table
 from hallbuilder.imaging.photo import PhotoInfo, decodes_in_place, inspect_photo, open_panorama
@@ -107,12 +107,12 @@ def tile_cube(
     out_dir: Path,
     settings: TileSettings = DEFAULT_SETTINGS,
     progress: Callable[[int], None] | None = None,
-    also: Callable[[np.ndarray], object] | None = None,
+    also: Callable[[DecodedCube], object] | None = None,
 ) -> TiledPanorama:
     """tile_panorama for six cube faces: each face is resized to the top level and cut, never reprojected.
 
-    The faces are in the tiles' own orientation (faces.py), so no face is turned. The thumbnail and
-    `also(pixels)` get an equirect made from the faces (cube.small_equirect).
+    The faces are in the tiles' own orientation (faces.py), so no face is turned. The thumbnail is drawn
+    from the faces (cube.cube_thumbnail), and `also` gets them decoded (a cube.DecodedCube).
     """
     out_dir = Path(out_dir)
     size, infos = inspect_cube(cube)
@@ -128,16 +128,18 @@ def tile_cube(
             for face in FACES
             for rows in _halves(levels[-1].nb_tiles)
         ]
-        equirect = pool.submit(
-            lambda: small_equirect({face: future.result() for face, future in faces.items()})
-        )
-        thumb = pool.submit(_write_thumbnail, equirect, out_dir / "thumb.jpg", settings)
-        extra = pool.submit(lambda: also(equirect.result())) if also else None
+        decoded = pool.submit(lambda: DecodedCube({face: future.result() for face, future in faces.items()}))
+        thumb = pool.submit(_write_cube_thumbnail, decoded, out_dir / "thumb.jpg", settings)
+        extra = pool.submit(lambda: also(decoded.result())) if also else None
         _report(tasks, writer.written, progress)
         total = writer.bytes + thumb.result()
         if extra is not None:
             extra.result()
     return TiledPanorama(levels, levels[-1].tile_size, writer.tiles, total, width, settings.base_face_size)
+
+
+def _write_cube_thumbnail(decoded: Future, path: Path, settings: TileSettings) -> int:
+    return jpeg.save(path, cube_thumbnail(decoded.result(), settings.thumb_width), settings.quality)
 
 
 def _face_at(info: PhotoInfo, size: int) -> np.ndarray:

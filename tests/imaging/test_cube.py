@@ -24,7 +24,7 @@ from hallbuilder.imaging import (
     tile_panorama,
     validate_tiles,
 )
-from hallbuilder.imaging.cube import MIN_FACE, cube_to_equirect
+from hallbuilder.imaging.cube import MIN_FACE, DecodedCube, cube_to_equirect
 
 from .conftest import assemble_face, read_jpeg
 
@@ -96,7 +96,7 @@ def test_the_thumbnail_and_base_of_cube_faces_match_the_equirects(synthetic):
     for name in ("thumb.jpg", "base.jpg"):
         ours, theirs = read_jpeg(root / "from-cube" / name), read_jpeg(root / "from-equirect" / name)
         assert ours.shape == theirs.shape
-        assert difference(ours, theirs) < 2.5, name
+        assert difference(ours, theirs) < 2, name  # both JPEG at quality 82: about 1.5 of noise
         assert difference(ours[:, ::-1], theirs) > 10, name
 
 
@@ -104,12 +104,15 @@ def test_cube_faces_back_to_an_equirect_is_the_photo(synthetic):
     """cube_to_equirect inverts the faces (thumbnail and preview come from it), poles included."""
     _, equirect, cube, _, _ = synthetic
     faces = {face: np.asarray(Image.open(path)) for face, path in cube.by_face().items()}
-    assert difference(cube_to_equirect(faces, 4096), equirect) < 0.5
+    assert difference(cube_to_equirect(DecodedCube(faces), 4096), equirect) < 0.5
     for face, rows in (("top", np.s_[:400]), ("bottom", np.s_[-400:])):
-        assert difference(cube_to_equirect(faces, 4096)[rows], equirect[rows]) < 0.5
+        assert difference(cube_to_equirect(DecodedCube(faces), 4096)[rows], equirect[rows]) < 0.5
         for name, turn in WRONG_TURNS.items():
             wrong = faces | {face: np.ascontiguousarray(turn(faces[face]))}
-            assert difference(cube_to_equirect(wrong, 4096)[rows], equirect[rows]) > 10, (face, name)
+            assert difference(cube_to_equirect(DecodedCube(wrong), 4096)[rows], equirect[rows]) > 10, (
+                face,
+                name,
+            )
 
 
 @pytest.mark.parametrize(("yaw", "pitch"), [(0, 0), (135, 10), (-60, 70), (20, -75)])
