@@ -1,6 +1,6 @@
 """The tiling step: each scene's photo → cached tile pyramid, base, thumb and initial-view preview.
 
-The cache (cache.py) is keyed by the photo bytes and the tiling settings, so an unchanged photo is never tiled
+The cache (cache.py) is keyed by the photo bytes (of cube faces, all six files') and the tiling settings, so an unchanged photo is never tiled
 again, whatever else changed in hall.yaml.
 """
 
@@ -13,17 +13,27 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from hallbuilder.build.cache import DONE, cached_entry, is_cached
 from hallbuilder.imaging import (
+    CubeFaces,
     TileSettings,
+    check_cube,
+    check_photo,
+    inspect_cube,
+    inspect_photo,
     panorama_hash,
+    photo_or_faces,
     plan_levels,
     render_preview,
     tile_panorama,
 )
+
+if TYPE_CHECKING:
+    from hallbuilder.imaging.cube import DecodedCube
 
 log = logging.getLogger("hallbuilder.build")
 
@@ -42,12 +52,28 @@ class ScenePanorama:
     reused: bool
 
 
+def photo_source(project_dir: Path, photo: str | list[str]) -> Path | CubeFaces:
+    """A scene's photo as the tiler takes it: one file, or the six cube faces of a folder or a list."""
+    if isinstance(photo, list):
+        return CubeFaces(tuple(project_dir / face for face in photo))
+    return photo_or_faces(project_dir / photo)  # a folder's faces were checked with hall.yaml
+
+
+def photo_width(photo: Path | CubeFaces, full: bool = False) -> int:
+    """The photo's width (of cube faces, the width planned for them) once checked; decoded in full with `full`."""
+    if isinstance(photo, CubeFaces):
+        from hallbuilder.imaging.cube import equivalent_width
+
+        return equivalent_width(check_cube(photo) if full else inspect_cube(photo)[0])
+    return (check_photo if full else inspect_photo)(photo).width
+
+
 def tiles_to_make(photo_width: int, settings: TileSettings) -> int:
     return sum(6 * level.nb_tiles**2 for level in plan_levels(photo_width, settings))
 
 
 def prepare_panorama(
-    photo: Path,
+    photo: Path | CubeFaces,
     view: dict[str, float],
     settings: TileSettings,
     cache_dir: Path,
@@ -91,7 +117,9 @@ def prepare_panorama(
     return entry, ScenePanorama(hash=digest, preview=preview, reused=reused, **info)
 
 
-def ensure_preview(photo: Path | np.ndarray, entry: Path, view: dict[str, float]) -> dict:
+def ensure_preview(
+    photo: Path | CubeFaces | np.ndarray | DecodedCube, entry: Path, view: dict[str, float]
+) -> dict:
     """The flat preview of the initial view lives beside the tiles, named after the view it shows."""
     yaw, pitch, fov = (round(float(view[key]), 2) for key in ("yaw", "pitch", "fov"))
     name = f"preview-{yaw:g}_{pitch:g}_{fov:g}.jpg"

@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import json
 import logging
+import os
 import threading
 import time
 from dataclasses import dataclass
@@ -17,13 +18,19 @@ from hallbuilder.build.cache import CACHE_NAME, is_cached
 from hallbuilder.build.inputs import Inputs, check_media, locate_media_error, photo_problem
 from hallbuilder.build.manifest import make_manifest, scene_folder, tour_validator
 from hallbuilder.build.media import MediaStore
-from hallbuilder.build.panoramas import ScenePanorama, prepare_panorama, tiles_to_make
+from hallbuilder.build.panoramas import (
+    ScenePanorama,
+    photo_source,
+    photo_width,
+    prepare_panorama,
+    tiles_to_make,
+)
 from hallbuilder.build.prefetch import Prefetch
 from hallbuilder.build.showcases import add_showcases, collect_showcases
 from hallbuilder.build.staging import guard, link_file, link_tree, staged
 from hallbuilder.config import HallConfig, load_project
 from hallbuilder.errors import MediaError, PhotoError
-from hallbuilder.imaging import TileSettings, check_photo, inspect_photo, panorama_hash
+from hallbuilder.imaging import TileSettings, panorama_hash
 
 log = logging.getLogger("hallbuilder.build")
 
@@ -65,19 +72,20 @@ def check_photos(config: HallConfig, full: bool = False) -> dict[str, int]:
     """Open every photo (decode fully with `full`); collect every problem; return each scene's photo width."""
     problems, widths = [], {}
     for scene in config.scenes:
-        photo = config.path(scene["photo"])
         try:
-            widths[scene["id"]] = (check_photo if full else inspect_photo)(photo).width
+            widths[scene["id"]] = photo_width(photo_source(config.project_dir, scene["photo"]), full)
         except PhotoError as error:
-            problems.append(photo_line(config, scene, photo, error))
+            problems += photo_lines(config, scene, error)
     if problems:
         raise PhotoError(f"{len(problems)} photo(s) cannot be used", problems=problems)
     return widths
 
 
-def photo_line(config: HallConfig, scene: dict, photo: Path, error: PhotoError) -> str:
-    """A photo's problem on the line of hall.yaml (or showcase.yaml) that names the photo, with its key."""
-    return photo_problem(config, scene, error.message.replace(str(photo), scene["photo"]))
+def photo_lines(config: HallConfig, scene: dict, error: PhotoError) -> list[str]:
+    """A photo's (or its cube faces') problems on the line of hall.yaml (or showcase.yaml) that names the
+    photo, with its key; files named as staff wrote them."""
+    prefix = f"{config.project_dir}{os.sep}"
+    return [photo_problem(config, scene, line.replace(prefix, "")) for line in error.lines()]
 
 
 def check_inputs(config: HallConfig, cache_dir: Path, full: bool = False) -> Inputs:
@@ -109,18 +117,19 @@ def tile_scenes(
     progress: Progress,
     prefetched: Prefetch | None = None,
 ) -> dict[str, tuple[Path, ScenePanorama]]:
-    digests = {scene["id"]: panorama_hash(config.path(scene["photo"]), settings) for scene in config.scenes}
+    photos = {scene["id"]: photo_source(config.project_dir, scene["photo"]) for scene in config.scenes}
+    digests = {scene_id: panorama_hash(photo, settings) for scene_id, photo in photos.items()}
     pending = {scene_id for scene_id, digest in digests.items() if not is_cached(cache_dir, digest)}
     if pending:
         threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
     progress.start(sum(tiles_to_make(widths[scene_id], settings) for scene_id in pending))
     results = {}
     for scene in config.scenes:
-        photo = config.path(scene["photo"])
+        photo = photos[scene["id"]]
         decoding = None
         if scene["id"] in pending:
             log.info("Tiling scene '%s' (%s, %d px wide)", scene["id"], scene["photo"], widths[scene["id"]])
-            if prefetched is not None and prefetched.photo == photo.resolve():
+            if prefetched is not None and isinstance(photo, Path) and prefetched.photo == photo.resolve():
                 decoding, prefetched = prefetched.pixels, None
         try:
             results[scene["id"]] = prepare_panorama(
@@ -128,7 +137,7 @@ def tile_scenes(
             )
         except PhotoError as error:  # damage only a full decode finds (`hallbuilder check` finds it first)
             progress.finish()
-            raise PhotoError(error.message, problems=[photo_line(config, scene, photo, error)]) from None
+            raise PhotoError(error.message, problems=photo_lines(config, scene, error)) from None
     progress.finish()
     return results
 

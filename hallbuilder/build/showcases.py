@@ -60,7 +60,10 @@ def merge_pulled(config: HallConfig, showcases: list[Showcase], url: str) -> lis
 def branch_scene(showcase: Showcase, scene: dict[str, Any]) -> dict[str, Any]:
     """A branch scene as a hall scene: paths made project-relative, zone `showcases`, `branch` set."""
     scene = copy.deepcopy(scene)
-    scene["photo"] = showcase.path(scene["photo"])
+    photo = scene["photo"]  # a file or a folder of cube faces, or a list of six faces
+    scene["photo"] = (
+        [showcase.path(face) for face in photo] if isinstance(photo, list) else showcase.path(photo)
+    )
     for narration in scene["narration"].values():
         if narration.get("audio"):
             narration["audio"] = showcase.path(narration["audio"])

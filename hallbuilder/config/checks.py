@@ -13,8 +13,10 @@ from typing import Any
 from hallbuilder.config.fields import LANGUAGE
 from hallbuilder.config.floorplan import check_floorplan_points
 from hallbuilder.config.problems import Problem, did_you_mean, format_path
+from hallbuilder.imaging.faces import FACE_NAMES, find_faces
 
 PHOTO_TYPES = {".jpg", ".jpeg", ".png", ".tif", ".tiff", ".webp"}
+PHOTO_OR_FACES = frozenset(PHOTO_TYPES)  # a scene's photo: a file of these types, or a folder of cube faces
 AUDIO_TYPES = {".mp3", ".m4a", ".aac", ".wav", ".ogg", ".oga", ".opus", ".flac"}
 IMAGE_TYPES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
 PLAN_TYPES = IMAGE_TYPES
@@ -112,8 +114,7 @@ def referenced_files(document: dict) -> Iterator[tuple[tuple, str, set[str]]]:
     if isinstance(hall.get("cover"), str):
         yield ("hall", "cover"), hall["cover"], IMAGE_TYPES
     for s_index, scene in items(document.get("scenes")):
-        if isinstance(scene.get("photo"), str):
-            yield ("scenes", s_index, "photo"), scene["photo"], PHOTO_TYPES
+        yield from photo_files(("scenes", s_index, "photo"), scene.get("photo"))
         narration = scene.get("narration")
         if isinstance(narration, dict):
             for language, entry in narration.items():
@@ -132,13 +133,34 @@ def referenced_files(document: dict) -> Iterator[tuple[tuple, str, set[str]]]:
         yield ("floorplan", "image"), plan["image"], PLAN_TYPES
 
 
+def photo_files(path: tuple, photo: Any) -> Iterator[tuple[tuple, str, set[str] | frozenset[str]]]:
+    """The file (or folder of cube faces) a scene's photo names, or each face file of a list of six."""
+    if isinstance(photo, str):
+        yield path, photo, PHOTO_OR_FACES
+    elif isinstance(photo, list) and len(photo) == len(FACE_NAMES):  # another count: told by the schema
+        for index, face in enumerate(photo):
+            if isinstance(face, str):
+                yield (*path, index), face, PHOTO_TYPES
+
+
+def check_face_folder(path: tuple, relative: str, folder: Path) -> Iterator[Problem]:
+    """A folder given as a scene's photo holds six cube faces, each named once (faces.py)."""
+    _, problems = find_faces(folder)
+    for problem in problems:
+        yield Problem(path, f"'{relative}' {problem}")
+
+
 def check_files(document: dict, project_dir: Path) -> Iterator[Problem]:
     for path, relative, suffixes in referenced_files(document):
         posix = PurePosixPath(relative.replace("\\", "/"))
         if posix.is_absolute() or ".." in posix.parts:
             continue  # already reported by the schema
+        if suffixes is PHOTO_OR_FACES and (project_dir / posix).is_dir():
+            yield from check_face_folder(path, relative, project_dir / posix)
+            continue
         suffix = posix.suffix.lower()
-        if suffix not in suffixes:
+        folder_allowed = suffixes is PHOTO_OR_FACES and not suffix
+        if suffix not in suffixes and not folder_allowed:
             yield Problem(
                 path, f"'{relative}' is not a supported file type; use one of: {', '.join(sorted(suffixes))}"
             )
@@ -151,7 +173,8 @@ def check_files(document: dict, project_dir: Path) -> Iterator[Problem]:
                 if folder.is_dir()
                 else []
             )
-            yield Problem(path, f"file not found: {relative}{did_you_mean(relative, siblings)}")
+            what = "file or folder" if folder_allowed else "file"
+            yield Problem(path, f"{what} not found: {relative}{did_you_mean(relative, siblings)}")
     yield from check_showcase_folders(document, project_dir)
 
 

@@ -9,6 +9,7 @@ from typing import Any
 from marshmallow import ValidationError, fields
 
 from hallbuilder.ids import id_problem
+from hallbuilder.imaging.faces import FACE_NAMES, ORDER
 
 LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
@@ -69,6 +70,37 @@ class ProjectPath(fields.String):
         if not text:
             raise ValidationError("empty path")
         return str(path)
+
+
+class Photo(fields.Field):
+    """A scene's photo: one file or a folder of cube faces (a path), or a list of the six face files."""
+
+    def __init__(self, path_field: type[ProjectPath] = ProjectPath, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.path_field = path_field()
+
+    def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str | list[str]:
+        if not isinstance(value, list):
+            return self.path_field.deserialize(value)
+        if len(value) != len(FACE_NAMES):
+            raise ValidationError(
+                f"a list of cube faces has six files, in the order {ORDER}; got {len(value)}"
+                " (or give the folder that holds them)"
+            )
+        paths, errors = [], {}
+        for index, item in enumerate(value):
+            try:
+                paths.append(self.path_field.deserialize(item))
+            except ValidationError as error:
+                errors[index] = error.messages
+        if errors:
+            raise ValidationError(errors)
+        twice = next((path for path in paths if paths.count(path) > 1), None)
+        if twice:
+            raise ValidationError(
+                f"'{twice}' is listed twice; list six different faces, in the order {ORDER}"
+            )
+        return paths
 
 
 class Angle(fields.Float):

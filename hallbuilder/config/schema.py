@@ -10,9 +10,19 @@ from typing import Any
 
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
-from hallbuilder.config.fields import Angle, Id, ProjectPath, Text
+from hallbuilder.config.fields import Angle, Id, Photo, ProjectPath, Text
 
 HOTSPOT_TYPES = ("link", "info", "showcase")
+PHOTO_DOC = (
+    "The 360° photo: an equirectangular 2:1 file (JPEG, PNG, TIFF or WebP), or six cube faces, tiled as they are: "
+    "a folder (e.g. photos/lobby) of six files named by face (front, right, back, left, up, down, or f, r, b, l, "
+    "u, d; the last word of the name counts, e.g. lobby_u.jpg), or a list of the six files in that order "
+    "(Pannellum's cubeMap order; give numbered faces such as face0 ... face5 this way). Faces are square, all "
+    "one size (at least 326 px; 2600 or more looks sharp), seen from inside the cube, upright and not "
+    "mirrored; the up face's bottom edge meets the front face's top edge and the down face's top edge meets "
+    "the front face's bottom edge (the convention of krpano, Pannellum and Marzipano). Names px/nx/py/ny/pz/nz "
+    "are refused, as tools turn those faces differently: rename them."
+)
 
 
 def doc(text: str, required_when: str | None = None, **kwargs: Any) -> dict[str, Any]:
@@ -133,7 +143,7 @@ class SceneSchema(StrictSchema):
     title = Text(required=True, **doc("Name of the scene."))
     description = Text(**doc("Short description shown in the scene list."))
     zone = Id(**doc("The zone the scene belongs to (an id from `zones`)."))
-    photo = ProjectPath(required=True, **doc("The equirectangular 2:1 photo (JPEG, PNG, TIFF or WebP)."))
+    photo = Photo(required=True, **doc(PHOTO_DOC))
     view = fields.Nested(
         ViewSchema,
         load_default=lambda: {"yaw": 0.0, "pitch": 0.0, "fov": 75.0},

@@ -14,7 +14,7 @@ from typing import Any
 from marshmallow import fields, validate
 
 from hallbuilder.config.checks import items, scene_ids_of
-from hallbuilder.config.fields import Id, ProjectPath, Text
+from hallbuilder.config.fields import Id, Photo, ProjectPath, Text
 from hallbuilder.config.load import HallConfig, schema_problems
 from hallbuilder.config.problems import Problem, render
 from hallbuilder.config.schema import (
@@ -53,7 +53,14 @@ class BranchHotspotSchema(HotspotSchema):
 
 
 class BranchSceneSchema(SceneSchema):
-    photo = ShowcasePath(required=True, **doc("The equirectangular 2:1 photo, inside the branch's folder."))
+    photo = Photo(
+        ShowcasePath,
+        required=True,
+        **doc(
+            "The 360° photo inside the branch's folder: an equirectangular 2:1 file, or six cube faces (a folder "
+            "or a list of six files), named and oriented as for scenes.photo in docs/hall-yaml.md."
+        ),
+    )
     zone = Id(**doc("Not used: a branch's scenes are always in the showcases zone."))
     narration = fields.Dict(
         keys=fields.String(),

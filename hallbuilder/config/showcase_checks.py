@@ -11,10 +11,12 @@ from pathlib import Path, PurePosixPath
 from hallbuilder.config.checks import (
     AUDIO_TYPES,
     IMAGE_TYPES,
-    PHOTO_TYPES,
+    PHOTO_OR_FACES,
     VIDEO_TYPES,
+    check_face_folder,
     check_text_languages,
     items,
+    photo_files,
     scene_ids_of,
 )
 from hallbuilder.config.problems import Problem, did_you_mean
@@ -53,8 +55,7 @@ def showcase_files(document: dict) -> Iterator[tuple[tuple, str, set[str]]]:
         if isinstance(item.get("video"), str):
             yield ("achievements", a_index, "video"), item["video"], VIDEO_TYPES
     for s_index, scene in items(document.get("scenes")):
-        if isinstance(scene.get("photo"), str):
-            yield ("scenes", s_index, "photo"), scene["photo"], PHOTO_TYPES
+        yield from photo_files(("scenes", s_index, "photo"), scene.get("photo"))
         narration = scene.get("narration") if isinstance(scene.get("narration"), dict) else {}
         for language, entry in narration.items():
             if isinstance(entry, dict) and isinstance(entry.get("audio"), str):
@@ -75,6 +76,12 @@ def check_showcase_files(document: dict, folder: Path) -> Iterator[Problem]:
         posix = PurePosixPath(relative.strip().replace("\\", "/"))
         if posix.is_absolute() or ".." in posix.parts or not str(relative).strip():
             continue  # already reported by the schema
+        if suffixes is PHOTO_OR_FACES and (folder / posix).is_dir():
+            if not (folder / posix).resolve().is_relative_to(root):
+                yield Problem(path, f"'{relative}' links to a folder outside the showcase folder; copy it in")
+            else:
+                yield from check_face_folder(path, relative, folder / posix)
+            continue
         if posix.suffix.lower() not in suffixes:
             yield Problem(
                 path, f"'{relative}' is not a supported file type; use one of: {', '.join(sorted(suffixes))}"

@@ -21,7 +21,9 @@ from hallbuilder.errors import HallError
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m hallbuilder.imaging")
     commands = parser.add_subparsers(dest="command", required=True)
-    tile = commands.add_parser("tile", help="write the tile pyramid, base.jpg and thumb.jpg of one photo")
+    tile = commands.add_parser(
+        "tile", help="write the tile pyramid, base.jpg and thumb.jpg of one photo (or a folder of cube faces)"
+    )
     tile.add_argument("photo", type=Path)
     tile.add_argument("out", type=Path)
     check = commands.add_parser("check", help="open and fully decode photos")
@@ -29,7 +31,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     started = time.perf_counter()
     try:
-        from hallbuilder.imaging import check_photo, tile_panorama
+        from hallbuilder.imaging import check_photo, photo_or_faces, tile_panorama
         from hallbuilder.imaging.memory import keep_freed_memory
 
         keep_freed_memory()
@@ -39,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
                 info = check_photo(photo)
                 print(f"{photo}: {info.width}×{info.height} {info.format} {info.mode}")
             return 0
-        result = tile_panorama(args.photo, args.out)
+        result = tile_panorama(photo_or_faces(args.photo), args.out)
     except HallError as error:
         print("\n".join(error.lines()), file=sys.stderr)
         return error.exit_code

@@ -243,13 +243,12 @@ def sample(photo: np.ndarray, xy: np.ndarray, frac: np.ndarray) -> np.ndarray:
     return cv2.remap(photo, xy, frac, cv2.INTER_LINEAR, borderMode=cv2.BORDER_WRAP)
 
 
-def camera_maps(
-    yaw: float, pitch: float, fov: float, size: tuple[int, int], width: int, height: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """Float maps of a rectilinear camera: degrees, `fov` vertical, yaw right-positive, pitch up-positive.
+def camera_rays(
+    yaw: float, pitch: float, fov: float, size: tuple[int, int]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Unnormalised ray directions (x, y, z) of a rectilinear camera's pixels; see camera_maps.
 
-    A ray (u, v, 1) is turned by the pitch (which mixes only v and the depth, so per row) and then by the
-    yaw: only that last turn needs whole-image arrays, built by broadcasting a row against a column.
+    x and z are whole-image arrays, y one value per row (it broadcasts against them).
     """
     out_w, out_h = size
     focal = (out_h / 2) / math.tan(math.radians(fov) / 2)
@@ -260,5 +259,17 @@ def camera_maps(
     depth = np.float32(math.cos(p)) - v * np.float32(math.sin(p))  # per row
     x = u * np.float32(math.cos(w)) + depth * np.float32(math.sin(w))
     z = depth * np.float32(math.cos(w)) - u * np.float32(math.sin(w))
+    return x, y, z
+
+
+def camera_maps(
+    yaw: float, pitch: float, fov: float, size: tuple[int, int], width: int, height: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Float maps of a rectilinear camera: degrees, `fov` vertical, yaw right-positive, pitch up-positive.
+
+    A ray (u, v, 1) is turned by the pitch (which mixes only v and the depth, so per row) and then by the
+    yaw: only that last turn needs whole-image arrays, built by broadcasting a row against a column.
+    """
+    x, y, z = camera_rays(yaw, pitch, fov, size)
     px, py = equirect_coords(x, np.broadcast_to(y, x.shape), z, width, height)
     return np.remainder(px, width).astype(np.float32), py

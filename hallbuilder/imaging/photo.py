@@ -44,6 +44,13 @@ class PhotoInfo:
 
 def inspect_photo(path: Path) -> PhotoInfo:
     """Read the headers and check format, size and the 2:1 shape, without decoding the pixels."""
+    info = read_header(path)
+    _check_shape(info)
+    return info
+
+
+def read_header(path: Path) -> PhotoInfo:
+    """The image's size, format and mode from its headers; PhotoError when it is missing or unreadable."""
     path = Path(path)
     if not path.is_file():
         raise PhotoError(f"{path}: file not found; check the photo's path in hall.yaml")
@@ -61,7 +68,7 @@ def inspect_photo(path: Path) -> PhotoInfo:
             f"{path}: cannot be read as an image; use a JPEG, PNG, TIFF or WebP file "
             "(copy it again if it was damaged)"
         ) from None
-    _check_shape(info)
+    check_format(info)
     return info
 
 
@@ -73,24 +80,49 @@ def _too_large(path: Path, width: int = 0, height: int = 0) -> str:
     )
 
 
-def _check_shape(info: PhotoInfo) -> None:
-    path, width, height = info.path, info.width, info.height
+def check_format(info: PhotoInfo) -> None:
     if info.format not in FORMATS:
         raise PhotoError(
-            f"{path}: {info.format} photos are not supported; save it as JPEG (or PNG, TIFF, WebP)"
+            f"{info.path}: {info.format} photos are not supported; save it as JPEG (or PNG, TIFF, WebP)"
         )
+
+
+def _check_shape(info: PhotoInfo) -> None:
+    path, width, height = info.path, info.width, info.height
     if width * height > MAX_PIXELS:
         raise PhotoError(_too_large(path, width, height))
     if abs(width / 2 - height) > 1:
+        fix = _cube_hint(width, height) or f"{FIX_EXPORT}, not a cropped or partial one"
         raise PhotoError(
             f"{path}: the photo is {width}×{height} pixels, but a full panorama is twice as wide as it is "
-            f"high (2:1, e.g. 8192×4096); {FIX_EXPORT}, not a cropped or partial one"
+            f"high (2:1, e.g. 8192×4096); {fix}"
         )
     if width < MIN_WIDTH:
         raise PhotoError(
             f"{path}: the photo is only {width}×{height} pixels; panoramas must be at least "
             f"{MIN_WIDTH}×{MIN_WIDTH // 2} (8192×4096 or more looks sharp); use the original full-size export"
         )
+
+
+CUBE_LAYOUTS = {
+    (1, 1): "one cube face",
+    (6, 1): "a strip of cube faces",
+    (1, 6): "a strip of cube faces",
+    (4, 3): "a cross of cube faces",
+    (3, 4): "a cross of cube faces",
+}
+
+
+def _cube_hint(width: int, height: int) -> str | None:
+    """The fix for a photo shaped like cube faces: give the six faces (docs/hall-yaml.md, scenes.photo)."""
+    for (across, down), what in CUBE_LAYOUTS.items():
+        if width * down == height * across:
+            return (
+                f"this looks like {what}: give the six cube faces as separate files, in a folder (front.jpg, "
+                "right.jpg, back.jpg, left.jpg, up.jpg, down.jpg) or as a list of six (scenes.photo in "
+                f"docs/hall-yaml.md); or {FIX_EXPORT}"
+            )
+    return None
 
 
 def check_photo(path: Path) -> PhotoInfo:

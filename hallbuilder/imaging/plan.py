@@ -13,8 +13,9 @@ square tiles of `faceSize / nbTiles`):
 * Each lower level halves the face size with the same tile size and half the tiles per side, down to one
   tile per side. Level 0 is the smallest.
 
-The content hash covers the photo bytes, every field of `TileSettings` and `GEOMETRY_VERSION`, so tile
-URLs can be cached forever and change whenever the pixels could change.
+The content hash covers the photo bytes (of six cube faces, every face's bytes in order), every field of
+`TileSettings` and `GEOMETRY_VERSION`, so tile URLs can be cached forever and change whenever the pixels
+could change. Cube faces are planned from cube.equivalent_width, so the same rule serves them.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ import hashlib
 import math
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from hallbuilder.imaging.faces import CubeFaces
 
 FACES = ("front", "right", "back", "left", "top", "bottom")
 MAX_TILE = 1024
@@ -97,10 +102,19 @@ def plan_levels(width: int, settings: TileSettings = DEFAULT_SETTINGS) -> list[L
     return levels[::-1]
 
 
-def panorama_hash(photo: Path, settings: TileSettings = DEFAULT_SETTINGS) -> str:
-    """Hex content hash (20 chars) of the photo bytes, the tile settings and the geometry version."""
+def panorama_hash(photo: Path | CubeFaces, settings: TileSettings = DEFAULT_SETTINGS) -> str:
+    """Hex content hash (20 chars) of the photo bytes, the tile settings and the geometry version.
+
+    Of cube faces: every face's bytes in face order, so a changed or swapped face changes it.
+    """
     digest = hashlib.sha256(f"hallbuilder-tiles:{GEOMETRY_VERSION}:{settings.key()}\n".encode())
-    with open(photo, "rb") as stream:
-        for chunk in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(chunk)
+    cube = not isinstance(photo, str | Path)
+    if cube:
+        digest.update(b"cube faces\n")
+    for path in photo.files if cube else (photo,):
+        if cube:  # where one face ends and the next begins
+            digest.update(f"{Path(path).stat().st_size}\n".encode())
+        with open(path, "rb") as stream:
+            for chunk in iter(lambda: stream.read(1 << 20), b""):
+                digest.update(chunk)
     return digest.hexdigest()[:20]

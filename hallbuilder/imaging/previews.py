@@ -9,6 +9,8 @@ import cv2
 import numpy as np
 
 from hallbuilder.imaging import jpeg
+from hallbuilder.imaging.cube import DecodedCube, cube_view, open_cube
+from hallbuilder.imaging.faces import CubeFaces
 from hallbuilder.imaging.geometry import camera_maps
 from hallbuilder.imaging.photo import open_panorama
 
@@ -66,7 +68,7 @@ def _shrink(pixels: np.ndarray, width: int) -> np.ndarray:
 
 
 def render_preview(
-    photo: Path | np.ndarray,
+    photo: Path | np.ndarray | CubeFaces | DecodedCube,
     out_path: Path,
     yaw: float,
     pitch: float,
@@ -78,13 +80,28 @@ def render_preview(
     """A flat rendering of the initial view (degrees; fov vertical as in Photo Sphere Viewer).
 
     It is inlined in index.html, so the JPEG quality is the highest of `quality`, `quality` - 5, ... 35 whose
-    file fits in `max_bytes` (35 if none does). The photo is first area-reduced to about the view's own
-    sampling: that avoids aliasing, and the bytes aliasing costs in a JPEG. Halvings (cheap) get it within
-    SOFTEST..SHARPEST of that; only a photo still sharper than SHARPEST is resized to it exactly (dear).
+    file fits in `max_bytes` (35 if none does). Cube faces are drawn from straight away (cube.cube_view).
     """
+    if isinstance(photo, CubeFaces):
+        photo = open_cube(photo)
+    if isinstance(photo, DecodedCube):
+        view = cube_view(photo, yaw, pitch, fov, size)
+    else:
+        view = _equirect_view(photo, yaw, pitch, fov, size)
+    jpeg.write(Path(out_path), _fitting_jpeg(view, list(range(quality, 34, -5)) or [quality], max_bytes))
+    return size
+
+
+def _equirect_view(
+    photo: Path | np.ndarray, yaw: float, pitch: float, fov: float, size: tuple[int, int]
+) -> np.ndarray:
+    """The view of an equirect. The photo is first area-reduced to about the view's own sampling: that
+    avoids aliasing, and the bytes aliasing costs in a JPEG. Halvings (cheap) get it within
+    SOFTEST..SHARPEST of that; only a photo still sharper than SHARPEST is resized to it exactly (dear)."""
     pixels = photo if isinstance(photo, np.ndarray) else open_panorama(Path(photo))
-    width, height = size
-    wanted = int(2 * math.pi * (height / 2) / math.tan(math.radians(fov) / 2))  # photo width at view sampling
+    wanted = int(
+        2 * math.pi * (size[1] / 2) / math.tan(math.radians(fov) / 2)
+    )  # photo width at view sampling
     reduced = pixels.shape[1]
     while reduced / 2 >= wanted * SOFTEST:
         reduced //= 2
@@ -93,9 +110,7 @@ def render_preview(
     if pixels.shape[1] > wanted * SHARPEST:
         pixels = cv2.resize(pixels, (wanted, wanted // 2), interpolation=cv2.INTER_AREA)
     map_x, map_y = camera_maps(yaw, pitch, fov, size, pixels.shape[1], pixels.shape[0])
-    view = cv2.remap(pixels, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_WRAP)
-    jpeg.write(Path(out_path), _fitting_jpeg(view, list(range(quality, 34, -5)) or [quality], max_bytes))
-    return width, height
+    return cv2.remap(pixels, map_x, map_y, cv2.INTER_LINEAR, borderMode=cv2.BORDER_WRAP)
 
 
 def _fitting_jpeg(pixels: np.ndarray, qualities: list[int], max_bytes: int) -> bytes:

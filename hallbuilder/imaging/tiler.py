@@ -22,8 +22,10 @@ import cv2
 import numpy as np
 
 from hallbuilder.imaging import jpeg
+from hallbuilder.imaging.cube import DecodedCube, cube_thumbnail, equivalent_width, inspect_cube, open_face
+from hallbuilder.imaging.faces import CubeFaces
 from hallbuilder.imaging.geometry import face_table, sample_band, source_table
-from hallbuilder.imaging.photo import decodes_in_place, inspect_photo, open_panorama
+from hallbuilder.imaging.photo import PhotoInfo, decodes_in_place, inspect_photo, open_panorama
 from hallbuilder.imaging.plan import DEFAULT_SETTINGS, FACES, Level, TileSettings, plan_levels
 from hallbuilder.imaging.previews import base_net, thumbnail
 
@@ -42,7 +44,7 @@ class TiledPanorama:
     tile_size: int
     tiles: int  # number of tile files
     bytes: int  # bytes of every file written (tiles, base.jpg, thumb.jpg)
-    width: int  # of the source photo
+    width: int  # of the source photo (of cube faces: cube.equivalent_width)
     base_face_size: int
 
 
@@ -52,7 +54,7 @@ def tile_path(out_dir: Path, level: int, face: str, row: int, col: int) -> Path:
 
 
 def tile_panorama(
-    photo: Path | np.ndarray,
+    photo: Path | np.ndarray | CubeFaces,
     out_dir: Path,
     settings: TileSettings = DEFAULT_SETTINGS,
     progress: Callable[[int], None] | None = None,
@@ -64,8 +66,10 @@ def tile_panorama(
     `also(pixels)` runs on the same pool once the photo is decoded (the build renders its preview there),
     so a caller needing the pixels neither decodes twice nor waits for the decode before the tiling starts.
     `decoding` is open_panorama(photo) started elsewhere (the build's prefetch); should it fail, the photo
-    is decoded here, so any error is reported as always.
+    is decoded here, so any error is reported as always. Six cube faces go to tile_cube.
     """
+    if isinstance(photo, CubeFaces):
+        return tile_cube(photo, out_dir, settings, progress, also)
     out_dir = Path(out_dir)
     with ThreadPoolExecutor(THREADS) as pool:
         # The pool runs, in this order: decode and the two remap tables side by side, half faces (each
@@ -75,7 +79,7 @@ def tile_panorama(
         levels = plan_levels(width, settings)
         tables = {name: pool.submit(face_table, name, levels[-1].face_size, width, height) for name in TABLES}
         _make_folders(out_dir, levels)
-        writer = _FaceWriter(pixels, tables, levels, settings, out_dir)
+        writer = _FaceWriter(_sampler(pixels, tables), levels, settings, out_dir)
         parts = [(face, rows) for face in FACE_ORDER for rows in _halves(levels[-1].nb_tiles)]
         early = len(parts) * EARLY_FACES // len(FACE_ORDER)
         faces = [pool.submit(writer.write_rows, face, rows) for face, rows in parts[:early]]
@@ -87,6 +91,64 @@ def tile_panorama(
         if extra is not None:
             extra.result()
     return TiledPanorama(levels, levels[-1].tile_size, writer.tiles, total, width, settings.base_face_size)
+
+
+def _sampler(pixels: Future, tables: dict[str, Future]) -> Callable[[str, slice], np.ndarray]:
+    """Bands of a face sampled from the equirect photo, once it is decoded and its table built."""
+
+    def band(face: str, rows: slice) -> np.ndarray:
+        return sample_band(pixels.result(), tables[source_table(face)].result(), face, rows)
+
+    return band
+
+
+def tile_cube(
+    cube: CubeFaces,
+    out_dir: Path,
+    settings: TileSettings = DEFAULT_SETTINGS,
+    progress: Callable[[int], None] | None = None,
+    also: Callable[[DecodedCube], object] | None = None,
+) -> TiledPanorama:
+    """tile_panorama for six cube faces: each face is resized to the top level and cut, never reprojected.
+
+    The faces are in the tiles' own orientation (faces.py), so no face is turned. The thumbnail is drawn
+    from the faces (cube.cube_thumbnail), and `also` gets them decoded (a cube.DecodedCube).
+    """
+    out_dir = Path(out_dir)
+    size, infos = inspect_cube(cube)
+    width = equivalent_width(size)
+    levels = plan_levels(width, settings)
+    top = levels[-1].face_size
+    with ThreadPoolExecutor(THREADS) as pool:
+        faces = {face: pool.submit(_face_at, info, top) for face, info in zip(FACES, infos, strict=True)}
+        _make_folders(out_dir, levels)
+        writer = _FaceWriter(lambda face, rows: faces[face].result()[rows], levels, settings, out_dir)
+        tasks = [
+            pool.submit(writer.write_rows, face, rows)
+            for face in FACES
+            for rows in _halves(levels[-1].nb_tiles)
+        ]
+        decoded = pool.submit(lambda: DecodedCube({face: future.result() for face, future in faces.items()}))
+        thumb = pool.submit(_write_cube_thumbnail, decoded, out_dir / "thumb.jpg", settings)
+        extra = pool.submit(lambda: also(decoded.result())) if also else None
+        _report(tasks, writer.written, progress)
+        total = writer.bytes + thumb.result()
+        if extra is not None:
+            extra.result()
+    return TiledPanorama(levels, levels[-1].tile_size, writer.tiles, total, width, settings.base_face_size)
+
+
+def _write_cube_thumbnail(decoded: Future, path: Path, settings: TileSettings) -> int:
+    return jpeg.save(path, cube_thumbnail(decoded.result(), settings.thumb_width), settings.quality)
+
+
+def _face_at(info: PhotoInfo, size: int) -> np.ndarray:
+    """A face decoded and resized to the top level's face size (area-averaged down, bicubic up)."""
+    pixels = open_face(info)
+    if pixels.shape[0] == size:
+        return pixels
+    method = cv2.INTER_AREA if pixels.shape[0] > size else cv2.INTER_CUBIC
+    return cv2.resize(pixels, (size, size), interpolation=method)
 
 
 def _halves(nb_tiles: int) -> list[range]:
@@ -157,8 +219,8 @@ class _FaceWriter:
     the two tasks of a face) make row r there, written by whichever task brings the second half.
     """
 
-    def __init__(self, pixels: Future, tables: dict[str, Future], levels, settings: TileSettings, out_dir):
-        self.pixels, self.tables = pixels, tables
+    def __init__(self, band: Callable[[str, slice], np.ndarray], levels, settings: TileSettings, out_dir):
+        self.band = band  # (face, top-level pixel rows) -> those rows of the face at the top level
         self.levels, self.settings, self.out_dir = levels, settings, out_dir
         self.tile = levels[-1].tile_size
         self.written: queue.Queue[int] = queue.Queue()
@@ -169,13 +231,10 @@ class _FaceWriter:
         self._lock = threading.Lock()
 
     def write_rows(self, face: str, rows: range) -> None:
-        """Sample the top level's tile rows `rows` of `face` and write them and what they make below."""
-        pixels = self.pixels.result()
-        table = self.tables[source_table(face)].result()
+        """Make the top level's tile rows `rows` of `face` and write them and what they make below."""
         top_level = len(self.levels) - 1
         for row in rows:
-            band = sample_band(pixels, table, face, slice(row * self.tile, (row + 1) * self.tile))
-            self._emit(face, top_level, row, band)
+            self._emit(face, top_level, row, self.band(face, slice(row * self.tile, (row + 1) * self.tile)))
 
     def _emit(self, face: str, level: int, row: int, band: np.ndarray) -> None:
         """Write the band's tiles, then feed its half-size copy to the level below."""
