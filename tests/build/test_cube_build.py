@@ -101,10 +101,10 @@ def test_face_size_problems_name_each_file_as_hall_yaml_does(cube_hall):
     Image.new("RGB", (512, 512)).save(folder / "left.jpg")
     with pytest.raises(PhotoError) as caught:
         check_photos(load_hall(cube_hall))
-    assert caught.value.lines() == [
-        "photos/lobby/up.jpg: the up face is 656×600 pixels, but cube faces are square; export the six faces "
+    assert caught.value.lines() == [  # each on the line of the scene's photo, as every photo problem
+        "hall.yaml:25 scenes[0].photo: photos/lobby/up.jpg: the up face is 656×600 pixels, but cube faces are square; export the six faces "
         "again from the stitcher (each N×N, e.g. 2048×2048)",
-        "photos/lobby: the cube faces differ in size (left 512×512; front, right, back, down 656×656); export "
+        "hall.yaml:25 scenes[0].photo: the cube faces differ in size (left 512×512; front, right, back, down 656×656); export "
         "all six at one size",
     ]
 
@@ -116,7 +116,7 @@ def test_check_decodes_every_face(cube_hall):
     with pytest.raises(PhotoError) as caught:
         check_photos(load_hall(cube_hall), full=True)
     assert caught.value.lines() == [
-        "photos/lobby/down.jpg: the image data is truncated or damaged; copy the file again from the camera or "
+        "hall.yaml:25 scenes[0].photo: photos/lobby/down.jpg: the image data is truncated or damaged; copy the file again from the camera or "
         "re-export it"
     ]
 
