@@ -251,16 +251,18 @@ def test_huge_comment_ids_are_refused_not_a_server_error(client, comment_id):
     assert client.delete(f"{URL}/{comment_id}", headers={"X-Edit-Token": "t"}).status_code in (404, 405)
 
 
-def test_duplicate_check_spans_midnight_through_yesterdays_salt(client, database):
+def test_duplicate_check_spans_midnight_through_yesterdays_salt(app, client, database):
     import hashlib
-    from datetime import date, timedelta
+    from datetime import timedelta
 
+    from hallbuilder.service.context import today
     from hallbuilder.service.guard.visitor import visitor_hash
-    from hallbuilder.service.store import comments, salts, utcnow
+    from hallbuilder.service.store import comments, utcnow
 
-    yesterday = date.today() - timedelta(days=1)
+    salt = app.extensions["hallbuilder"].salt(
+        today() - timedelta(days=1)
+    )  # yesterday's, as every worker has it
     with database.write() as connection:
-        salt = salts.for_day(connection, yesterday)
         comments.add(
             connection,
             hall_id="demo-hall",
