@@ -175,3 +175,12 @@ def test_service_run_logs_no_address_user_agent_or_query(database_url):
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=30)
+
+
+def test_housekeeping_runs_just_after_each_utc_midnight():
+    from datetime import UTC, datetime
+
+    from hallbuilder.service.schedule import seconds_to_next_run
+
+    assert seconds_to_next_run(3600, datetime(2026, 5, 1, 23, 50, tzinfo=UTC)) == 605
+    assert seconds_to_next_run(3600, datetime(2026, 5, 1, 12, 0, tzinfo=UTC)) == 3600

@@ -1,6 +1,9 @@
 """Reusable admin auth: argon2 passwords, the current user, `login_required(role=...)`, CSRF tokens.
 
-The branch self-service pages can build on these: a `branch` user carries `hall_id` and `branch_id`.
+Sessions live on the server (store/sessions.py): the signed Flask cookie carries only a random token, so
+logout, a password change or "log out everywhere" ends a session even in a copy of the cookie, and an idle one
+ends after HALLBUILDER_SESSION_IDLE_HOURS. The branch self-service pages build on these: a `branch` user
+carries `hall_id` and `branch_id`.
 """
 
 from __future__ import annotations
@@ -83,7 +86,9 @@ def current_user() -> dict[str, Any] | None:
             idle_since, started_since = _session_limits()
             with service().database.read() as connection:
                 found = sessions.find(connection, token, idle_since, started_since)
-            if found is not None and found["last_seen_at"] < utcnow() - TOUCH_EVERY:
+            if found is None:
+                session.pop("sid", None)  # ended on the server: the browser forgets it too
+            elif found["last_seen_at"] < utcnow() - TOUCH_EVERY:
                 with service().database.write() as connection:
                     sessions.touch(connection, token)
         g.user = sessions.session_user(found) if found else None
