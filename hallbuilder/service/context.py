@@ -80,12 +80,14 @@ class Service:
 
     def _forget_cached_salts(self) -> None:
         oldest = today() - timedelta(days=salts.KEEP_DAYS - 1)
-        for old in [day for day in self._salts if day < oldest]:
-            del self._salts[old]
+        for old in [day for day in list(self._salts) if day < oldest]:
+            self._salts.pop(old, None)  # the housekeeping thread may get here at the same time
 
     def forget_old_records(self) -> None:
-        """Delete what must not outlive its use: seeds past 48 hours, expired sessions, old login failures
-        and rate-limit windows (run by the housekeeping thread and at each new day's first salt)."""
+        """Delete what must not outlive its use: seeds past 48 hours (in memory too), expired sessions, old
+        login failures and rate-limit windows. Run by the housekeeping thread of every worker, hourly and just
+        after midnight, so that nothing waits for a visitor to come (a new day's first salt deletes old seeds
+        as well)."""
         self._forget_cached_salts()
         with self.database.write() as connection:
             housekeeping.forget(connection, today(), self.settings.session_idle_hours)
