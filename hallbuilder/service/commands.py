@@ -17,6 +17,10 @@ import click
 
 from hallbuilder.errors import ServiceError
 
+# gunicorn's default access log writes each client's address and User-Agent (with them, a visitor hash is
+# rebuilt) and the query string. Ours: time, method, path, protocol, status, bytes, milliseconds.
+ACCESS_LOG_FORMAT = '%(t)s "%(m)s %(U)s %(H)s" %(s)s %(B)s %(M)sms'
+
 DATABASE_OPTION = click.option(
     "--database",
     "database_url",
@@ -248,6 +252,8 @@ def run(bind: str, workers: int) -> None:
         bind,
         "--access-logfile",
         "-",
+        "--access-logformat",
+        ACCESS_LOG_FORMAT,
         "hallbuilder.service.wsgi:app",
     ]
     click.echo(" ".join(arguments))

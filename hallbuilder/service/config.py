@@ -16,7 +16,12 @@ Environment variables (all optional except where noted for production):
 - ``HALLBUILDER_COMMENT_LIMIT``: comments per visitor per hour (default 5).
 - ``HALLBUILDER_HALL_COMMENT_LIMIT``: comments per hall per minute (default 60).
 - ``HALLBUILDER_MESSAGE_LIMIT``: messages per visitor per hour (default 3).
-- ``HALLBUILDER_LOGIN_LIMIT``: admin login attempts per visitor per 15 minutes (default 10).
+- ``HALLBUILDER_LOGIN_LIMIT``: wrong admin passwords checked per account per 15 minutes from browsers that
+  have not logged in to it before, and per address before its wait starts doubling (default 10; see
+  guard/logins.py).
+- ``HALLBUILDER_SESSION_IDLE_HOURS``: an admin or branch login ends after this many hours without a request
+  (default 8); every login also ends 7 days after it began, at logout, at a password change and at "log out
+  everywhere".
 - ``HALLBUILDER_SECURE_COOKIES``: ``1`` (default) marks admin cookies Secure; ``0`` for plain-http previews.
 - ``HALLBUILDER_STREAM_SECONDS``: how long one comment stream (SSE) stays open before the browser
   reconnects (default 25).
@@ -62,6 +67,7 @@ class Settings:
     secure_cookies: bool = True
     stream_seconds: float = 25.0
     view_flush_ms: int = 50  # 0: every view written before it is answered
+    session_idle_hours: int = 8
 
     def but(self, **changes: object) -> Settings:
         """A copy with some settings changed (tests, preview)."""
@@ -137,5 +143,6 @@ def from_environment(env: Mapping[str, str] | None = None) -> Settings:
         secure_cookies=env.get("HALLBUILDER_SECURE_COOKIES", "1").strip() != "0",
         stream_seconds=float(_int(env, "HALLBUILDER_STREAM_SECONDS", 25)),
         view_flush_ms=_milliseconds(env, "HALLBUILDER_VIEW_FLUSH_MS", Settings.view_flush_ms, 60_000),
+        session_idle_hours=_int(env, "HALLBUILDER_SESSION_IDLE_HOURS", Settings.session_idle_hours),
     )
     return settings.but(secret_key=secret) if secret else settings

@@ -11,7 +11,9 @@ from flask import current_app, g, request
 
 from hallbuilder.service.config import Settings
 from hallbuilder.service.guard import visitor as guard
-from hallbuilder.service.store import halls, salts, views
+from hallbuilder.service.guard.salting import daily_salt
+from hallbuilder.service.schedule import Every
+from hallbuilder.service.store import halls, housekeeping, salts, views
 from hallbuilder.service.store.db import Database
 from hallbuilder.service.store.viewbuffer import Row, ViewBuffer
 
@@ -25,12 +27,15 @@ class Service:
     _salts: dict[date, str | None] = field(default_factory=dict)
     _halls: dict[str, tuple[float, dict[str, Any]]] = field(default_factory=dict)
     hall_seconds: float = 10.0
+    housekeeping_seconds: float = 3600.0
     view_buffer: ViewBuffer | None = None
+    housekeeper: Every | None = None
 
     def __post_init__(self) -> None:
         if self.settings.view_flush_ms:
             interval = self.settings.view_flush_ms / 1000
             self.view_buffer = ViewBuffer(self._write_views, interval, refusals=self.database.refusals)
+        self.housekeeper = Every(self.forget_old_records, self.housekeeping_seconds)
 
     def record_view(self, row: Row) -> None:
         """Buffered and written within HALLBUILDER_VIEW_FLUSH_MS, or at once when it is 0."""
@@ -50,24 +55,42 @@ class Service:
             views.record_batch_raw(cursor, self.database.is_sqlite, rows)
 
     def close(self) -> None:
-        """Write buffered views, stop the flush thread, close the database connections."""
+        """Write buffered views, stop the flush and housekeeping threads, close the database connections."""
         if self.view_buffer is not None:
             self.view_buffer.close()
+        if self.housekeeper is not None:
+            self.housekeeper.close()
         self.database.dispose()
 
     def salt(self, day: date, create: bool = True) -> str | None:
-        """The shared salt of `day`; cached per process (every worker reads the same row)."""
+        """The salt of `day` (see guard/salting.py), from the seed every worker shares; cached per process
+        while the seed lives (today and yesterday), None once it is gone."""
+        if day < today() - timedelta(days=salts.KEEP_DAYS - 1):
+            return None
         if day not in self._salts or (create and self._salts[day] is None):
             if create:
                 with self.database.write() as connection:
-                    self._salts[day] = salts.for_day(connection, day)
+                    seed = salts.for_day(connection, day)
             else:
                 with self.database.read() as connection:
-                    self._salts[day] = salts.existing(connection, day)
-            if len(self._salts) > 4:
-                for old in sorted(self._salts)[:-2]:
-                    del self._salts[old]
-        return self._salts[day]
+                    seed = salts.existing(connection, day)
+            self._salts[day] = daily_salt(self.settings.secret_key, seed) if seed else None
+        self._forget_cached_salts()
+        return self._salts.get(day)
+
+    def _forget_cached_salts(self) -> None:
+        oldest = today() - timedelta(days=salts.KEEP_DAYS - 1)
+        for old in [day for day in list(self._salts) if day < oldest]:
+            self._salts.pop(old, None)  # the housekeeping thread may get here at the same time
+
+    def forget_old_records(self) -> None:
+        """Delete what must not outlive its use: seeds past 48 hours (in memory too), expired sessions, old
+        login failures and rate-limit windows. Run by the housekeeping thread of every worker, hourly and just
+        after midnight, so that nothing waits for a visitor to come (a new day's first salt deletes old seeds
+        as well)."""
+        self._forget_cached_salts()
+        with self.database.write() as connection:
+            housekeeping.forget(connection, today(), self.settings.session_idle_hours)
 
     def hall(self, hall_id: str, fresh: bool = False) -> dict[str, Any] | None:
         """The hall with `scenes` and `branches` sets, cached for `hall_seconds` (views need no extra query).

@@ -251,16 +251,18 @@ def test_huge_comment_ids_are_refused_not_a_server_error(client, comment_id):
     assert client.delete(f"{URL}/{comment_id}", headers={"X-Edit-Token": "t"}).status_code in (404, 405)
 
 
-def test_duplicate_check_spans_midnight_through_yesterdays_salt(client, database):
+def test_duplicate_check_spans_midnight_through_yesterdays_salt(app, client, database):
     import hashlib
-    from datetime import date, timedelta
+    from datetime import timedelta
 
+    from hallbuilder.service.context import today
     from hallbuilder.service.guard.visitor import visitor_hash
-    from hallbuilder.service.store import comments, salts, utcnow
+    from hallbuilder.service.store import comments, utcnow
 
-    yesterday = date.today() - timedelta(days=1)
+    salt = app.extensions["hallbuilder"].salt(
+        today() - timedelta(days=1)
+    )  # yesterday's, as every worker has it
     with database.write() as connection:
-        salt = salts.for_day(connection, yesterday)
         comments.add(
             connection,
             hall_id="demo-hall",
@@ -273,3 +275,37 @@ def test_duplicate_check_spans_midnight_through_yesterdays_salt(client, database
         )
         connection.execute(comments.comments.update().values(created_at=utcnow() - timedelta(hours=2)))
     assert post(client, "昨晚说过的话").status_code == 409
+
+
+def edit(client, created, text):
+    headers = {"X-Edit-Token": created["edit_token"]}
+    return client.patch(f"{URL}/{created['comment']['id']}", json={"text": text}, headers=headers)
+
+
+def test_pre_moderation_sends_an_approved_comment_back_to_the_queue_when_edited(client, database):
+    from hallbuilder.service.store import comments
+
+    created = post(client, "审核过的原文").get_json()
+    approve_all(database)
+    assert [c["text"] for c in client.get(URL).get_json()["comments"]] == ["审核过的原文"]
+    response = edit(client, created, "从未审核的新文字")
+    assert response.status_code == 200
+    assert response.get_json()["comment"]["status"] == "pending"
+    assert client.get(URL).get_json()["comments"] == []  # neither the new text nor the old one
+    with database.read() as connection:
+        assert [c["text"] for c in comments.queue(connection, "demo-hall", "pending")] == ["从未审核的新文字"]
+
+
+def test_post_moderation_judges_an_edit_like_a_new_comment(client, database):
+    set_moderation(database, "post")
+    with database.write() as connection:
+        words.replace(connection, "demo-hall", "block", ["禁词"])
+    created = post(client, "来过这里").get_json()
+    held = edit(client, created, "加我微信聊")
+    assert held.get_json()["comment"]["status"] == "pending"
+    assert client.get(URL).get_json()["comments"] == []
+    refused = edit(client, created, "这里有禁词")
+    assert refused.status_code == 422
+    cleaned = edit(client, created, "展厅很美")
+    assert cleaned.get_json()["comment"]["status"] == "published"
+    assert [c["text"] for c in client.get(URL).get_json()["comments"]] == ["展厅很美"]

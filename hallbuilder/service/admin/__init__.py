@@ -7,6 +7,7 @@ from pathlib import Path
 from flask import Blueprint
 
 from hallbuilder.service.admin.auth import check_csrf, csrf_token, current_user
+from hallbuilder.service.admin.texts import t
 
 blueprint = Blueprint(
     "admin",
@@ -19,7 +20,7 @@ blueprint.before_request(check_csrf)
 
 @blueprint.app_context_processor
 def template_helpers() -> dict:
-    return {"csrf_token": csrf_token, "current_user": current_user}
+    return {"csrf_token": csrf_token, "current_user": current_user, "t": t}
 
 
-from hallbuilder.service.admin import content, inbox, moderation, pages, stats  # noqa: E402,F401  (routes)
+from hallbuilder.service.admin import account, content, inbox, moderation, pages, stats  # noqa: E402,F401  (routes)

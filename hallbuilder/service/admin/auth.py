@@ -1,6 +1,9 @@
 """Reusable admin auth: argon2 passwords, the current user, `login_required(role=...)`, CSRF tokens.
 
-The branch self-service pages can build on these: a `branch` user carries `hall_id` and `branch_id`.
+Sessions live on the server (store/sessions.py): the signed Flask cookie carries only a random token, so
+logout, a password change or "log out everywhere" ends a session even in a copy of the cookie, and an idle one
+ends after HALLBUILDER_SESSION_IDLE_HOURS. The branch self-service pages build on these: a `branch` user
+carries `hall_id` and `branch_id`.
 """
 
 from __future__ import annotations
@@ -8,6 +11,7 @@ from __future__ import annotations
 import hmac
 import secrets
 from collections.abc import Callable
+from datetime import datetime, timedelta
 from functools import wraps
 from typing import Any
 
@@ -16,11 +20,13 @@ from argon2.exceptions import InvalidHashError, VerifyMismatchError
 from flask import abort, g, redirect, request, session, url_for
 
 from hallbuilder.service.context import service
-from hallbuilder.service.store import users
+from hallbuilder.service.store import housekeeping, sessions, users, utcnow
 
 _hasher = PasswordHasher()
 # Compared against when the user does not exist, so timing does not reveal valid usernames.
 _DUMMY_HASH = _hasher.hash("not a password")
+TOUCH_EVERY = timedelta(minutes=1)
+BROWSER_COOKIE = "hallbuilder_browser"  # a browser that logged in before (guard/logins.py), Path=/admin/login  # a session's last use is written at most once a minute
 
 
 def hash_password(password: str) -> str:
@@ -46,21 +52,52 @@ def authenticate(username: str, password: str) -> dict[str, Any] | None:
     return user
 
 
+def _session_limits() -> tuple[datetime, datetime]:
+    """(used after, began after): a session older on either count has ended."""
+    now = utcnow()
+    idle = timedelta(hours=service().settings.session_idle_hours)
+    return now - idle, now - housekeeping.SESSION_LONGEST
+
+
 def log_in(user: dict[str, Any]) -> None:
-    session.clear()  # a fresh session: no fixation
-    session["user_id"] = user["id"]
+    """A new server-side session (a fresh cookie: no fixation); the cookie holds only its random token."""
+    session.clear()
+    with service().database.write() as connection:
+        session["sid"] = sessions.start(connection, user["id"])
     session["csrf"] = secrets.token_urlsafe(32)
 
 
+def log_out() -> None:
+    """End this browser's session on the server: a copy of the cookie no longer logs anyone in."""
+    token = session.get("sid")
+    if isinstance(token, str):
+        with service().database.write() as connection:
+            sessions.end(connection, token)
+    session.clear()
+    g.pop("user", None)
+
+
 def current_user() -> dict[str, Any] | None:
+    """The user of this request's session, if it has not ended (logout, idle, password change, ...)."""
     if "user" not in g:
-        user_id = session.get("user_id")
-        user = None
-        if isinstance(user_id, int):
+        token = session.get("sid")
+        found = None
+        if isinstance(token, str):
+            idle_since, started_since = _session_limits()
             with service().database.read() as connection:
-                user = users.by_id(connection, user_id)
-        g.user = user
+                found = sessions.find(connection, token, idle_since, started_since)
+            if found is None:
+                session.pop("sid", None)  # ended on the server: the browser forgets it too
+            elif found["last_seen_at"] < utcnow() - TOUCH_EVERY:
+                with service().database.write() as connection:
+                    sessions.touch(connection, token)
+        g.user = sessions.session_user(found) if found else None
     return g.user
+
+
+def session_token() -> str | None:
+    token = session.get("sid")
+    return token if isinstance(token, str) else None
 
 
 def login_required(role: str | None = None) -> Callable:

@@ -136,12 +136,14 @@ def _own_comment(hall: str, comment_id: int) -> dict:
     parameters=[{"in": "header", "name": "X-Edit-Token", "required": True, "schema": {"type": "string"}}]
 )
 def edit_comment(data: dict, hall: str, comment_id: int):
-    """Change one's own comment within 15 minutes; the new text goes through the filters again."""
+    """Change one's own comment within 15 minutes, judged like a new comment: under pre-moderation it goes
+    back to the queue (invisible until approved again), under post-moderation through the filters again."""
+    moderation = hall_or_404(hall, fresh=True)["moderation"]
     comment = _own_comment(hall, comment_id)
-    verdict = _verdict(hall, [data["text"]])
+    verdict = _verdict(hall, [data["text"], comment["nickname"]])
     if verdict.status == "rejected":
         _reject(verdict)
-    status = "pending" if verdict.status == "pending" else comment["status"]
+    status = "pending" if verdict.status == "pending" or moderation == "pre" else "published"
     text_hash = hashlib.sha256(data["text"].strip().encode()).hexdigest()
     with service().database.write() as connection:
         comments.edit(

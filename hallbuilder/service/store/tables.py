@@ -208,3 +208,33 @@ showcase_photos = Table(
     Column("created_at", DateTime, nullable=False),
     Index("ix_showcase_photos_submission_id", "submission_id"),
 )
+
+# Admin logins. Tokens are kept by the browser; only their SHA-256 is stored (a database copy is no login).
+sessions = Table(
+    "sessions",
+    metadata,
+    Column("id", String(64), primary_key=True),  # SHA-256 of the session token in the admin cookie
+    Column("user_id", BigId, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("last_seen_at", DateTime, nullable=False),
+    Index("ix_sessions_user_id", "user_id"),
+)
+
+trusted_browsers = Table(
+    "trusted_browsers",
+    metadata,
+    Column("id", String(64), primary_key=True),  # SHA-256 of the token in a browser that logged in before
+    Column("user_id", BigId, ForeignKey("users.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("last_used_at", DateTime, nullable=False),
+    Index("ix_trusted_browsers_user_id", "user_id"),
+)
+
+login_failures = Table(
+    "login_failures",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("key", String(64), nullable=False),  # "a:" address hash, "u:" account hash or "b:" browser hash
+    Column("at", DateTime, nullable=False),
+    Index("ix_login_failures_key_at", "key", "at"),
+)
