@@ -119,8 +119,14 @@ class Showcases(Schema):
 
 
 class Liked(Schema):
-    likes = fields.Integer(required=True)
-    liked = fields.Boolean(required=True)
+    likes = fields.Integer(required=True, metadata={"description": "the branch's likes, all days"})
+    liked = fields.Boolean(
+        required=True, metadata={"description": "true only when this request added a like to `likes`"}
+    )
+    already = fields.Boolean(
+        required=True,
+        metadata={"description": "true when this visitor had already liked the branch today (nothing counted)"},
+    )
 
 
 class Health(Schema):

@@ -31,14 +31,19 @@ def get_showcases(hall: str):
 @blp.response(200, Liked)
 @blp.alt_response(404, description="Unknown hall or branch")
 def like(hall: str, branch: str):
-    """Like a branch showcase; a visitor's second like on the same day changes nothing."""
+    """Like a branch showcase; a visitor's second like on the same day changes nothing and says so.
+
+    `liked` is whether this request counted; `already` whether the visitor had liked it today. Bots and
+    prefetches get both false: nothing is counted for them.
+    """
     hall_or_404(hall)
     branch_or_404(hall, branch)
     visitor = current_visitor()
     with service().database.count() as connection:
         if not counted():
-            return {"likes": views.like_counts(connection, hall).get(branch, 0), "liked": False}
-        return {"likes": views.like(connection, hall, branch, visitor.day, visitor.hash), "liked": True}
+            return {"likes": views.like_counts(connection, hall).get(branch, 0), "liked": False, "already": False}
+        likes, added = views.like(connection, hall, branch, visitor.day, visitor.hash)
+        return {"likes": likes, "liked": added, "already": not added}
 
 
 @blp.route("/halls/<hall>/showcases/<branch>/views", methods=["POST"])

@@ -87,11 +87,13 @@ def by_day(connection: Connection, hall_id: str, since: date | None = None) -> l
     return [{"day": day, "views": n, "visitors": uniques.get(day, 0)} for day, n in sorted(counts)]
 
 
-def like(connection: Connection, hall_id: str, branch: str, day: date, visitor: str) -> int:
-    """Record one like per visitor per day (a second one changes nothing); return the branch's total."""
+def like(connection: Connection, hall_id: str, branch: str, day: date, visitor: str) -> tuple[int, bool]:
+    """Record one like per visitor per day; return the branch's total and whether this one was counted
+    (False: the visitor had already liked the branch today, and nothing changed)."""
     statement = upsert(connection, likes).values(hall_id=hall_id, branch=branch, day=day, visitor=visitor)
-    connection.execute(statement.on_conflict_do_nothing())
-    return like_counts(connection, hall_id).get(branch, 0)
+    inserted = connection.execute(statement.on_conflict_do_nothing().returning(likes.c.day)).first()
+    added = inserted is not None  # RETURNING, as rowcount is -1 through psycopg
+    return like_counts(connection, hall_id).get(branch, 0), added
 
 
 def like_counts(connection: Connection, hall_id: str) -> dict[str, int]:
