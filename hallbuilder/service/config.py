@@ -18,8 +18,6 @@ Environment variables (all optional except where noted for production):
 - ``HALLBUILDER_MESSAGE_LIMIT``: messages per visitor per hour (default 3).
 - ``HALLBUILDER_LOGIN_LIMIT``: admin login attempts per visitor per 15 minutes (default 10).
 - ``HALLBUILDER_SECURE_COOKIES``: ``1`` (default) marks admin cookies Secure; ``0`` for plain-http previews.
-- ``HALLBUILDER_STREAM_SECONDS``: how long one comment stream (SSE) stays open before the browser
-  reconnects (default 25).
 - ``HALLBUILDER_VIEW_FLUSH_MS``: each worker keeps view beacons in memory and writes them in one
   transaction every this many milliseconds (default 50, at most 60000); statistics of other workers lag by
   up to this long, and a worker killed with ``kill -9`` loses at most its last interval of views (a graceful
@@ -60,7 +58,6 @@ class Settings:
     reserved_nicknames: tuple[str, ...] = ()
     limits: Limits = Limits()
     secure_cookies: bool = True
-    stream_seconds: float = 25.0
     view_flush_ms: int = 50  # 0: every view written before it is answered
 
     def but(self, **changes: object) -> Settings:
@@ -135,7 +132,6 @@ def from_environment(env: Mapping[str, str] | None = None) -> Settings:
         reserved_nicknames=_split(env.get("HALLBUILDER_RESERVED_NICKNAMES")),
         limits=limits,
         secure_cookies=env.get("HALLBUILDER_SECURE_COOKIES", "1").strip() != "0",
-        stream_seconds=float(_int(env, "HALLBUILDER_STREAM_SECONDS", 25)),
         view_flush_ms=_milliseconds(env, "HALLBUILDER_VIEW_FLUSH_MS", Settings.view_flush_ms, 60_000),
     )
     return settings.but(secret_key=secret) if secret else settings

@@ -33,10 +33,6 @@ class CommentQuery(In):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=100))
 
 
-class StreamQuery(In):
-    scene = fields.String(validate=ID)
-
-
 class CommentIn(In):
     nickname = fields.String(required=True, validate=validate.Length(min=1, max=32))
     text = fields.String(required=True, validate=validate.Length(min=1, max=500))

@@ -1,13 +1,15 @@
-"""Comments on the hall and on each scene: list approved, post, edit or delete one's own, stream."""
+"""Comments on the hall and on each scene: list approved, post, edit or delete one's own.
+
+There is no comment stream: the viewer polls `comments` (ETag, `max-age=5`). A Server-Sent Events route held a
+sync gunicorn worker per open connection, so four anonymous streams froze the default `service run`.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import json
-import time
 from datetime import timedelta
 
-from flask import Response, request, stream_with_context
+from flask import Response, request
 from flask_smorest import Blueprint, abort
 
 from hallbuilder.service import tokens
@@ -15,14 +17,12 @@ from hallbuilder.service.api.common import hall_or_404, honeypot, limit, scene_o
 from hallbuilder.service.context import current_visitor, service
 from hallbuilder.service.guard import words as filters
 from hallbuilder.service.schemas import (
-    Comment,
     CommentCreated,
     CommentEdited,
     CommentEditIn,
     CommentIn,
     CommentList,
     CommentQuery,
-    StreamQuery,
 )
 from hallbuilder.service.store import comments, users, utcnow
 from hallbuilder.service.store import words as word_lists
@@ -168,40 +168,3 @@ def delete_comment(hall: str, comment_id: int):
     _own_comment(hall, comment_id)
     with service().database.write() as connection:
         comments.set_status(connection, [comment_id], "deleted")
-
-
-def _events(hall: str, scene: str | None, after_id: int, seconds: float):
-    """New approved comments as SSE events, for `seconds`; then the browser reconnects with Last-Event-ID."""
-    yield "retry: 10000\n\n"
-    deadline = time.monotonic() + seconds
-    while True:
-        with service().database.read() as connection:
-            found = comments.published(connection, hall, scene, after_id, 50)
-        for comment in found:
-            after_id = comment["id"]
-            yield f"id: {after_id}\nevent: comment\ndata: {json.dumps(Comment().dump(comment))}\n\n"
-        if time.monotonic() >= deadline:
-            return
-        yield ": ping\n\n"
-        time.sleep(min(2.0, max(0.0, deadline - time.monotonic())))
-
-
-@blp.route("/halls/<hall>/comments/stream")
-@blp.arguments(StreamQuery, location="query", as_kwargs=True)
-@blp.response(200, content_type="text/event-stream", description="Server-Sent Events")
-@blp.alt_response(404, description="Unknown hall or scene")
-def stream_comments(hall: str, scene: str | None = None):
-    """Server-Sent Events of newly approved comments (optional; polling `comments` works everywhere)."""
-    hall_or_404(hall)
-    scene_or_404(hall, scene)
-    last = request.headers.get("Last-Event-ID", "")
-    if last.isdigit():
-        after_id = int(last)
-    else:
-        with service().database.read() as connection:
-            after_id = comments.last_published_id(connection, hall)
-    events = _events(hall, scene, after_id, service().settings.stream_seconds)
-    response = Response(stream_with_context(events), mimetype="text/event-stream")
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Accel-Buffering"] = "no"
-    return response
