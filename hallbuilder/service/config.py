@@ -17,6 +17,8 @@ Environment variables (all optional except where noted for production):
 - ``HALLBUILDER_HALL_COMMENT_LIMIT``: comments per hall per minute (default 60).
 - ``HALLBUILDER_MESSAGE_LIMIT``: messages per visitor per hour (default 3).
 - ``HALLBUILDER_LOGIN_LIMIT``: admin login attempts per visitor per 15 minutes (default 10).
+- ``HALLBUILDER_NEW_VISITOR_LIMIT``: new visitors (visitor ids or, without one, user agents) one address
+  may bring per hour (default 20), and five times that per day; beyond it they count as one visitor.
 - ``HALLBUILDER_SECURE_COOKIES``: ``1`` (default) marks admin cookies Secure; ``0`` for plain-http previews.
 - ``HALLBUILDER_VIEW_FLUSH_MS``: each worker keeps view beacons in memory and writes them in one
   transaction every this many milliseconds (default 50, at most 60000); statistics of other workers lag by
@@ -47,6 +49,7 @@ class Limits:
     hall_comments_per_minute: int = 60
     messages_per_hour: int = 3
     logins_per_15_minutes: int = 10
+    new_visitors_per_address_per_hour: int = 20
 
 
 @dataclass(frozen=True)
@@ -124,6 +127,9 @@ def from_environment(env: Mapping[str, str] | None = None) -> Settings:
         hall_comments_per_minute=_int(env, "HALLBUILDER_HALL_COMMENT_LIMIT", Limits.hall_comments_per_minute),
         messages_per_hour=_int(env, "HALLBUILDER_MESSAGE_LIMIT", Limits.messages_per_hour),
         logins_per_15_minutes=_int(env, "HALLBUILDER_LOGIN_LIMIT", Limits.logins_per_15_minutes),
+        new_visitors_per_address_per_hour=_int(
+            env, "HALLBUILDER_NEW_VISITOR_LIMIT", Limits.new_visitors_per_address_per_hour
+        ),
     )
     settings = Settings(
         database_url=normalise_database_url(env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL),

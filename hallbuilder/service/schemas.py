@@ -94,6 +94,13 @@ class AnnouncementList(Schema):
 
 class ViewIn(In):
     scene = fields.String(required=True, validate=ID)
+    visitor = fields.String(
+        validate=validate.Length(max=64),
+        metadata={
+            "description": "the viewer's visitor id (32 lower-case hex digits) when the body is a beacon and "
+            "cannot carry the X-Visitor-Id header; any other form is ignored"
+        },
+    )
 
 
 class Counts(Schema):
@@ -121,7 +128,9 @@ class Liked(Schema):
     )
     already = fields.Boolean(
         required=True,
-        metadata={"description": "true when this visitor had already liked the branch today (nothing counted)"},
+        metadata={
+            "description": "true when this visitor had already liked the branch today (nothing counted)"
+        },
     )
 
 

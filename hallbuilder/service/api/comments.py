@@ -13,8 +13,16 @@ from flask import Response, request
 from flask_smorest import Blueprint, abort
 
 from hallbuilder.service import tokens
-from hallbuilder.service.api.common import hall_or_404, honeypot, limit, scene_or_404, visitor_key
+from hallbuilder.service.api.common import (
+    address_key,
+    hall_or_404,
+    honeypot,
+    limit,
+    scene_or_404,
+    visitor_key,
+)
 from hallbuilder.service.context import current_visitor, service
+from hallbuilder.service.guard import limits as rate_limits
 from hallbuilder.service.guard import words as filters
 from hallbuilder.service.schemas import (
     CommentCreated,
@@ -29,6 +37,7 @@ from hallbuilder.service.store import words as word_lists
 
 blp = Blueprint("comments", __name__, description="Comments on the hall and its scenes")
 EDITABLE = ("pending", "published")
+SAME_TEXT_PER_ADDRESS = 3  # copies of one text from one address per UTC day, whatever its visitors
 
 
 @blp.route("/halls/<hall>/comments")
@@ -68,7 +77,9 @@ def _reject(verdict: filters.Verdict, field: str = "text") -> None:
 @blp.response(201, CommentCreated)
 @blp.alt_response(400, description="The honeypot field was filled in")
 @blp.alt_response(404, description="Unknown hall or scene")
-@blp.alt_response(409, description="The same text from the same visitor within 24 hours")
+@blp.alt_response(
+    409, description="The same text from the same visitor within 24 hours, or too often from one address"
+)
 @blp.alt_response(429, description="Too many comments; see Retry-After")
 def post_comment(data: dict, hall: str):
     """Post a comment; it is published at once only under post-moderation and when no filter objects."""
@@ -78,10 +89,17 @@ def post_comment(data: dict, hall: str):
     scene = data.get("scene")
     scene_or_404(hall, scene)
     visitor = current_visitor()
+    per_hall = settings.limits.hall_comments_per_minute
     limit(
         [
             (visitor_key(f"comment:{hall}"), settings.limits.comments_per_hour, 3600, "comments"),
-            (f"comment:h:{hall}", settings.limits.hall_comments_per_minute, 60, "comments in this hall"),
+            (
+                address_key(f"comment:{hall}"),
+                max(1, per_hall // rate_limits.ADDRESS_SHARE),
+                60,
+                "comments from your network",
+            ),
+            (f"comment:h:{hall}", per_hall, 60, "comments in this hall"),
         ]
     )
     nickname, text = data["nickname"].strip(), data["text"]
@@ -98,7 +116,9 @@ def post_comment(data: dict, hall: str):
     hashes = list(visitor.hashes_48h())  # before the write transaction: it may read yesterday's salt
     with service().database.write() as connection:
         since = utcnow() - timedelta(hours=24)
-        if comments.duplicate_exists(connection, hashes, text_hash, since):
+        if comments.duplicate_exists(connection, hashes, text_hash, since) or rate_limits.check(
+            connection, f"same:a:{visitor.address}:{text_hash}", SAME_TEXT_PER_ADDRESS, 86400
+        ):
             abort(409, message="You already posted this text.")
         comment = comments.add(
             connection,

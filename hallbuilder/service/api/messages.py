@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from flask_smorest import Blueprint
 
-from hallbuilder.service.api.common import hall_or_404, honeypot, limit, visitor_key
+from hallbuilder.service.api.common import address_key, hall_or_404, honeypot, limit, visitor_key
 from hallbuilder.service.context import current_visitor, service
+from hallbuilder.service.guard.limits import ADDRESS_SHARE
 from hallbuilder.service.schemas import MessageIn, MessageReceived
 from hallbuilder.service.store import messages
 
@@ -22,7 +23,13 @@ def post_message(data: dict, hall: str):
     """Leave a message for the organisers (read in the admin inbox only)."""
     hall_or_404(hall)
     honeypot(data["website"])
-    limit([(visitor_key(f"message:{hall}"), service().settings.limits.messages_per_hour, 3600, "messages")])
+    per_visitor = service().settings.limits.messages_per_hour
+    limit(
+        [
+            (visitor_key(f"message:{hall}"), per_visitor, 3600, "messages"),
+            (address_key(f"message:{hall}"), per_visitor * ADDRESS_SHARE, 3600, "messages from your network"),
+        ]
+    )
     with service().database.write() as connection:
         messages.add(
             connection,

@@ -23,7 +23,8 @@ def get_showcases(hall: str):
         likes = views.like_counts(connection, hall)
         seen = views.by_target(connection, hall, kind="branch")
         branches = halls.branch_ids(connection, hall)
-    showcases = {b: {"likes": likes.get(b, 0), "views": seen.get(b, {}).get("views", 0)} for b in branches}
+    # A showcase view counts once per visitor per day: distinct (day, visitor) pairs, whatever was stored.
+    showcases = {b: {"likes": likes.get(b, 0), "views": seen.get(b, {}).get("visitors", 0)} for b in branches}
     return {"showcases": showcases}, 200, {"Cache-Control": "public, max-age=10"}
 
 
@@ -41,7 +42,11 @@ def like(hall: str, branch: str):
     visitor = current_visitor()
     with service().database.count() as connection:
         if not counted():
-            return {"likes": views.like_counts(connection, hall).get(branch, 0), "liked": False, "already": False}
+            return {
+                "likes": views.like_counts(connection, hall).get(branch, 0),
+                "liked": False,
+                "already": False,
+            }
         likes, added = views.like(connection, hall, branch, visitor.day, visitor.hash)
         return {"likes": likes, "liked": added, "already": not added}
 
@@ -50,10 +55,10 @@ def like(hall: str, branch: str):
 @blp.response(204)
 @blp.alt_response(404, description="Unknown hall or branch")
 def view_showcase(hall: str, branch: str):
-    """Count a view of a branch showcase."""
+    """Count a view of a branch showcase, once per visitor per day."""
     hall_or_404(hall)
     branch_or_404(hall, branch)
     if counted():
         visitor = current_visitor()
         with service().database.count() as connection:
-            views.record(connection, hall, "branch", branch, visitor.day, visitor.hash)
+            views.record_once(connection, hall, "branch", branch, visitor.day, visitor.hash)

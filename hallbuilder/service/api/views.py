@@ -34,8 +34,8 @@ VIEW_BODY = {
 VIEW_SCHEMA = ViewIn()
 
 
-def view_scene() -> str:
-    """The scene of a view body: JSON, also sent as text/plain by navigator.sendBeacon.
+def view_body() -> dict:
+    """The scene (and visitor id) of a view body: JSON, also sent as text/plain by navigator.sendBeacon.
 
     The body is read here rather than by webargs (which wants application/json and costs three times as much on
     the busiest route), then validated by the same marshmallow schema the OpenAPI spec shows.
@@ -45,7 +45,7 @@ def view_scene() -> str:
     except (ValueError, UnicodeDecodeError):
         abort(400, message='The request could not be read: send JSON such as {"scene": "lobby"}.')
     try:
-        return VIEW_SCHEMA.load(data if isinstance(data, dict) else {"scene": data})["scene"]
+        return VIEW_SCHEMA.load(data if isinstance(data, dict) else {"scene": data})
     except ValidationError as error:
         field, problems = next(iter(error.messages.items()))
         abort(422, message=f"{field}: {' '.join(problems)}", errors={"json": error.messages})
@@ -58,12 +58,14 @@ def view_scene() -> str:
 @blp.alt_response(404, description="Unknown hall or scene")
 @blp.alt_response(422, description="No valid scene id in the body")
 def post_view(hall: str):
-    """Count a view of a scene (JSON, or text/plain from navigator.sendBeacon)."""
-    scene = view_scene()
+    """Count a view of a scene (JSON, or text/plain from navigator.sendBeacon, which cannot send headers: the
+    visitor id then comes in the body)."""
+    body = view_body()
+    scene = body["scene"]
     hall_or_404(hall)
     scene_or_404(hall, scene)
+    visitor = current_visitor(body_id=body.get("visitor"))
     if counted():
-        visitor = current_visitor()
         service().record_view((hall, "scene", scene, visitor.day, visitor.hash))
 
 

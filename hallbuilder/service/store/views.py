@@ -30,6 +30,22 @@ def record(connection: Connection, hall_id: str, kind: str, target: str, day: da
     connection.execute(INSERT_VIEW, params)
 
 
+def record_once(
+    connection: Connection, hall_id: str, kind: str, target: str, day: date, visitor: str
+) -> None:
+    """`record()` unless this visitor already viewed the target today (counting is distinct anyway: two
+    requests at the same instant may both store one)."""
+    seen = select(views.c.id).where(
+        views.c.hall_id == hall_id,
+        views.c.kind == kind,
+        views.c.target == target,
+        views.c.day == day,
+        views.c.visitor == visitor,
+    )
+    if connection.scalar(seen.limit(1)) is None:
+        record(connection, hall_id, kind, target, day, visitor)
+
+
 def record_raw(
     cursor, is_sqlite: bool, hall_id: str, kind: str, target: str, day: date, visitor: str
 ) -> None:

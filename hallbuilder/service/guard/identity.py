@@ -1,0 +1,66 @@
+"""Which visitor a request counts as, for limits, likes, views and daily unique visitors.
+
+1. The viewer's own random id (`X-Visitor-Id`, or `visitor` in a view beacon's body): one per browser,
+   kept in its storage; clearing the storage makes a new visitor.
+2. Without an id (old viewers, scripts, admin pages): address + user agent, as before ids existed.
+3. Each address may bring only so many visitors a day that the service has not seen yet (new ids or new
+   user agents) per hour and per day. Beyond that, its further new visitors count as one: the address itself.
+   So rotating ids or user agents cannot make hundreds of visitors, and visitors already admitted keep theirs.
+
+Admitted visitors are kept per day as salted hashes (store/visitors.py); this process remembers them, and
+the addresses that are out of new visitors, so a known visitor costs no query.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date, timedelta
+
+from hallbuilder.service.guard import limits
+from hallbuilder.service.store import visitors
+from hallbuilder.service.store.db import Database
+
+DAY_FACTOR = 5  # new visitors one address may bring per day: this many hours' worth
+MEMORY = 100_000  # admitted visitors remembered per process before it starts over
+
+
+class Admissions:
+    """This process's memory of admitted visitors and of addresses out of new ones (both also in the database)."""
+
+    def __init__(self) -> None:
+        self._admitted: set[tuple[date, str]] = set()
+        self._full_until: dict[str, float] = {}
+        self._pruned: date | None = None
+
+    def admit(self, database: Database, day: date, visitor: str, address: str, per_hour: int) -> bool:
+        """Whether `visitor` (a hash) counts as itself today; False: count it as its `address` (a hash)."""
+        if (day, visitor) in self._admitted:
+            return True
+        now = time.time()
+        if self._full_until.get(address, 0.0) > now:
+            return False
+        rules = [
+            (f"visitors:a:{address}", per_hour, 3600),
+            (f"visitors:ad:{address}", per_hour * DAY_FACTOR, 86400),
+        ]
+        with database.write() as connection:
+            admitted = visitors.known(connection, day, visitor)
+            if not admitted:
+                _, wait = limits.first_over(connection, rules, now)
+                admitted = not wait
+                if admitted:
+                    visitors.admit(connection, day, visitor)
+                else:
+                    self._full_until[address] = now + wait
+            if self._pruned != day:
+                visitors.forget_before(connection, day - timedelta(days=1))
+                self._pruned = day
+        if admitted:
+            self._remember(day, visitor)
+        return admitted
+
+    def _remember(self, day: date, visitor: str) -> None:
+        if len(self._admitted) >= MEMORY:
+            self._admitted.clear()
+            self._full_until = {key: until for key, until in self._full_until.items() if until > time.time()}
+        self._admitted.add((day, visitor))
