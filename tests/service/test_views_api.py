@@ -125,7 +125,8 @@ def test_showcase_likes_once_per_visitor_per_day(client):
     other = client.post(f"{API}/showcases/north-branch/likes", **as_visitor(client, "198.51.100.2"))
     assert other.get_json() == {"likes": 2, "liked": True, "already": False}
     client.post(f"{API}/showcases/south-branch/views")
-    client.post(f"{API}/showcases/south-branch/views")
+    client.post(f"{API}/showcases/south-branch/views")  # the same visitor, the same day: counted once
+    client.post(f"{API}/showcases/south-branch/views", **as_visitor(client, "198.51.100.2"))
     assert client.get(f"{API}/showcases").get_json() == {
         "showcases": {"north-branch": {"likes": 2, "views": 0}, "south-branch": {"likes": 0, "views": 2}}
     }

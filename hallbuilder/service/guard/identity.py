@@ -14,6 +14,7 @@ the addresses that are out of new visitors, so a known visitor costs no query.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from datetime import date, timedelta
 
 from hallbuilder.service.guard import limits
@@ -27,7 +28,8 @@ MEMORY = 100_000  # admitted visitors remembered per process before it starts ov
 class Admissions:
     """This process's memory of admitted visitors and of addresses out of new ones (both also in the database)."""
 
-    def __init__(self) -> None:
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+        self.clock = clock
         self._admitted: set[tuple[date, str]] = set()
         self._full_until: dict[str, float] = {}
         self._pruned: date | None = None
@@ -36,7 +38,7 @@ class Admissions:
         """Whether `visitor` (a hash) counts as itself today; False: count it as its `address` (a hash)."""
         if (day, visitor) in self._admitted:
             return True
-        now = time.time()
+        now = self.clock()
         if self._full_until.get(address, 0.0) > now:
             return False
         rules = [
@@ -62,5 +64,5 @@ class Admissions:
     def _remember(self, day: date, visitor: str) -> None:
         if len(self._admitted) >= MEMORY:
             self._admitted.clear()
-            self._full_until = {key: until for key, until in self._full_until.items() if until > time.time()}
+            self._full_until = {key: until for key, until in self._full_until.items() if until > self.clock()}
         self._admitted.add((day, visitor))
