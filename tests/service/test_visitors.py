@@ -293,3 +293,25 @@ def test_cors_lets_the_viewer_send_its_visitor_id(app, client):
     )
     allowed = {name.strip().lower() for name in preflight.headers["Access-Control-Allow-Headers"].split(",")}
     assert {"content-type", "x-visitor-id"} <= allowed
+
+
+def test_the_spec_documents_the_visitor_id_and_what_a_like_did(client):
+    spec = client.get("/api/openapi.json").get_json()
+    writes = {
+        (path, method): operation
+        for path, operations in spec["paths"].items()
+        for method, operation in operations.items()
+        if path.startswith("/api/halls/{hall}/") and method == "post"
+    }
+    assert {path for path, _ in writes} >= {
+        "/api/halls/{hall}/comments",
+        "/api/halls/{hall}/messages",
+        "/api/halls/{hall}/views",
+        "/api/halls/{hall}/showcases/{branch}/likes",
+        "/api/halls/{hall}/showcases/{branch}/views",
+    }
+    for operation in writes.values():
+        assert "X-Visitor-Id" in [parameter["name"] for parameter in operation.get("parameters", [])]
+    schemas = spec["components"]["schemas"]
+    assert "visitor" in schemas["ViewIn"]["properties"]
+    assert set(schemas["Liked"]["required"]) == {"likes", "liked", "already"}

@@ -14,6 +14,7 @@ from flask_smorest import Blueprint, abort
 
 from hallbuilder.service import tokens
 from hallbuilder.service.api.common import (
+    VISITOR_ID_PARAMETER,
     address_key,
     hall_or_404,
     honeypot,
@@ -73,6 +74,7 @@ def _reject(verdict: filters.Verdict, field: str = "text") -> None:
 
 
 @blp.route("/halls/<hall>/comments", methods=["POST"])
+@blp.doc(parameters=[VISITOR_ID_PARAMETER])
 @blp.arguments(CommentIn)
 @blp.response(201, CommentCreated)
 @blp.alt_response(400, description="The honeypot field was filled in")

@@ -10,6 +10,15 @@ from hallbuilder.service.context import current_visitor, service
 from hallbuilder.service.guard import limits
 
 JSON_HEADERS = {"Cache-Control": "no-store"}
+# Documented on every route that counts or limits a visitor (guard/identity.py).
+VISITOR_ID_PARAMETER = {
+    "in": "header",
+    "name": "X-Visitor-Id",
+    "required": False,
+    "description": "the viewer's random visitor id, 32 lower-case hex digits; without it (or in another form) "
+    "the visitor is told apart by address and user agent",
+    "schema": {"type": "string"},
+}
 
 
 def hall_or_404(hall_id: str, fresh: bool = False) -> dict[str, Any]:

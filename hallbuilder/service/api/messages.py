@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from flask_smorest import Blueprint
 
-from hallbuilder.service.api.common import address_key, hall_or_404, honeypot, limit, visitor_key
+from hallbuilder.service.api.common import (
+    VISITOR_ID_PARAMETER,
+    address_key,
+    hall_or_404,
+    honeypot,
+    limit,
+    visitor_key,
+)
 from hallbuilder.service.context import current_visitor, service
 from hallbuilder.service.guard.limits import ADDRESS_SHARE
 from hallbuilder.service.schemas import MessageIn, MessageReceived
@@ -14,6 +21,7 @@ blp = Blueprint("messages", __name__, description="Private messages to the organ
 
 
 @blp.route("/halls/<hall>/messages", methods=["POST"])
+@blp.doc(parameters=[VISITOR_ID_PARAMETER])
 @blp.arguments(MessageIn)
 @blp.response(201, MessageReceived)
 @blp.alt_response(400, description="The honeypot field was filled in")

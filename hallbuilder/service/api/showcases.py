@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask_smorest import Blueprint
 
-from hallbuilder.service.api.common import branch_or_404, hall_or_404
+from hallbuilder.service.api.common import VISITOR_ID_PARAMETER, branch_or_404, hall_or_404
 from hallbuilder.service.api.views import counted
 from hallbuilder.service.context import current_visitor, service
 from hallbuilder.service.schemas import Liked, Showcases
@@ -29,6 +29,7 @@ def get_showcases(hall: str):
 
 
 @blp.route("/halls/<hall>/showcases/<branch>/likes", methods=["POST"])
+@blp.doc(parameters=[VISITOR_ID_PARAMETER])
 @blp.response(200, Liked)
 @blp.alt_response(404, description="Unknown hall or branch")
 def like(hall: str, branch: str):
@@ -52,6 +53,7 @@ def like(hall: str, branch: str):
 
 
 @blp.route("/halls/<hall>/showcases/<branch>/views", methods=["POST"])
+@blp.doc(parameters=[VISITOR_ID_PARAMETER])
 @blp.response(204)
 @blp.alt_response(404, description="Unknown hall or branch")
 def view_showcase(hall: str, branch: str):

@@ -12,7 +12,7 @@ from flask import request
 from flask_smorest import Blueprint, abort
 from marshmallow import ValidationError
 
-from hallbuilder.service.api.common import hall_or_404, scene_or_404
+from hallbuilder.service.api.common import VISITOR_ID_PARAMETER, hall_or_404, scene_or_404
 from hallbuilder.service.context import current_visitor, service
 from hallbuilder.service.schemas import Stats, ViewIn
 from hallbuilder.service.store import halls, views
@@ -52,7 +52,7 @@ def view_body() -> dict:
 
 
 @blp.route("/halls/<hall>/views", methods=["POST"])
-@blp.doc(requestBody=VIEW_BODY)
+@blp.doc(requestBody=VIEW_BODY, parameters=[VISITOR_ID_PARAMETER])
 @blp.response(204)
 @blp.alt_response(400, description="The body is not JSON")
 @blp.alt_response(404, description="Unknown hall or scene")
