@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -16,6 +17,8 @@ from hallbuilder.service.store import halls, salts, views
 from hallbuilder.service.store.db import Database
 from hallbuilder.service.store.viewbuffer import Row, ViewBuffer
 
+log = logging.getLogger(__name__)
+
 
 @dataclass
 class Service:
@@ -28,6 +31,7 @@ class Service:
     hall_seconds: float = 10.0
     view_buffer: ViewBuffer | None = None
     admissions: Admissions = field(default_factory=Admissions)
+    warned_proxy: bool = False
 
     def __post_init__(self) -> None:
         if self.settings.view_flush_ms:
@@ -129,9 +133,19 @@ def current_visitor(body_id: object = None) -> Visitor:
     """
     if "visitor" not in g:
         state = service()
-        ip = guard.client_ip(
-            request.remote_addr, request.headers.get("X-Forwarded-For"), state.settings.trusted_proxies
-        )
+        forwarded_for = request.headers.get("X-Forwarded-For")
+        ip = guard.client_ip(request.remote_addr, forwarded_for, state.settings.trusted_proxies)
+        if not state.warned_proxy and guard.untrusted_proxy(
+            request.remote_addr, forwarded_for, state.settings.trusted_proxies
+        ):
+            state.warned_proxy = True
+            log.warning(
+                "Requests come through a proxy at %s, but HALLBUILDER_TRUSTED_PROXIES is empty: every visitor "
+                "has the proxy's address, so they share the per-address limits. Set "
+                "HALLBUILDER_TRUSTED_PROXIES=%s (see docs/service.md, Visitor identity).",
+                request.remote_addr,
+                request.remote_addr,
+            )
         user_agent = request.headers.get("User-Agent", "")
         day = today()
         salt = state.salt(day) or ""

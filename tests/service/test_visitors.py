@@ -315,3 +315,28 @@ def test_the_spec_documents_the_visitor_id_and_what_a_like_did(client):
     schemas = spec["components"]["schemas"]
     assert "visitor" in schemas["ViewIn"]["properties"]
     assert set(schemas["Liked"]["required"]) == {"likes", "liked", "already"}
+
+
+def test_a_proxy_that_is_not_trusted_is_reported_once(client, caplog):
+    """Behind an untrusted proxy every visitor has one address: the operator is told what to set."""
+    public_peer = {"REMOTE_ADDR": "93.184.216.34", "HTTP_USER_AGENT": BROWSER_UA}
+    client.post(
+        f"{API}/views",
+        json={"scene": "lobby"},
+        headers={"X-Forwarded-For": "1.1.1.1"},
+        environ_base=public_peer,
+    )
+    assert not caplog.records  # a public peer with the header: a client's own spoofing, nothing to report
+    for number in range(3):
+        client.post(
+            f"{API}/views",
+            json={"scene": "lobby"},
+            headers={"X-Forwarded-For": f"192.0.2.{number}"},
+            environ_base={"REMOTE_ADDR": "127.0.0.1", "HTTP_USER_AGENT": BROWSER_UA},
+        )
+    warnings = [record.getMessage() for record in caplog.records if record.levelname == "WARNING"]
+    assert warnings == [
+        "Requests come through a proxy at 127.0.0.1, but HALLBUILDER_TRUSTED_PROXIES is empty: every visitor "
+        "has the proxy's address, so they share the per-address limits. Set HALLBUILDER_TRUSTED_PROXIES=127.0.0.1 "
+        "(see docs/service.md, Visitor identity)."
+    ]

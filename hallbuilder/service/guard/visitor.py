@@ -75,6 +75,13 @@ def client_ip(remote_addr: str | None, forwarded_for: str | None, trusted: tuple
     return str(peer)
 
 
+def untrusted_proxy(remote_addr: str | None, forwarded_for: str | None, trusted: tuple) -> bool:
+    """A private or loopback peer forwarding for others while no proxy is trusted: a reverse proxy whose
+    X-Forwarded-For is ignored, so every visitor seems to come from one address (the proxy's)."""
+    peer = _address(remote_addr or "")
+    return bool(forwarded_for) and not trusted and peer is not None and (peer.is_private or peer.is_loopback)
+
+
 def visitor_id(value: object) -> str | None:
     """The browser's visitor id when it has the viewer's form, else None (the request falls back)."""
     return value if isinstance(value, str) and VISITOR_ID.fullmatch(value) else None
