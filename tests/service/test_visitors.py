@@ -340,3 +340,19 @@ def test_a_proxy_that_is_not_trusted_is_reported_once(client, caplog):
         "has the proxy's address, so they share the per-address limits. Set HALLBUILDER_TRUSTED_PROXIES=127.0.0.1 "
         "(see docs/service.md, Visitor identity)."
     ]
+
+
+@pytest.mark.parametrize(
+    ("path", "body", "field"),
+    [
+        ("comments", {"nickname": "访客", "text": "a\x00b"}, "text"),
+        ("comments", {"nickname": "访\x00客", "text": "ab"}, "nickname"),
+        ("messages", {"name": "访客", "text": "\x00"}, "text"),
+        ("messages", {"name": "访客", "contact": "a\x00", "text": "hi"}, "contact"),
+    ],
+)
+def test_a_nul_character_is_a_clear_422_not_a_server_error(client, path, body, field):
+    """Overlaps issue 13 item 7 (svc-input): surfaced here by Schemathesis once the spec named X-Visitor-Id."""
+    response = client.post(f"{API}/{path}", json=body)
+    assert response.status_code == 422
+    assert response.get_json()["errors"]["json"][field] == ["Remove the NUL character (U+0000)."]
