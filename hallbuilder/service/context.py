@@ -135,17 +135,7 @@ def current_visitor(body_id: object = None) -> Visitor:
         state = service()
         forwarded_for = request.headers.get("X-Forwarded-For")
         ip = guard.client_ip(request.remote_addr, forwarded_for, state.settings.trusted_proxies)
-        if not state.warned_proxy and guard.untrusted_proxy(
-            request.remote_addr, forwarded_for, state.settings.trusted_proxies
-        ):
-            state.warned_proxy = True
-            log.warning(
-                "Requests come through a proxy at %s, but HALLBUILDER_TRUSTED_PROXIES is empty: every visitor "
-                "has the proxy's address, so they share the per-address limits. Set "
-                "HALLBUILDER_TRUSTED_PROXIES=%s (see docs/service.md, Visitor identity).",
-                request.remote_addr,
-                request.remote_addr,
-            )
+        _warn_about_an_untrusted_proxy(state, forwarded_for)
         user_agent = request.headers.get("User-Agent", "")
         day = today()
         salt = state.salt(day) or ""
@@ -173,3 +163,19 @@ def current_visitor(body_id: object = None) -> Visitor:
             material=material,
         )
     return g.visitor
+
+
+def _warn_about_an_untrusted_proxy(state: Service, forwarded_for: str | None) -> None:
+    """Once per process: behind a proxy that is not trusted, all visitors would share the proxy's address."""
+    if state.warned_proxy or not guard.untrusted_proxy(
+        request.remote_addr, forwarded_for, state.settings.trusted_proxies
+    ):
+        return
+    state.warned_proxy = True
+    log.warning(
+        "Requests come through a proxy at %s, but HALLBUILDER_TRUSTED_PROXIES is empty: every visitor "
+        "has the proxy's address, so they share the per-address limits. Set "
+        "HALLBUILDER_TRUSTED_PROXIES=%s (see docs/service.md, Visitor identity).",
+        request.remote_addr,
+        request.remote_addr,
+    )

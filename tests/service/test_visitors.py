@@ -356,3 +356,27 @@ def test_a_nul_character_is_a_clear_422_not_a_server_error(client, path, body, f
     response = client.post(f"{API}/{path}", json=body)
     assert response.status_code == 422
     assert response.get_json()["errors"]["json"][field] == ["Remove the NUL character (U+0000)."]
+
+
+def test_workers_share_admissions_even_when_one_finds_the_address_full(database):
+    """Two workers (two Admissions): a visitor the first admitted keeps its identity on the second, even after
+    the second found the address out of new visitors; and one visitor admitted by both counts once."""
+    from hallbuilder.service.guard.identity import Admissions
+
+    first, second = Admissions(), Admissions()
+    today = date.today()
+    assert first.admit(database, today, "a" * 32, "office", 2)
+    assert second.admit(database, today, "a" * 32, "office", 2)  # the same visitor: not a second new one
+    assert second.admit(database, today, "b" * 32, "office", 2)
+    assert not second.admit(database, today, "c" * 32, "office", 2)  # the cap of 2: the address is full
+    assert not first.admit(database, today, "d" * 32, "office", 2)
+    assert first.admit(database, today, "b" * 32, "office", 2)  # admitted by the second worker
+    assert second.admit(database, today, "a" * 32, "office", 2)
+    with database.read() as connection:
+        assert not visitor_known(connection, today, "c" * 32)
+
+
+def visitor_known(connection, day: date, visitor: str) -> bool:
+    from hallbuilder.service.store import visitors as visitor_store
+
+    return visitor_store.known(connection, day, visitor)

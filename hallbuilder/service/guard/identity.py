@@ -35,34 +35,49 @@ class Admissions:
         self._pruned: date | None = None
 
     def admit(self, database: Database, day: date, visitor: str, address: str, per_hour: int) -> bool:
-        """Whether `visitor` (a hash) counts as itself today; False: count it as its `address` (a hash)."""
+        """Whether `visitor` (a hash) counts as itself today; False: count it as its `address` (a hash).
+
+        A new visitor is inserted first and counted against its address's cap only if the insert was new, so
+        workers admitting the same visitor at once count it once; over the cap, the insert is taken back.
+        """
         if (day, visitor) in self._admitted:
             return True
         now = self.clock()
         if self._full_until.get(address, 0.0) > now:
-            return False
+            with database.read() as connection:  # full: only visitors admitted already (by other workers)
+                admitted = visitors.known(connection, day, visitor)
+        else:
+            admitted = self._admit_new(database, day, visitor, address, per_hour, now)
+        if admitted:
+            self._remember(day, visitor)
+        return admitted
+
+    def _admit_new(
+        self, database: Database, day: date, visitor: str, address: str, per_hour: int, now: float
+    ) -> bool:
         rules = [
             (f"visitors:a:{address}", per_hour, 3600),
             (f"visitors:ad:{address}", per_hour * DAY_FACTOR, 86400),
         ]
         with database.write() as connection:
-            admitted = visitors.known(connection, day, visitor)
-            if not admitted:
-                _, wait = limits.first_over(connection, rules, now)
-                admitted = not wait
-                if admitted:
-                    visitors.admit(connection, day, visitor)
-                else:
-                    self._full_until[address] = now + wait
             if self._pruned != day:
                 visitors.forget_before(connection, day - timedelta(days=1))
                 self._pruned = day
-        if admitted:
-            self._remember(day, visitor)
-        return admitted
+            if not visitors.admit(connection, day, visitor):
+                return True  # admitted before, by this or another worker
+            _, wait = limits.first_over(connection, rules, now)
+            if wait:
+                visitors.refuse(connection, day, visitor)
+                self._full(address, now + wait)
+            return not wait
 
     def _remember(self, day: date, visitor: str) -> None:
         if len(self._admitted) >= MEMORY:
             self._admitted.clear()
-            self._full_until = {key: until for key, until in self._full_until.items() if until > self.clock()}
         self._admitted.add((day, visitor))
+
+    def _full(self, address: str, until: float) -> None:
+        if len(self._full_until) >= MEMORY:
+            now = self.clock()
+            self._full_until = {key: end for key, end in self._full_until.items() if end > now}
+        self._full_until[address] = until

@@ -15,9 +15,18 @@ def known(connection: Connection, day: date, visitor: str) -> bool:
     return connection.scalar(query) is not None
 
 
-def admit(connection: Connection, day: date, visitor: str) -> None:
+def admit(connection: Connection, day: date, visitor: str) -> bool:
+    """Admit `visitor` for `day`; True if it is new (a concurrent admission of the same one waits for ours)."""
     statement = upsert(connection, visitor_days).values(day=day, visitor=visitor)
-    connection.execute(statement.on_conflict_do_nothing())
+    inserted = connection.execute(statement.on_conflict_do_nothing().returning(visitor_days.c.day)).first()
+    return inserted is not None
+
+
+def refuse(connection: Connection, day: date, visitor: str) -> None:
+    """Take back an admission made in this transaction (the address was out of new visitors)."""
+    connection.execute(
+        delete(visitor_days).where(visitor_days.c.day == day, visitor_days.c.visitor == visitor)
+    )
 
 
 def forget_before(connection: Connection, day: date) -> None:
