@@ -22,9 +22,9 @@ Environment variables (all optional except where noted for production):
 - ``HALLBUILDER_SESSION_IDLE_HOURS``: an admin or branch login ends after this many hours without a request
   (default 8); every login also ends 7 days after it began, at logout, at a password change and at "log out
   everywhere".
+- ``HALLBUILDER_NEW_VISITOR_LIMIT``: new visitors (visitor ids or, without one, user agents) one address
+  may bring per hour (default 20), and five times that per day; beyond it they count as one visitor.
 - ``HALLBUILDER_SECURE_COOKIES``: ``1`` (default) marks admin cookies Secure; ``0`` for plain-http previews.
-- ``HALLBUILDER_STREAM_SECONDS``: how long one comment stream (SSE) stays open before the browser
-  reconnects (default 25).
 - ``HALLBUILDER_VIEW_FLUSH_MS``: each worker keeps view beacons in memory and writes them in one
   transaction every this many milliseconds (default 50, at most 60000); statistics of other workers lag by
   up to this long, and a worker killed with ``kill -9`` loses at most its last interval of views (a graceful
@@ -54,6 +54,7 @@ class Limits:
     hall_comments_per_minute: int = 60
     messages_per_hour: int = 3
     logins_per_15_minutes: int = 10
+    new_visitors_per_address_per_hour: int = 20
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,6 @@ class Settings:
     reserved_nicknames: tuple[str, ...] = ()
     limits: Limits = Limits()
     secure_cookies: bool = True
-    stream_seconds: float = 25.0
     view_flush_ms: int = 50  # 0: every view written before it is answered
     session_idle_hours: int = 8
 
@@ -133,6 +133,9 @@ def from_environment(env: Mapping[str, str] | None = None) -> Settings:
         hall_comments_per_minute=_int(env, "HALLBUILDER_HALL_COMMENT_LIMIT", Limits.hall_comments_per_minute),
         messages_per_hour=_int(env, "HALLBUILDER_MESSAGE_LIMIT", Limits.messages_per_hour),
         logins_per_15_minutes=_int(env, "HALLBUILDER_LOGIN_LIMIT", Limits.logins_per_15_minutes),
+        new_visitors_per_address_per_hour=_int(
+            env, "HALLBUILDER_NEW_VISITOR_LIMIT", Limits.new_visitors_per_address_per_hour
+        ),
     )
     settings = Settings(
         database_url=normalise_database_url(env.get("DATABASE_URL", "").strip() or DEFAULT_DATABASE_URL),
@@ -141,7 +144,6 @@ def from_environment(env: Mapping[str, str] | None = None) -> Settings:
         reserved_nicknames=_split(env.get("HALLBUILDER_RESERVED_NICKNAMES")),
         limits=limits,
         secure_cookies=env.get("HALLBUILDER_SECURE_COOKIES", "1").strip() != "0",
-        stream_seconds=float(_int(env, "HALLBUILDER_STREAM_SECONDS", 25)),
         view_flush_ms=_milliseconds(env, "HALLBUILDER_VIEW_FLUSH_MS", Settings.view_flush_ms, 60_000),
         session_idle_hours=_int(env, "HALLBUILDER_SESSION_IDLE_HOURS", Settings.session_idle_hours),
     )

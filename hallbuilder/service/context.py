@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
@@ -11,11 +12,14 @@ from flask import current_app, g, request
 
 from hallbuilder.service.config import Settings
 from hallbuilder.service.guard import visitor as guard
+from hallbuilder.service.guard.identity import Admissions
 from hallbuilder.service.guard.salting import daily_salt
 from hallbuilder.service.schedule import Every
 from hallbuilder.service.store import halls, housekeeping, salts, views
 from hallbuilder.service.store.db import Database
 from hallbuilder.service.store.viewbuffer import Row, ViewBuffer
+
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -30,6 +34,8 @@ class Service:
     housekeeping_seconds: float = 3600.0
     view_buffer: ViewBuffer | None = None
     housekeeper: Every | None = None
+    admissions: Admissions = field(default_factory=Admissions)
+    warned_proxy: bool = False
 
     def __post_init__(self) -> None:
         if self.settings.view_flush_ms:
@@ -123,33 +129,76 @@ def today() -> date:
 
 @dataclass(frozen=True)
 class Visitor:
-    """The visitor of this request: the address is used here and never stored."""
+    """The visitor of this request (guard/identity.py): the address and the id are used here, never stored."""
 
     ip: str
     user_agent: str
     day: date
-    hash: str
+    hash: str  # what views, likes, comments and per-visitor limits are keyed by
     is_bot: bool
     is_prefetch: bool
+    address: str = ""  # the salted hash of the address (an IPv6 /64): per-address limits
+    kind: str = "browser"  # "id" (the viewer's visitor id), "browser" (address + user agent) or "address"
+    material: str = ""  # what `hash` is the salted hash of
 
     def hashes_48h(self) -> tuple[str, ...]:
         """Today's hash and, while yesterday's salt lives, yesterday's (for the 24-hour duplicate check)."""
         previous_salt = service().salt(self.day - timedelta(days=1), create=False)
         if not previous_salt:
             return (self.hash,)
-        return (self.hash, guard.visitor_hash(previous_salt, self.ip, self.user_agent))
+        return (self.hash, guard.keyed_hash(previous_salt, self.material))
 
 
-def current_visitor() -> Visitor:
+def current_visitor(body_id: object = None) -> Visitor:
+    """The visitor of this request, worked out once (it may write: call it outside a transaction).
+
+    `body_id` is the visitor id of a body that cannot carry headers (a `navigator.sendBeacon` view).
+    """
     if "visitor" not in g:
         state = service()
-        ip = guard.client_ip(
-            request.remote_addr, request.headers.get("X-Forwarded-For"), state.settings.trusted_proxies
-        )
+        forwarded_for = request.headers.get("X-Forwarded-For")
+        ip = guard.client_ip(request.remote_addr, forwarded_for, state.settings.trusted_proxies)
+        _warn_about_an_untrusted_proxy(state, forwarded_for)
         user_agent = request.headers.get("User-Agent", "")
         day = today()
-        current = guard.visitor_hash(state.salt(day) or "", ip, user_agent)
+        salt = state.salt(day) or ""
+        address = guard.keyed_hash(salt, guard.address_material(ip))
+        visitor_id = guard.visitor_id(request.headers.get(guard.VISITOR_ID_HEADER)) or guard.visitor_id(
+            body_id
+        )
+        if visitor_id:
+            kind, material = "id", guard.id_material(visitor_id)
+        else:
+            kind, material = "browser", guard.browser_material(ip, user_agent)
+        current = guard.keyed_hash(salt, material)
+        per_hour = state.settings.limits.new_visitors_per_address_per_hour
+        if not state.admissions.admit(state.database, day, current, address, per_hour):
+            kind, material, current = "address", guard.address_material(ip), address
         g.visitor = Visitor(
-            ip, user_agent, day, current, guard.is_bot(user_agent), guard.is_prefetch(request.headers)
+            ip,
+            user_agent,
+            day,
+            current,
+            guard.is_bot(user_agent),
+            guard.is_prefetch(request.headers),
+            address=address,
+            kind=kind,
+            material=material,
         )
     return g.visitor
+
+
+def _warn_about_an_untrusted_proxy(state: Service, forwarded_for: str | None) -> None:
+    """Once per process: behind a proxy that is not trusted, all visitors would share the proxy's address."""
+    if state.warned_proxy or not guard.untrusted_proxy(
+        request.remote_addr, forwarded_for, state.settings.trusted_proxies
+    ):
+        return
+    state.warned_proxy = True
+    log.warning(
+        "Requests come through a proxy at %s, but HALLBUILDER_TRUSTED_PROXIES is empty: every visitor "
+        "has the proxy's address, so they share the per-address limits. Set "
+        "HALLBUILDER_TRUSTED_PROXIES=%s (see docs/service.md, Visitor identity).",
+        request.remote_addr,
+        request.remote_addr,
+    )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Flask, request
 
-ALLOW_HEADERS = "Content-Type, X-Edit-Token, Last-Event-ID"
+ALLOW_HEADERS = "Content-Type, X-Edit-Token, X-Visitor-Id"
 EXPOSE_HEADERS = "ETag, Retry-After"
 
 

@@ -9,6 +9,8 @@ from marshmallow import EXCLUDE, Schema, fields, validate
 from hallbuilder import ids
 
 ID = validate.Regexp(ids.ID, error=f"Use lower-case letters, digits and dashes (at most {ids.MAX_LENGTH}).")
+# PostgreSQL text cannot hold U+0000: refused here with a clear 422 rather than a 500 from the database.
+NO_NUL = validate.Regexp(r"^[^\x00]*$", error="Remove the NUL character (U+0000).")
 
 
 class UtcDateTime(fields.DateTime):
@@ -35,19 +37,15 @@ class CommentQuery(In):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=100))
 
 
-class StreamQuery(In):
-    scene = fields.String(validate=ID)
-
-
 class CommentIn(In):
-    nickname = fields.String(required=True, validate=validate.Length(min=1, max=32))
-    text = fields.String(required=True, validate=validate.Length(min=1, max=500))
+    nickname = fields.String(required=True, validate=[validate.Length(min=1, max=32), NO_NUL])
+    text = fields.String(required=True, validate=[validate.Length(min=1, max=500), NO_NUL])
     scene = fields.String(allow_none=True, validate=ID)
     website = fields.String(load_default="", metadata={"description": "honeypot: leave empty"})
 
 
 class CommentEditIn(In):
-    text = fields.String(required=True, validate=validate.Length(min=1, max=500))
+    text = fields.String(required=True, validate=[validate.Length(min=1, max=500), NO_NUL])
 
 
 class Comment(Schema):
@@ -77,9 +75,9 @@ class CommentEdited(Schema):
 
 
 class MessageIn(In):
-    name = fields.String(required=True, validate=validate.Length(min=1, max=64))
-    contact = fields.String(load_default="", validate=validate.Length(max=200))
-    text = fields.String(required=True, validate=validate.Length(min=1, max=2000))
+    name = fields.String(required=True, validate=[validate.Length(min=1, max=64), NO_NUL])
+    contact = fields.String(load_default="", validate=[validate.Length(max=200), NO_NUL])
+    text = fields.String(required=True, validate=[validate.Length(min=1, max=2000), NO_NUL])
     website = fields.String(load_default="", metadata={"description": "honeypot: leave empty"})
 
 
@@ -100,6 +98,13 @@ class AnnouncementList(Schema):
 
 class ViewIn(In):
     scene = fields.String(required=True, validate=ID)
+    visitor = fields.String(
+        validate=validate.Length(max=64),
+        metadata={
+            "description": "the viewer's visitor id (32 lower-case hex digits) when the body is a beacon and "
+            "cannot carry the X-Visitor-Id header; any other form is ignored"
+        },
+    )
 
 
 class Counts(Schema):
@@ -121,8 +126,16 @@ class Showcases(Schema):
 
 
 class Liked(Schema):
-    likes = fields.Integer(required=True)
-    liked = fields.Boolean(required=True)
+    likes = fields.Integer(required=True, metadata={"description": "the branch's likes, all days"})
+    liked = fields.Boolean(
+        required=True, metadata={"description": "true only when this request added a like to `likes`"}
+    )
+    already = fields.Boolean(
+        required=True,
+        metadata={
+            "description": "true when this visitor had already liked the branch today (nothing counted)"
+        },
+    )
 
 
 class Health(Schema):

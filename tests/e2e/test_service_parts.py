@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -78,6 +79,8 @@ def test_with_a_service_comments_views_and_announcements_appear(desktop_page, se
     service = FakeService()
     with serve(service_dist, service) as base:
         page = desktop_page
+        api_requests = []
+        page.on("request", lambda request: "/api/" in request.url and api_requests.append(request))
         errors = open_tour(page, base)
         page.wait_for_function("() => document.querySelector('.hb-views').textContent === '12 views'")
         # The announcement from the service: sanitised HTML shown, scripts and handlers gone.
@@ -110,7 +113,15 @@ def test_with_a_service_comments_views_and_announcements_appear(desktop_page, se
             for method, path, body in service.calls
             if (method, path) == ("POST", PREFIX + "views")
         ]
-        assert views[0] == {"scene": "concourse"}
+        # The visitor id: random, kept in the tour's localStorage, sent with writes (header, or the beacon's
+        # body), never with reads.
+        visitor = page.evaluate("() => localStorage.getItem('hallbuilder:visitor')")
+        assert re.fullmatch(r"[0-9a-f]{32}", visitor)
+        assert views[0] == {"scene": "concourse", "visitor": visitor}
+        comment_posts = [r for r in api_requests if r.method == "POST" and r.url.endswith("/comments")]
+        assert [r.headers.get("x-visitor-id") for r in comment_posts] == [visitor]
+        reads = [r for r in api_requests if r.method == "GET"]
+        assert reads and not [r.url for r in reads if "x-visitor-id" in r.headers]
         assert errors == []
 
 

@@ -87,9 +87,7 @@ def make_settings(url: str, **changes) -> Settings:
     limits = Limits(
         comments_per_hour=20, hall_comments_per_minute=100, messages_per_hour=5, logins_per_15_minutes=5
     )
-    return Settings(
-        database_url=url, secret_key=SECRET, secure_cookies=False, limits=limits, stream_seconds=1.0
-    ).but(**changes)
+    return Settings(database_url=url, secret_key=SECRET, secure_cookies=False, limits=limits).but(**changes)
 
 
 @pytest.fixture(scope="session")

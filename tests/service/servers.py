@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from contextlib import contextmanager
 
 from .conftest import SECRET
@@ -22,9 +23,16 @@ class Server:
         self.process = process
         self.port = port
 
-    def request(self, method: str, path: str, body: dict | None = None, headers: dict | None = None):
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: dict | None = None,
+        headers: dict | None = None,
+        timeout: float = 30,
+    ):
         """One request on a fresh connection; returns (status, headers, parsed JSON or None)."""
-        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=30)
+        connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=timeout)
         try:
             payload = json.dumps(body).encode() if body is not None else None
             all_headers = {"User-Agent": UA, "Content-Type": "application/json", **(headers or {})}
@@ -57,24 +65,32 @@ class Server:
 
 @contextmanager
 def gunicorn(database_url: str, workers: int = 2, **env: str):
+    """gunicorn itself, with `workers` sync workers and warnings only."""
+    gunicorn_command = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--log-level", "warning"]
+    with _server(
+        lambda bind: [*gunicorn_command, "--bind", bind, "hallbuilder.service.wsgi:app"], database_url, env
+    ) as server:
+        yield server
+
+
+@contextmanager
+def service_run(database_url: str, **env: str):
+    """`hallbuilder service run` with its defaults (workers, worker class, access log), as operators start it."""
+    run_command = [sys.executable, "-m", "hallbuilder.cli", "service", "run"]
+    with _server(lambda bind: [*run_command, "--bind", bind], database_url, env) as server:
+        yield server
+
+
+@contextmanager
+def _server(command: Callable[[str], list[str]], database_url: str, env: dict[str, str]):
+    """Start `command(bind address)` on a socket bound here (no port race) and wait for /api/health."""
     listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     listener.bind(("127.0.0.1", 0))
     listener.listen(128)
     port = listener.getsockname()[1]
     environment = {**os.environ, "DATABASE_URL": database_url, "HALLBUILDER_SECRET_KEY": SECRET, **env}
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "--workers",
-            str(workers),
-            "--bind",
-            f"fd://{listener.fileno()}",
-            "--log-level",
-            "warning",
-            "hallbuilder.service.wsgi:app",
-        ],
+        command(f"fd://{listener.fileno()}"),
         pass_fds=(listener.fileno(),),
         env=environment,
         start_new_session=True,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import time
 
 import pytest
@@ -229,17 +228,17 @@ def test_token_is_bound_to_the_hall():
         tokens.check(SECRET, token, "other-hall", 1)
 
 
-def test_stream_sends_new_approved_comments(client, database):
+def test_there_is_no_comment_stream_the_viewer_polls(client, app, database):
+    """The SSE route held a sync worker per connection; it is gone from the app and from the spec."""
     set_moderation(database, "post")
     post(client, "旧的")
-    first_id = client.get(URL).get_json()["comments"][0]["id"]
-    response = client.get(URL + "/stream", headers={"Last-Event-ID": str(first_id - 1)})
-    assert response.mimetype == "text/event-stream"
-    body = response.get_data(as_text=True)
-    assert body.startswith("retry: 10000\n\n")
-    event = body.split("\n\n")[1].split("\n")
-    assert event[:2] == [f"id: {first_id}", "event: comment"]
-    assert json.loads(event[2].removeprefix("data: "))["text"] == "旧的"
+    response = client.get(URL + "/stream", headers={"Last-Event-ID": "1"})
+    assert response.status_code == 404
+    assert response.mimetype == "application/json" and response.get_json()["code"] == 404
+    assert not [rule.rule for rule in app.url_map.iter_rules() if "stream" in rule.rule]
+    spec = client.get("/api/openapi.json").get_json()
+    assert not [path for path in spec["paths"] if "stream" in path]
+    assert [c["text"] for c in client.get(URL).get_json()["comments"]] == ["旧的"]
 
 
 @pytest.mark.parametrize("comment_id", ["99999999999999999999", "9223372036854775808", "4611686018427387905"])

@@ -1,11 +1,12 @@
 """Several processes at once, on SQLite and PostgreSQL: views neither lost nor doubled (batched, and at a
-graceful stop), limits shared between servers, and no acknowledged comment lost when the server is killed
-with SIGKILL."""
+graceful stop), limits shared between servers, no acknowledged comment lost when the server is killed
+with SIGKILL, and no open connection that freezes `service run`."""
 
 from __future__ import annotations
 
 import http.client
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -20,7 +21,7 @@ from hallbuilder.service.store.db import Database
 from hallbuilder.service.store.tables import comments, views
 
 from .conftest import make_settings, make_tour, register
-from .servers import Server, gunicorn
+from .servers import Server, gunicorn, service_run
 
 pytestmark = pytest.mark.slow
 
@@ -95,9 +96,11 @@ def stored_views(database_url: str) -> int:
 
 @pytest.mark.parametrize("every_process", [False, True], ids=["sigterm-master", "sigterm-all"])
 def test_graceful_stop_writes_every_acknowledged_view(database_url, every_process):
-    """A flush interval of a minute: only the flush at worker exit can write these views."""
+    """A flush interval of a minute: only the flush at worker exit can write these views (40 phones behind one
+    address: more new visitors than one address may bring by default)."""
     register(database_url, make_tour())
-    with gunicorn(database_url, workers=2, HALLBUILDER_VIEW_FLUSH_MS="60000") as server:
+    env = {"HALLBUILDER_VIEW_FLUSH_MS": "60000", "HALLBUILDER_NEW_VISITOR_LIMIT": "40"}
+    with gunicorn(database_url, workers=2, **env) as server:
         for number in range(40):
             status = server.request(
                 "POST",
@@ -203,3 +206,42 @@ def test_kill_9_under_write_load_loses_no_acknowledged_comment(database_url):
         stored = set(connection.scalars(select(comments.c.id)))
     database.dispose()
     assert set(acknowledged) <= stored
+
+
+STREAM_REQUEST = (
+    b"GET /api/halls/demo-hall/comments/stream HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+    b"User-Agent: Mozilla/5.0 (iPhone) Mobile\r\nAccept: text/event-stream\r\n\r\n"
+)
+EVERY_OTHER_ROUTE = [
+    ("GET", "/api/health", None, 200),
+    ("GET", "/api/halls/demo-hall/comments", None, 200),
+    ("GET", "/api/halls/demo-hall/stats", None, 200),
+    ("GET", "/api/halls/demo-hall/announcements", None, 200),
+    ("GET", "/api/halls/demo-hall/showcases", None, 200),
+    ("POST", "/api/halls/demo-hall/views", {"scene": "lobby"}, 204),
+    ("POST", "/api/halls/demo-hall/comments", {"nickname": "访客", "text": "还在吗"}, 201),
+    ("POST", "/api/halls/demo-hall/showcases/north-branch/likes", {}, 200),
+    ("POST", "/api/halls/demo-hall/messages", {"name": "访客", "text": "你好"}, 201),
+    ("GET", "/api/openapi.json", None, 200),
+]
+
+
+def test_four_open_comment_streams_leave_every_route_answering_at_once(database_url):
+    """Each SSE stream held one of `service run`'s four sync workers, and /api/health waited 23 s."""
+    register(database_url, make_tour())
+    with service_run(database_url) as server:
+        streams = [socket.create_connection(("127.0.0.1", server.port), timeout=10) for _ in range(4)]
+        try:
+            for stream in streams:
+                stream.sendall(STREAM_REQUEST)
+            # Each request has reached a worker and been answered (the streams stay open on our side).
+            status_lines = [stream.makefile("rb").readline() for stream in streams]
+            for method, path, body, expected in EVERY_OTHER_ROUTE:
+                started = time.monotonic()
+                status = server.request(method, path, body, timeout=5)[0]
+                assert (path, status) == (path, expected)
+                assert time.monotonic() - started < 3, f"{method} {path} waited for a worker"
+            assert all(line.startswith(b"HTTP/1.1 404") for line in status_lines), status_lines
+        finally:
+            for stream in streams:
+                stream.close()

@@ -31,7 +31,7 @@ schema = schemathesis.openapi.from_wsgi("/api/openapi.json", APP)
 def served(database_url):
     register(database_url, make_tour())
     limits = Limits(10_000, 10_000, 10_000, 10_000)
-    state = Service(make_settings(database_url, limits=limits, stream_seconds=0.0), Database(database_url))
+    state = Service(make_settings(database_url, limits=limits), Database(database_url))
     APP.extensions["hallbuilder"] = state
     yield
     state.close()

@@ -175,7 +175,7 @@ def test_migrations_upgrade_a_database_that_holds_data(backend, tmp_path, reques
         with database.write() as connection:
             from hallbuilder.service.store import views as view_store
 
-            assert view_store.like(connection, "old-hall", "b", date(2025, 1, 2), "v") == 1
+            assert view_store.like(connection, "old-hall", "b", date(2025, 1, 2), "v") == (1, True)
     finally:
         database.dispose()
         if backend == "postgres":

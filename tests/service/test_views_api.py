@@ -119,18 +119,20 @@ def test_no_raw_ip_address_is_stored(app, client, database):
 
 def test_showcase_likes_once_per_visitor_per_day(client):
     first = client.post(f"{API}/showcases/north-branch/likes")
-    assert first.get_json() == {"likes": 1, "liked": True}
-    assert client.post(f"{API}/showcases/north-branch/likes").get_json() == {"likes": 1, "liked": True}
+    assert first.get_json() == {"likes": 1, "liked": True, "already": False}
+    again = client.post(f"{API}/showcases/north-branch/likes")
+    assert again.get_json() == {"likes": 1, "liked": False, "already": True}  # says nothing was counted
     other = client.post(f"{API}/showcases/north-branch/likes", **as_visitor(client, "198.51.100.2"))
-    assert other.get_json() == {"likes": 2, "liked": True}
+    assert other.get_json() == {"likes": 2, "liked": True, "already": False}
     client.post(f"{API}/showcases/south-branch/views")
-    client.post(f"{API}/showcases/south-branch/views")
+    client.post(f"{API}/showcases/south-branch/views")  # the same visitor, the same day: counted once
+    client.post(f"{API}/showcases/south-branch/views", **as_visitor(client, "198.51.100.2"))
     assert client.get(f"{API}/showcases").get_json() == {
         "showcases": {"north-branch": {"likes": 2, "views": 0}, "south-branch": {"likes": 0, "views": 2}}
     }
     assert client.post(f"{API}/showcases/west-branch/likes").status_code == 404
     bot = client.post(f"{API}/showcases/north-branch/likes", headers={"User-Agent": "Baiduspider"})
-    assert bot.get_json() == {"likes": 2, "liked": False}
+    assert bot.get_json() == {"likes": 2, "liked": False, "already": False}
 
 
 def test_messages_are_received_and_never_public(client, app):

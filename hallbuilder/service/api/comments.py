@@ -1,34 +1,44 @@
-"""Comments on the hall and on each scene: list approved, post, edit or delete one's own, stream."""
+"""Comments on the hall and on each scene: list approved, post, edit or delete one's own.
+
+There is no comment stream: the viewer polls `comments` (ETag, `max-age=5`). A Server-Sent Events route held a
+sync gunicorn worker per open connection, so four anonymous streams froze the default `service run`.
+"""
 
 from __future__ import annotations
 
 import hashlib
-import json
-import time
 from datetime import timedelta
 
-from flask import Response, request, stream_with_context
+from flask import Response, request
 from flask_smorest import Blueprint, abort
 
 from hallbuilder.service import tokens
-from hallbuilder.service.api.common import hall_or_404, honeypot, limit, scene_or_404, visitor_key
+from hallbuilder.service.api.common import (
+    VISITOR_ID_PARAMETER,
+    address_key,
+    hall_or_404,
+    honeypot,
+    limit,
+    scene_or_404,
+    visitor_key,
+)
 from hallbuilder.service.context import current_visitor, service
+from hallbuilder.service.guard import limits as rate_limits
 from hallbuilder.service.guard import words as filters
 from hallbuilder.service.schemas import (
-    Comment,
     CommentCreated,
     CommentEdited,
     CommentEditIn,
     CommentIn,
     CommentList,
     CommentQuery,
-    StreamQuery,
 )
 from hallbuilder.service.store import comments, users, utcnow
 from hallbuilder.service.store import words as word_lists
 
 blp = Blueprint("comments", __name__, description="Comments on the hall and its scenes")
 EDITABLE = ("pending", "published")
+SAME_TEXT_PER_ADDRESS = 3  # copies of one text from one address per UTC day, whatever its visitors
 
 
 @blp.route("/halls/<hall>/comments")
@@ -64,11 +74,14 @@ def _reject(verdict: filters.Verdict, field: str = "text") -> None:
 
 
 @blp.route("/halls/<hall>/comments", methods=["POST"])
+@blp.doc(parameters=[VISITOR_ID_PARAMETER])
 @blp.arguments(CommentIn)
 @blp.response(201, CommentCreated)
 @blp.alt_response(400, description="The honeypot field was filled in")
 @blp.alt_response(404, description="Unknown hall or scene")
-@blp.alt_response(409, description="The same text from the same visitor within 24 hours")
+@blp.alt_response(
+    409, description="The same text from the same visitor within 24 hours, or too often from one address"
+)
 @blp.alt_response(429, description="Too many comments; see Retry-After")
 def post_comment(data: dict, hall: str):
     """Post a comment; it is published at once only under post-moderation and when no filter objects."""
@@ -78,10 +91,17 @@ def post_comment(data: dict, hall: str):
     scene = data.get("scene")
     scene_or_404(hall, scene)
     visitor = current_visitor()
+    per_hall = settings.limits.hall_comments_per_minute
     limit(
         [
             (visitor_key(f"comment:{hall}"), settings.limits.comments_per_hour, 3600, "comments"),
-            (f"comment:h:{hall}", settings.limits.hall_comments_per_minute, 60, "comments in this hall"),
+            (
+                address_key(f"comment:{hall}"),
+                max(1, per_hall // rate_limits.ADDRESS_SHARE),
+                60,
+                "comments from your network",
+            ),
+            (f"comment:h:{hall}", per_hall, 60, "comments in this hall"),
         ]
     )
     nickname, text = data["nickname"].strip(), data["text"]
@@ -98,7 +118,9 @@ def post_comment(data: dict, hall: str):
     hashes = list(visitor.hashes_48h())  # before the write transaction: it may read yesterday's salt
     with service().database.write() as connection:
         since = utcnow() - timedelta(hours=24)
-        if comments.duplicate_exists(connection, hashes, text_hash, since):
+        if comments.duplicate_exists(connection, hashes, text_hash, since) or rate_limits.check(
+            connection, f"same:a:{visitor.address}:{text_hash}", SAME_TEXT_PER_ADDRESS, 86400
+        ):
             abort(409, message="You already posted this text.")
         comment = comments.add(
             connection,
@@ -170,40 +192,3 @@ def delete_comment(hall: str, comment_id: int):
     _own_comment(hall, comment_id)
     with service().database.write() as connection:
         comments.set_status(connection, [comment_id], "deleted")
-
-
-def _events(hall: str, scene: str | None, after_id: int, seconds: float):
-    """New approved comments as SSE events, for `seconds`; then the browser reconnects with Last-Event-ID."""
-    yield "retry: 10000\n\n"
-    deadline = time.monotonic() + seconds
-    while True:
-        with service().database.read() as connection:
-            found = comments.published(connection, hall, scene, after_id, 50)
-        for comment in found:
-            after_id = comment["id"]
-            yield f"id: {after_id}\nevent: comment\ndata: {json.dumps(Comment().dump(comment))}\n\n"
-        if time.monotonic() >= deadline:
-            return
-        yield ": ping\n\n"
-        time.sleep(min(2.0, max(0.0, deadline - time.monotonic())))
-
-
-@blp.route("/halls/<hall>/comments/stream")
-@blp.arguments(StreamQuery, location="query", as_kwargs=True)
-@blp.response(200, content_type="text/event-stream", description="Server-Sent Events")
-@blp.alt_response(404, description="Unknown hall or scene")
-def stream_comments(hall: str, scene: str | None = None):
-    """Server-Sent Events of newly approved comments (optional; polling `comments` works everywhere)."""
-    hall_or_404(hall)
-    scene_or_404(hall, scene)
-    last = request.headers.get("Last-Event-ID", "")
-    if last.isdigit():
-        after_id = int(last)
-    else:
-        with service().database.read() as connection:
-            after_id = comments.last_published_id(connection, hall)
-    events = _events(hall, scene, after_id, service().settings.stream_seconds)
-    response = Response(stream_with_context(events), mimetype="text/event-stream")
-    response.headers["Cache-Control"] = "no-store"
-    response.headers["X-Accel-Buffering"] = "no"
-    return response

@@ -10,6 +10,15 @@ from hallbuilder.service.context import current_visitor, service
 from hallbuilder.service.guard import limits
 
 JSON_HEADERS = {"Cache-Control": "no-store"}
+# Documented on every route that counts or limits a visitor (guard/identity.py).
+VISITOR_ID_PARAMETER = {
+    "in": "header",
+    "name": "X-Visitor-Id",
+    "required": False,
+    "description": "the viewer's random visitor id, 32 lower-case hex digits; without it (or in another form) "
+    "the visitor is told apart by address and user agent",
+    "schema": {"type": "string"},
+}
 
 
 def hall_or_404(hall_id: str, fresh: bool = False) -> dict[str, Any]:
@@ -36,19 +45,22 @@ def honeypot(value: str) -> None:
 
 
 def limit(rules: list[tuple[str, int, int, str]]) -> None:
-    """Count the action under each (key, allowed, seconds, what) rule; 429 with Retry-After on the first over."""
+    """Count the action under each (key, allowed, seconds, what) rule, narrowest first, up to the first it is
+    over; 429 with Retry-After then. A refused action does not count against the wider (shared) budgets."""
     with service().database.write() as connection:
-        waits = [
-            (limits.check(connection, key, allowed, seconds), what) for key, allowed, seconds, what in rules
-        ]
-    for wait, what in waits:
-        if wait:
-            abort(
-                429,
-                message=f"Too many {what}: please wait {wait} seconds and try again.",
-                headers={"Retry-After": str(wait)},
-            )
+        index, wait = limits.first_over(connection, [rule[:3] for rule in rules])
+    if wait:
+        abort(
+            429,
+            message=f"Too many {rules[index][3]}: please wait {wait} seconds and try again.",
+            headers={"Retry-After": str(wait)},
+        )
 
 
 def visitor_key(action: str) -> str:
     return f"{action}:v:{current_visitor().hash}"
+
+
+def address_key(action: str) -> str:
+    """Per address (a Wi-Fi, a NAT, an IPv6 /64), whatever visitors it holds."""
+    return f"{action}:a:{current_visitor().address}"

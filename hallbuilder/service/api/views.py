@@ -12,7 +12,7 @@ from flask import request
 from flask_smorest import Blueprint, abort
 from marshmallow import ValidationError
 
-from hallbuilder.service.api.common import hall_or_404, scene_or_404
+from hallbuilder.service.api.common import VISITOR_ID_PARAMETER, hall_or_404, scene_or_404
 from hallbuilder.service.context import current_visitor, service
 from hallbuilder.service.schemas import Stats, ViewIn
 from hallbuilder.service.store import halls, views
@@ -34,8 +34,8 @@ VIEW_BODY = {
 VIEW_SCHEMA = ViewIn()
 
 
-def view_scene() -> str:
-    """The scene of a view body: JSON, also sent as text/plain by navigator.sendBeacon.
+def view_body() -> dict:
+    """The scene (and visitor id) of a view body: JSON, also sent as text/plain by navigator.sendBeacon.
 
     The body is read here rather than by webargs (which wants application/json and costs three times as much on
     the busiest route), then validated by the same marshmallow schema the OpenAPI spec shows.
@@ -45,25 +45,27 @@ def view_scene() -> str:
     except (ValueError, UnicodeDecodeError):
         abort(400, message='The request could not be read: send JSON such as {"scene": "lobby"}.')
     try:
-        return VIEW_SCHEMA.load(data if isinstance(data, dict) else {"scene": data})["scene"]
+        return VIEW_SCHEMA.load(data if isinstance(data, dict) else {"scene": data})
     except ValidationError as error:
         field, problems = next(iter(error.messages.items()))
         abort(422, message=f"{field}: {' '.join(problems)}", errors={"json": error.messages})
 
 
 @blp.route("/halls/<hall>/views", methods=["POST"])
-@blp.doc(requestBody=VIEW_BODY)
+@blp.doc(requestBody=VIEW_BODY, parameters=[VISITOR_ID_PARAMETER])
 @blp.response(204)
 @blp.alt_response(400, description="The body is not JSON")
 @blp.alt_response(404, description="Unknown hall or scene")
 @blp.alt_response(422, description="No valid scene id in the body")
 def post_view(hall: str):
-    """Count a view of a scene (JSON, or text/plain from navigator.sendBeacon)."""
-    scene = view_scene()
+    """Count a view of a scene (JSON, or text/plain from navigator.sendBeacon, which cannot send headers: the
+    visitor id then comes in the body)."""
+    body = view_body()
+    scene = body["scene"]
     hall_or_404(hall)
     scene_or_404(hall, scene)
+    visitor = current_visitor(body_id=body.get("visitor"))
     if counted():
-        visitor = current_visitor()
         service().record_view((hall, "scene", scene, visitor.day, visitor.hash))
 
 

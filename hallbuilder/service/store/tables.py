@@ -135,6 +135,14 @@ salts = Table(
     Column("salt", String(64), nullable=False),
 )
 
+# Visitors admitted per UTC day (salted hashes, dropped after two days): caps the new visitors per address.
+visitor_days = Table(
+    "visitor_days",
+    metadata,
+    Column("day", Date, primary_key=True),
+    Column("visitor", Visitor, primary_key=True),
+)
+
 rate_hits = Table(
     "rate_hits",
     metadata,

@@ -30,6 +30,22 @@ def record(connection: Connection, hall_id: str, kind: str, target: str, day: da
     connection.execute(INSERT_VIEW, params)
 
 
+def record_once(
+    connection: Connection, hall_id: str, kind: str, target: str, day: date, visitor: str
+) -> None:
+    """`record()` unless this visitor already viewed the target today (counting is distinct anyway: two
+    requests at the same instant may both store one)."""
+    seen = select(views.c.id).where(
+        views.c.hall_id == hall_id,
+        views.c.kind == kind,
+        views.c.target == target,
+        views.c.day == day,
+        views.c.visitor == visitor,
+    )
+    if connection.scalar(seen.limit(1)) is None:
+        record(connection, hall_id, kind, target, day, visitor)
+
+
 def record_raw(
     cursor, is_sqlite: bool, hall_id: str, kind: str, target: str, day: date, visitor: str
 ) -> None:
@@ -87,11 +103,13 @@ def by_day(connection: Connection, hall_id: str, since: date | None = None) -> l
     return [{"day": day, "views": n, "visitors": uniques.get(day, 0)} for day, n in sorted(counts)]
 
 
-def like(connection: Connection, hall_id: str, branch: str, day: date, visitor: str) -> int:
-    """Record one like per visitor per day (a second one changes nothing); return the branch's total."""
+def like(connection: Connection, hall_id: str, branch: str, day: date, visitor: str) -> tuple[int, bool]:
+    """Record one like per visitor per day; return the branch's total and whether this one was counted
+    (False: the visitor had already liked the branch today, and nothing changed)."""
     statement = upsert(connection, likes).values(hall_id=hall_id, branch=branch, day=day, visitor=visitor)
-    connection.execute(statement.on_conflict_do_nothing())
-    return like_counts(connection, hall_id).get(branch, 0)
+    inserted = connection.execute(statement.on_conflict_do_nothing().returning(likes.c.day)).first()
+    added = inserted is not None  # RETURNING, as rowcount is -1 through psycopg
+    return like_counts(connection, hall_id).get(branch, 0), added
 
 
 def like_counts(connection: Connection, hall_id: str) -> dict[str, int]:

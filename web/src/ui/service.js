@@ -3,7 +3,31 @@
 import { t } from '../i18n.js';
 import { h } from './dom.js';
 
-/** Thin JSON client for `<base>/halls/<hall-id>/...`. */
+const VISITOR_KEY = 'hallbuilder:visitor';
+let pageVisitor = null;
+
+/**
+ * This browser's random visitor id: 128 random bits, nothing personal, kept in localStorage of the tour's own
+ * origin (a cookie would be third-party when the API is elsewhere); cleared storage makes a new visitor.
+ * Where storage is blocked, the id lasts as long as the page.
+ */
+export function visitorId() {
+    try {
+        const kept = localStorage.getItem(VISITOR_KEY);
+        if (/^[0-9a-f]{32}$/.test(kept || '')) return kept;
+    } catch {
+        // storage blocked (private mode, some in-app browsers): the page's own id below
+    }
+    pageVisitor ||= Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    try {
+        localStorage.setItem(VISITOR_KEY, pageVisitor);
+    } catch {
+        // not kept: the next page is a new visitor
+    }
+    return pageVisitor;
+}
+
+/** Thin JSON client for `<base>/halls/<hall-id>/...`; writes carry the visitor id, reads stay plain (cacheable). */
 export class Api {
     constructor(base, hallId) {
         this.root = `${String(base).replace(/\/+$/, '')}/halls/${encodeURIComponent(hallId)}/`;
@@ -14,6 +38,7 @@ export class Api {
     }
 
     async request(method, path, body = undefined, headers = {}) {
+        if (method !== 'GET') headers = { 'X-Visitor-Id': visitorId(), ...headers };
         const response = await fetch(this.url(path), {
             method,
             headers: body === undefined ? headers : { 'Content-Type': 'application/json', ...headers },
@@ -32,9 +57,9 @@ export class Api {
         return data;
     }
 
-    /** Counts a view; sendBeacon survives the page closing. */
+    /** Counts a view; sendBeacon survives the page closing (it sends no headers: the visitor id is in the body). */
     view(scene) {
-        const body = JSON.stringify({ scene });
+        const body = JSON.stringify({ scene, visitor: visitorId() });
         if (navigator.sendBeacon && navigator.sendBeacon(this.url('views'), new Blob([body], { type: 'text/plain' }))) return;
         this.request('POST', 'views', { scene }).catch(() => {});
     }
