@@ -13,6 +13,7 @@ from flask_smorest import Blueprint, abort
 from hallbuilder.service import tokens
 from hallbuilder.service.api.common import hall_or_404, honeypot, limit, scene_or_404, visitor_key
 from hallbuilder.service.context import current_visitor, service
+from hallbuilder.service.numbers import whole_number
 from hallbuilder.service.guard import words as filters
 from hallbuilder.service.schemas import (
     Comment,
@@ -194,10 +195,11 @@ def stream_comments(hall: str, scene: str | None = None):
     """Server-Sent Events of newly approved comments (optional; polling `comments` works everywhere)."""
     hall_or_404(hall)
     scene_or_404(hall, scene)
-    last = request.headers.get("Last-Event-ID", "")
-    if last.isdigit():
-        after_id = int(last)
-    else:
+    last = request.headers.get("Last-Event-ID", "").strip()
+    after_id = whole_number(last)
+    if last and after_id is None:
+        abort(400, message="Last-Event-ID: expected the number of the last comment received.")
+    if after_id is None:
         with service().database.read() as connection:
             after_id = comments.last_published_id(connection, hall)
     events = _events(hall, scene, after_id, service().settings.stream_seconds)
