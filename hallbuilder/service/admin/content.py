@@ -10,6 +10,7 @@ from hallbuilder.service.admin import blueprint
 from hallbuilder.service.admin.auth import login_required
 from hallbuilder.service.admin.common import all_halls, audit, selected_hall
 from hallbuilder.service.context import service, today
+from hallbuilder.service.guard.text import has_controls, visible
 from hallbuilder.service.numbers import number_or_400
 from hallbuilder.service.sanitize import announcement_html
 from hallbuilder.service.store import announcements
@@ -88,6 +89,15 @@ def delete_announcement(announcement_id: int):
     return redirect(url_for("admin.announcements_page", hall=existing["hall_id"]))
 
 
+def _words(kind: str) -> list[str]:
+    """One list from the form, a word a line, invisible characters removed; 400 for control characters."""
+    lines = request.form.get(kind, "").splitlines()
+    for number, line in enumerate(lines, start=1):
+        if has_controls(line):
+            abort(400, f"{kind} list, line {number}: remove the control character (such as NUL) and save again.")
+    return [visible(line) for line in lines]
+
+
 @blueprint.route("/words", methods=["GET", "POST"])
 @login_required(role="organiser")
 def words_page():
@@ -95,7 +105,7 @@ def words_page():
     if request.method == "POST":
         with service().database.write() as connection:
             for kind in word_lists.KINDS:
-                new_words = request.form.get(kind, "").splitlines()
+                new_words = _words(kind)
                 word_lists.replace(connection, hall, kind, [word[:100] for word in new_words])
             audit(connection, "words", hall)
         flash("Word lists saved.")
