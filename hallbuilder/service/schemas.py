@@ -35,10 +35,14 @@ class VisibleString(fields.String):
     def _deserialize(self, value, attr, data, **kwargs):
         text = super()._deserialize(value, attr, data, **kwargs)
         if has_controls(text):
-            raise ValidationError("Remove the control characters (such as NUL) from this text and send again.")
+            raise ValidationError(
+                "Remove the control characters (such as NUL) from this text and send again."
+            )
         text = visible(text)
         if not self.blank and not text.strip():
-            raise ValidationError("Write something others can see: this is empty or only invisible characters.")
+            raise ValidationError(
+                "Write something others can see: this is empty or only invisible characters."
+            )
         return text
 
 

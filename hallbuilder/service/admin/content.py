@@ -94,7 +94,9 @@ def _words(kind: str) -> list[str]:
     lines = request.form.get(kind, "").splitlines()
     for number, line in enumerate(lines, start=1):
         if has_controls(line):
-            abort(400, f"{kind} list, line {number}: remove the control character (such as NUL) and save again.")
+            abort(
+                400, f"{kind} list, line {number}: remove the control character (such as NUL) and save again."
+            )
     return [visible(line) for line in lines]
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from flask import Blueprint, Flask, request
+from flask import Blueprint, Flask, redirect, request, url_for
 from flask_smorest import Api
 
 from hallbuilder.service.admin.auth import check_csrf, csrf_token, current_user
@@ -25,8 +25,16 @@ blueprint = Blueprint(
 
 
 @blueprint.before_request
-def allow_photo_uploads() -> None:
+def allow_photo_uploads():
+    """Only a logged-in account may send a large form, and that is checked before any of the body is read:
+    anyone else is sent to the login page at once, whatever the size they announced.
+    """
+    if current_user() is None:
+        if request.method not in ("GET", "HEAD", "OPTIONS"):
+            return redirect(url_for("admin.login", next=request.full_path))
+        return None
     request.max_content_length = UPLOAD_LIMIT
+    return None
 
 
 blueprint.before_request(check_csrf)

@@ -22,7 +22,6 @@ import icu
 # Unicode's Default_Ignorable_Code_Point covers U+115F, U+1160, U+3164, U+FFA0 (Hangul fillers), U+200B-200F,
 # U+202A-202E, U+2060-206F, U+FE00-FE0F, U+FEFF, tags; the braille blank U+2800 looks as empty as they do.
 INVISIBLE = icu.UnicodeSet(r"[[:Default_Ignorable_Code_Point:]\u2800]")
-CONTROLS = icu.UnicodeSet(r"[[:Cc:][:Cs:]-[\t\n\r]]")  # NUL and friends, lone surrogates: refused, not stored
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 EMOJI = icu.UnicodeSet(r"[[:Emoji:][:Extended_Pictographic:]]")
 EMOJI_GLUE = frozenset("\u200d\ufe0e\ufe0f")  # zero-width joiner, text and emoji presentation selectors
@@ -51,8 +50,14 @@ def _icu(name: str, make):
 
 
 def has_controls(text: str) -> bool:
-    """Whether `text` holds control characters other than tab and line breaks (NUL breaks PostgreSQL)."""
-    return any(CONTROLS.contains(ch) for ch in text)
+    """Whether `text` holds control characters other than tab and line breaks, or lone surrogates (NUL and
+    surrogates break PostgreSQL and UTF-8). Checked in Python: ICU cannot be handed a lone surrogate.
+    """
+    return any(_control(ch) for ch in text)
+
+
+def _control(ch: str) -> bool:
+    return unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\t\n\r"
 
 
 def visible(text: str) -> str:
@@ -96,7 +101,7 @@ def _as_latin(ch: str) -> str:
 def reading(text: str) -> str:
     """The folded form the filters compare (see the module docstring); punctuation and spaces kept."""
     ordered = display_order(text)
-    shown = "".join(ch for ch in ordered if not INVISIBLE.contains(ch) and not CONTROLS.contains(ch))
+    shown = "".join(ch for ch in ordered if not _control(ch) and not INVISIBLE.contains(ch))
     folded = _t2s().convert(unicodedata.normalize("NFKC", shown).casefold())
     latin = _icu("latin", lambda: icu.Transliterator.createInstance(PLAIN_LATIN)).transliterate(folded)
     latin = unicodedata.normalize("NFKC", latin).casefold().translate(NUMERALS)
