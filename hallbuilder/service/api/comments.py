@@ -13,8 +13,8 @@ from flask_smorest import Blueprint, abort
 from hallbuilder.service import tokens
 from hallbuilder.service.api.common import hall_or_404, honeypot, limit, scene_or_404, visitor_key
 from hallbuilder.service.context import current_visitor, service
-from hallbuilder.service.numbers import whole_number
 from hallbuilder.service.guard import words as filters
+from hallbuilder.service.numbers import whole_number
 from hallbuilder.service.schemas import (
     Comment,
     CommentCreated,

@@ -31,8 +31,10 @@ PLAIN_LATIN = r"NFD; [[:Block=Combining_Diacritical_Marks:][:Block=Combining_Dia
 # Phone numbers written in Chinese numerals (一三八…, 壹叁捌…; 幺 is read for 1 in phone numbers).
 NUMERALS = str.maketrans(
     {
-        **dict(zip("〇零一二三四五六七八九", "00123456789")),
-        **dict(zip("壹贰叁参肆伍陆柒捌玖", "1233456789")),  # the forms written on cheques and receipts
+        **dict(zip("〇零一二三四五六七八九", "00123456789", strict=True)),
+        **dict(
+            zip("壹贰叁参肆伍陆柒捌玖", "1233456789", strict=True)
+        ),  # the forms written on cheques and receipts
         "两": "2",
         "幺": "1",  # read for 1 in phone numbers
     }
