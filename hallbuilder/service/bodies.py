@@ -32,6 +32,6 @@ def too_deep(body: bytes) -> bool:
 def init(app: Flask) -> None:
     @app.before_request
     def refuse_deep_json() -> None:
-        if request.path.startswith("/api") and request.method in ("POST", "PATCH", "PUT"):
-            if too_deep(request.get_data(cache=True)):
-                abort(400, message=DEEP_JSON)
+        sends_body = request.method in ("POST", "PATCH", "PUT")
+        if sends_body and request.path.startswith("/api") and too_deep(request.get_data(cache=True)):
+            abort(400, message=DEEP_JSON)

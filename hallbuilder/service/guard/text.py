@@ -22,6 +22,7 @@ import icu
 # Unicode's Default_Ignorable_Code_Point covers U+115F, U+1160, U+3164, U+FFA0 (Hangul fillers), U+200B-200F,
 # U+202A-202E, U+2060-206F, U+FE00-FE0F, U+FEFF, tags; the braille blank U+2800 looks as empty as they do.
 INVISIBLE = icu.UnicodeSet(r"[[:Default_Ignorable_Code_Point:]\u2800]")
+OVERRIDES = frozenset("\u202d\u202e")  # force a direction on letters: `\u202eonisac` shows `casino`
 BIDI_CONTROLS = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 EMOJI = icu.UnicodeSet(r"[[:Emoji:][:Extended_Pictographic:]]")
 EMOJI_GLUE = frozenset("\u200d\ufe0e\ufe0f")  # zero-width joiner, text and emoji presentation selectors
@@ -63,7 +64,11 @@ def _control(ch: str) -> bool:
 
 
 def visible(text: str) -> str:
-    """`text` without invisible characters, except the joiners and selectors that glue an emoji together."""
+    """`text` as a reader sees it: without invisible characters (except the joiners and selectors that glue an
+    emoji together), and in display order when a bidi override (U+202D, U+202E) reversed what was typed.
+    """
+    if OVERRIDES.intersection(text):
+        text = display_order(text)
     kept: list[str] = []
     for ch in text:
         if INVISIBLE.contains(ch):
@@ -91,23 +96,29 @@ def _t2s():
     return OpenCC("t2s")
 
 
+def _plain_latin(text: str) -> str:
+    return _icu("latin", lambda: icu.Transliterator.createInstance(PLAIN_LATIN)).transliterate(text)
+
+
 @lru_cache(maxsize=8192)
 def _as_latin(ch: str) -> str:
-    """One non-ASCII letter or digit written as the ASCII one its UTS #39 skeleton is, else unchanged."""
+    """One non-ASCII letter or digit written as the ASCII one its UTS #39 skeleton is, else unchanged.
+
+    Case matters here: Cyrillic `М` looks like `M`, but its lower case `м` looks like a small capital.
+    """
     if ch.isascii() or unicodedata.category(ch)[0] not in "LN":
         return ch
-    shape = _icu("spoof", icu.SpoofChecker).getSkeleton(0, ch)
-    return shape.casefold() if shape.isascii() and shape.isalnum() else ch
+    shape = _plain_latin(_icu("spoof", icu.SpoofChecker).getSkeleton(0, ch))  # `т` -> `ᴛ` -> `T`
+    return shape if shape.isascii() and shape.isalnum() else ch
 
 
 def reading(text: str) -> str:
     """The folded form the filters compare (see the module docstring); punctuation and spaces kept."""
     ordered = display_order(text)
     shown = "".join(ch for ch in ordered if not _control(ch) and not INVISIBLE.contains(ch))
-    folded = _t2s().convert(unicodedata.normalize("NFKC", shown).casefold())
-    latin = _icu("latin", lambda: icu.Transliterator.createInstance(PLAIN_LATIN)).transliterate(folded)
-    latin = unicodedata.normalize("NFKC", latin).casefold().translate(NUMERALS)
-    return "".join(_as_latin(ch) for ch in latin)
+    latin = _plain_latin(_t2s().convert(unicodedata.normalize("NFKC", shown)))
+    latin = "".join(_as_latin(ch) for ch in unicodedata.normalize("NFKC", latin).translate(NUMERALS))
+    return latin.casefold()
 
 
 def skeleton(text: str) -> str:
