@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
-from hallbuilder.service.guard.text import reading, skeleton
+from hallbuilder.service.guard.text import confusable, reading
 
 # A dot written so a filter misses it: `.`, `(.)`, `[.]`, `·`, `。`, `点`, `dot`, `(dot)`.
 DOT = r"(?:[(\[{<【]\s*)?(?:\.|。|·|•|・|‧|∙|⋅|点|dot)(?:\s*[)\]}>】])?"
@@ -44,8 +45,12 @@ class Verdict:
     reason: str = ""
 
 
+@lru_cache(maxsize=1024)
 def fold(text: str) -> str:
-    """What a reader sees, folded for comparison (guard/text.py `reading`); punctuation kept."""
+    """What a reader sees, folded for comparison (guard/text.py `reading`); punctuation kept.
+
+    Cached: a text is folded for its letters and for its skeleton, and listed words on every comment.
+    """
     return reading(text)
 
 
@@ -60,7 +65,7 @@ def compact(text: str) -> str:
 
 def shape(text: str) -> str:
     """The letters and digits of the UTS #39 skeleton: `rn` and `m`, `0` and `O` are one shape."""
-    return _letters(skeleton(text))
+    return _letters(confusable(fold(text)))
 
 
 def _contains(word: str, compacted: str, shaped: str) -> bool:
