@@ -256,3 +256,18 @@ def test_anonymous_big_uploads_are_sent_to_the_login_before_the_body_is_read(cli
     assert response.status_code == 302
     assert response.headers["Location"].startswith("/admin/login?next=")
     assert Counting.read_bytes < 64 * 1024
+
+
+def test_a_branch_cannot_send_a_big_body_to_another_branch(client, database):
+    add_user(database, "north", "branch", hall_id="demo-hall", branch_id="north-branch")
+    assert log_in(client, "north").status_code == 302
+    big = {"csrf_token": csrf(client, "/admin/showcases/demo-hall/north-branch/"), "text": "x" * 100_000}
+    other = client.post(
+        "/admin/showcases/demo-hall/south-branch/", data=big, content_type="multipart/form-data"
+    )
+    assert other.status_code == 413
+    own = client.post(
+        "/admin/showcases/demo-hall/north-branch/", data=big, content_type="multipart/form-data"
+    )
+    assert own.status_code == 400  # read, and refused for its missing title
+    assert "Title: write what was achieved, in a few words." in own.get_data(as_text=True)
