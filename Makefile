@@ -11,6 +11,9 @@ PORT     ?= 8000
 .PHONY: setup demo demo-build test test-fast lint format bench services chromium clean
 
 $(STAMP): pyproject.toml
+	@# PyICU (the word filter) builds against Debian's ICU
+	@pkg-config --exists icu-i18n && command -v g++ >/dev/null || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libicu-dev pkg-config g++)
 	python3 -m venv $(VENV)
 	$(VENV)/bin/pip install -q --upgrade pip
 	$(VENV)/bin/pip install -q -e '.[test]'

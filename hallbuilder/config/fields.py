@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -14,10 +15,30 @@ from hallbuilder.imaging.faces import FACE_NAMES, ORDER
 LANGUAGE = re.compile(r"^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$")
 
 
+def control_character(text: str) -> str:
+    """A message naming the first control character in `text` (NUL, escape...; tabs and line breaks are fine),
+    else "". Visitors' browsers and PostgreSQL cannot take them, so the hall is refused before it is built.
+    """
+    for position, ch in enumerate(text, start=1):
+        if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\t\n\r":
+            return (
+                f"the text has a control character (U+{ord(ch):04X}) at character {position}; "
+                "remove it (look for an escape such as \\0 or \\x1b in quotes)"
+            )
+    return ""
+
+
 class Text(fields.Field):
-    """A text in one language (a string) or several (a map language -> string)."""
+    """A text in one language (a string) or several (a map language -> string), without control characters."""
 
     def _deserialize(self, value: Any, attr: str | None, data: Any, **kwargs: Any) -> str | dict[str, str]:
+        text = self._texts(value)
+        for one in [text] if isinstance(text, str) else text.values():
+            if problem := control_character(one):
+                raise ValidationError(problem)
+        return text
+
+    def _texts(self, value: Any) -> str | dict[str, str]:
         if isinstance(value, str | int | float) and not isinstance(value, bool):
             return str(value)
         if isinstance(value, dict) and value:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask import Flask, request
 
 from hallbuilder import __version__
-from hallbuilder.service import cors
+from hallbuilder.service import bodies, cors
 from hallbuilder.service.config import Settings, from_environment
 from hallbuilder.service.context import Service
 from hallbuilder.service.errors import JsonApi
@@ -50,6 +50,7 @@ def create_app(settings: Settings | None = None) -> Flask:
 
     register_branches(app, api)
     cors.init(app)
+    bodies.init(app)
 
     @app.after_request
     def security_headers(response):

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from marshmallow import EXCLUDE, Schema, fields, validate
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
 
 from hallbuilder import ids
+from hallbuilder.service.guard.text import has_controls, visible
 
 ID = validate.Regexp(ids.ID, error=f"Use lower-case letters, digits and dashes (at most {ids.MAX_LENGTH}).")
-# PostgreSQL text cannot hold U+0000: refused here with a clear 422 rather than a 500 from the database.
-NO_NUL = validate.Regexp(r"^[^\x00]*$", error="Remove the NUL character (U+0000).")
 
 
 class UtcDateTime(fields.DateTime):
@@ -22,6 +21,30 @@ class UtcDateTime(fields.DateTime):
         if isinstance(value, datetime) and value.tzinfo is None:
             value = value.replace(tzinfo=UTC)
         return value.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+class VisibleString(fields.String):
+    """Text a visitor typed, as stored: invisible characters (zero-width, bidi controls, Hangul fillers)
+    removed before the length is checked; control characters such as NUL refused (PostgreSQL cannot store NUL);
+    blank text refused unless `blank=True`.
+    """
+
+    def __init__(self, *args, blank: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.blank = blank
+
+    def _deserialize(self, value, attr, data, **kwargs):
+        text = super()._deserialize(value, attr, data, **kwargs)
+        if has_controls(text):
+            raise ValidationError(
+                "Remove the control characters (such as NUL) from this text and send again."
+            )
+        text = visible(text)
+        if not self.blank and not text.strip():
+            raise ValidationError(
+                "Write something others can see: this is empty or only invisible characters."
+            )
+        return text
 
 
 class In(Schema):
@@ -38,14 +61,14 @@ class CommentQuery(In):
 
 
 class CommentIn(In):
-    nickname = fields.String(required=True, validate=[validate.Length(min=1, max=32), NO_NUL])
-    text = fields.String(required=True, validate=[validate.Length(min=1, max=500), NO_NUL])
+    nickname = VisibleString(required=True, validate=validate.Length(min=1, max=32))
+    text = VisibleString(required=True, validate=validate.Length(min=1, max=500))
     scene = fields.String(allow_none=True, validate=ID)
     website = fields.String(load_default="", metadata={"description": "honeypot: leave empty"})
 
 
 class CommentEditIn(In):
-    text = fields.String(required=True, validate=[validate.Length(min=1, max=500), NO_NUL])
+    text = VisibleString(required=True, validate=validate.Length(min=1, max=500))
 
 
 class Comment(Schema):
@@ -75,9 +98,9 @@ class CommentEdited(Schema):
 
 
 class MessageIn(In):
-    name = fields.String(required=True, validate=[validate.Length(min=1, max=64), NO_NUL])
-    contact = fields.String(load_default="", validate=[validate.Length(max=200), NO_NUL])
-    text = fields.String(required=True, validate=[validate.Length(min=1, max=2000), NO_NUL])
+    name = VisibleString(required=True, validate=validate.Length(min=1, max=64))
+    contact = VisibleString(load_default="", blank=True, validate=validate.Length(max=200))
+    text = VisibleString(required=True, validate=validate.Length(min=1, max=2000))
     website = fields.String(load_default="", metadata={"description": "honeypot: leave empty"})
 
 

@@ -6,6 +6,7 @@ The service never imports the build; it reads only the few keys of the tour.json
 from __future__ import annotations
 
 import json
+import unicodedata
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -42,8 +43,7 @@ def read(source: str) -> tuple[dict[str, Any], str]:
         raise ServiceError(f"{source}: not valid JSON ({error}); rebuild the hall") from None
 
 
-def _text(value: Any, languages: list[str], fallback: str) -> str:
-    """A language -> text map shown in the first language that has it."""
+def _pick(value: Any, languages: list[str], fallback: str) -> str:
     if isinstance(value, str):
         return value
     if isinstance(value, dict) and value:
@@ -52,6 +52,18 @@ def _text(value: Any, languages: list[str], fallback: str) -> str:
                 return value[language]
         return str(next(iter(value.values())))
     return fallback
+
+
+def _text(value: Any, languages: list[str], fallback: str, where: str, source: str) -> str:
+    """A language -> text map shown in the first language that has it; control characters refused."""
+    text = _pick(value, languages, fallback)
+    for position, ch in enumerate(text, start=1):
+        if unicodedata.category(ch) in ("Cc", "Cs") and ch not in "\t\n\r":
+            raise ServiceError(
+                f"{source}: {where}: the text has a control character (U+{ord(ch):04X}) at character "
+                f"{position}; remove it from hall.yaml and rebuild the hall"
+            )
+    return text
 
 
 def _id(value: Any, where: str, source: str) -> str:
@@ -78,7 +90,8 @@ def hall_from_tour(tour: Any, source: str) -> dict[str, Any]:
     for index, scene in enumerate(scenes):
         scene = scene if isinstance(scene, dict) else {}
         scene_id = _id(scene.get("id"), f"scenes[{index}].id", source)
-        scene_rows.append({"id": scene_id, "title": _text(scene.get("title"), languages, scene_id)})
+        title = _text(scene.get("title"), languages, scene_id, f"scenes[{index}].title", source)
+        scene_rows.append({"id": scene_id, "title": title})
         for spot_index, spot in enumerate(scene.get("hotspots") or []):
             if isinstance(spot, dict) and spot.get("type") == "showcase":
                 where = f"scenes[{index}].hotspots[{spot_index}].branch"
@@ -87,10 +100,10 @@ def hall_from_tour(tour: Any, source: str) -> dict[str, Any]:
     for index, showcase in enumerate(tour.get("showcases") or []):
         showcase = showcase if isinstance(showcase, dict) else {}
         branch = _id(showcase.get("id"), f"showcases[{index}].id", source)
-        branches[branch] = _text(showcase.get("name"), languages, branch)
+        branches[branch] = _text(showcase.get("name"), languages, branch, f"showcases[{index}].name", source)
     return {
         "id": hall_id,
-        "title": _text(hall.get("title"), languages, hall_id),
+        "title": _text(hall.get("title"), languages, hall_id, "hall.title", source),
         "tour_url": source,
         "scenes": scene_rows,
         "branches": [{"id": key, "name": name} for key, name in sorted(branches.items())],

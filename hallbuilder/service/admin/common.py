@@ -8,6 +8,7 @@ from flask import abort, request
 
 from hallbuilder.service.admin.auth import current_user
 from hallbuilder.service.context import service
+from hallbuilder.service.numbers import numbers_or_400
 from hallbuilder.service.store import halls, users
 
 
@@ -30,7 +31,8 @@ def selected_hall(required: bool = False) -> str | None:
 
 
 def form_ids() -> list[int]:
-    return [int(value) for value in request.form.getlist("ids") if value.isdigit()]
+    """The ticked `ids` of a bulk form; 400 when one is not an id."""
+    return numbers_or_400("ids", request.form.getlist("ids"))
 
 
 def audit(connection, action: str, target: str, detail: str = "") -> None:

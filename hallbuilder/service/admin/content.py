@@ -10,6 +10,8 @@ from hallbuilder.service.admin import blueprint
 from hallbuilder.service.admin.auth import login_required
 from hallbuilder.service.admin.common import all_halls, audit, selected_hall
 from hallbuilder.service.context import service, today
+from hallbuilder.service.guard.text import has_controls, visible
+from hallbuilder.service.numbers import number_or_400
 from hallbuilder.service.sanitize import announcement_html
 from hallbuilder.service.store import announcements
 from hallbuilder.service.store import words as word_lists
@@ -29,13 +31,11 @@ def _date(name: str, required: bool) -> date | None:
 @login_required(role="organiser")
 def announcements_page():
     hall = selected_hall(required=True)
+    raw_edit = request.args.get("edit", "").strip()
+    edit_id = number_or_400("edit", raw_edit) if raw_edit else None
     with service().database.read() as connection:
         found = announcements.every(connection, hall)
-        editing = (
-            announcements.get(connection, int(request.args["edit"]))
-            if request.args.get("edit", "").isdigit()
-            else None
-        )
+        editing = announcements.get(connection, edit_id) if edit_id is not None else None
     for item in found:
         item["safe_html"] = announcement_html(item["html"])
     return render_template(
@@ -55,7 +55,8 @@ def save_announcement():
     title = request.form.get("title", "").strip()
     if not title:
         abort(400, "title: an announcement needs a title.")
-    raw_id = request.form.get("id", "")
+    raw_id = request.form.get("id", "").strip()
+    announcement_id = number_or_400("id", raw_id) if raw_id else None
     values = {
         "hall_id": hall,
         "title": title[:200],
@@ -65,11 +66,11 @@ def save_announcement():
         "published": request.form.get("published") == "on",
     }
     with service().database.write() as connection:
-        if raw_id.isdigit():
-            existing = announcements.get(connection, int(raw_id))
+        if announcement_id is not None:
+            existing = announcements.get(connection, announcement_id)
             if existing is None or existing["hall_id"] != hall:
                 abort(404, "There is no such announcement.")
-        saved = announcements.save(connection, int(raw_id) if raw_id.isdigit() else None, **values)
+        saved = announcements.save(connection, announcement_id, **values)
         audit(connection, "announcement-save", f"announcement {saved}", title[:80])
     flash("Announcement saved.")
     return redirect(url_for("admin.announcements_page", hall=hall))
@@ -88,6 +89,17 @@ def delete_announcement(announcement_id: int):
     return redirect(url_for("admin.announcements_page", hall=existing["hall_id"]))
 
 
+def _words(kind: str) -> list[str]:
+    """One list from the form, a word a line, invisible characters removed; 400 for control characters."""
+    lines = request.form.get(kind, "").splitlines()
+    for number, line in enumerate(lines, start=1):
+        if has_controls(line):
+            abort(
+                400, f"{kind} list, line {number}: remove the control character (such as NUL) and save again."
+            )
+    return [visible(line) for line in lines]
+
+
 @blueprint.route("/words", methods=["GET", "POST"])
 @login_required(role="organiser")
 def words_page():
@@ -95,7 +107,7 @@ def words_page():
     if request.method == "POST":
         with service().database.write() as connection:
             for kind in word_lists.KINDS:
-                new_words = request.form.get(kind, "").splitlines()
+                new_words = _words(kind)
                 word_lists.replace(connection, hall, kind, [word[:100] for word in new_words])
             audit(connection, "words", hall)
         flash("Word lists saved.")

@@ -12,6 +12,7 @@ from hallbuilder.service.admin.charts import bars
 from hallbuilder.service.admin.common import all_halls, selected_hall
 from hallbuilder.service.admin.exports import to_csv
 from hallbuilder.service.context import service, today
+from hallbuilder.service.numbers import number_or_400
 from hallbuilder.service.store import views
 from hallbuilder.service.store.tables import scenes
 
@@ -36,8 +37,9 @@ def _figures(hall: str, days: int) -> dict:
 
 
 def _days() -> int:
-    raw = request.args.get("days", "30")
-    return min(max(int(raw), 1), 366) if raw.isdigit() else 30
+    """`?days=` from 1 to 366 (larger asks get a year), 30 when absent; 400 when it is not a number."""
+    raw = request.args.get("days", "").strip()
+    return min(max(number_or_400("days", raw), 1), 366) if raw else 30
 
 
 @blueprint.route("/stats")

@@ -42,7 +42,7 @@ def view_body() -> dict:
     """
     try:
         data = json.loads(request.get_data(cache=True) or b"null")
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError, RecursionError):
         abort(400, message='The request could not be read: send JSON such as {"scene": "lobby"}.')
     try:
         return VIEW_SCHEMA.load(data if isinstance(data, dict) else {"scene": data})

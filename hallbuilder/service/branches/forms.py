@@ -8,9 +8,12 @@ from typing import Any
 
 from werkzeug.datastructures import FileStorage, MultiDict
 
-from hallbuilder.service.branches.photos import Photo, PhotoRefused, read_photo
+from hallbuilder.service.branches.photos import Photo, PhotoRefused, photo_size, read_photo
 
 MAX_PHOTOS = 9
+# Decoding costs memory and time by pixels, not by bytes: a 1 MB PNG can hold 40 megapixels. Nine 12-megapixel
+# phone photos fit in one form; nine of 40 do not.
+MAX_FORM_PIXELS = 120_000_000
 LIMITS = {"title": 200, "category": 50, "text": 5000}
 
 
@@ -41,10 +44,31 @@ def read_form(form: MultiDict, files: MultiDict, existing_photos: int = 0) -> Ac
     if existing_photos + len(uploads) > MAX_PHOTOS:
         errors.append(f"Photos: at most {MAX_PHOTOS} per achievement; remove some first.")
         uploads = []
-    photos = []
-    for upload in uploads:
-        try:
-            photos.append(read_photo(upload.filename or "photo", upload.read()))
-        except PhotoRefused as refused:
-            errors.append(f"Photos: {refused}")
+    photos, problems = read_photos([(upload.filename or "photo", upload.read()) for upload in uploads])
+    errors += problems
     return AchievementForm(values, photos, errors)
+
+
+def read_photos(files: list[tuple[str, bytes]]) -> tuple[list[Photo], list[str]]:
+    """Every photo's size is read from its header first; none is decoded when together they are too many pixels."""
+    problems, sizes = [], []
+    for name, data in files:
+        try:
+            sizes.append(photo_size(name, data))
+        except PhotoRefused as refused:
+            problems.append(f"Photos: {refused}")
+    total = sum(width * height for width, height in sizes)
+    if total > MAX_FORM_PIXELS:
+        problems.append(
+            f"Photos: these {len(sizes)} photos hold {total / 1e6:.0f} megapixels together, more than one save "
+            f"takes ({MAX_FORM_PIXELS / 1e6:.0f}); save fewer at a time and add the rest in a second edit."
+        )
+    if problems:
+        return [], problems
+    photos = []
+    for name, data in files:
+        try:
+            photos.append(read_photo(name, data))
+        except PhotoRefused as refused:
+            problems.append(f"Photos: {refused}")
+    return photos, problems

@@ -9,6 +9,7 @@ from hallbuilder.service.branches import blueprint, store
 from hallbuilder.service.branches.access import home_of, require_branch
 from hallbuilder.service.branches.forms import read_form
 from hallbuilder.service.context import service
+from hallbuilder.service.numbers import numbers_or_400
 from hallbuilder.service.store import users
 
 
@@ -80,7 +81,7 @@ def edit(hall: str, branch: str, ident: int):
         abort(404, f"Branch '{branch}' has no achievement {ident}.")
     errors: list[str] = []
     if request.method == "POST":
-        removed = [int(value) for value in request.form.getlist("remove_photo") if value.isdigit()]
+        removed = numbers_or_400("remove_photo", request.form.getlist("remove_photo"))
         kept = len([photo for photo in achievement["photos"] if photo["id"] not in removed])
         form = read_form(request.form, request.files, kept)
         errors = form.errors

@@ -1,9 +1,11 @@
 """The sensitive-word filter: block list (rejected), review list and contact details (pending).
 
-Text and words are compared after folding full-width forms (NFKC), Traditional to Simplified (OpenCC),
-case, and dropping everything that is not a letter or digit (spaces, zero-width characters, punctuation),
-so `Ｆ ｏ.ｏ`, `f\u200boo` and `FOO` all match `foo`. When anything here fails, the verdict is pending:
-a broken filter must never publish.
+Texts and words are compared in the form `guard/text.py` gives them: what a reader sees, with invisible
+characters gone, right-to-left overrides put in display order, full-width forms, case, accents, small
+capitals, Traditional characters and Chinese numerals folded, and look-alike letters of other scripts
+made Latin. Words are also matched in UTS #39 confusable skeletons, and in `compact()` form, which drops
+everything but letters and digits, so `Ｆ ｏ.ｏ`, `f\u200boo`, `FОО` (Cyrillic) and `ᶠᴏᴏ` all match `foo`.
+When anything here fails, the verdict is pending: a broken filter must never publish.
 """
 
 from __future__ import annotations
@@ -11,14 +13,28 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 
-LINK = re.compile(
-    r"https?://|www\.|[a-z0-9-]+\s*(?:\.|。|点|dot)\s*(?:com|cn|net|org|io|cc|top|xyz|me|info|vip|link|ly|app|site)\b",
-    re.IGNORECASE,
+from hallbuilder.service.guard.text import confusable, reading
+
+# A dot written so a filter misses it: `.`, `(.)`, `[.]`, `·`, `。`, `点`, `dot`, `(dot)`.
+DOT = r"(?:[(\[{<【]\s*)?(?:\.|。|·|•|・|‧|∙|⋅|点|dot)(?:\s*[)\]}>】])?"
+# Any of these right after a dot is taken for a domain; only the first ones also with spaces around the dot,
+# since "Great. Live music" is a sentence, not a link.
+SPACED_TLDS = "com|cn|net|org|top|xyz|vip|cc|info|io|app|site|link|ly|icu|wang|xin|tk|ml|ga|cf|gq|pw"
+TLDS = (
+    f"{SPACED_TLDS}|me|shop|store|online|club|fun|live|asia|ws|tv|co|biz|work|ink|ren|kim|mobi|pro|run|space|"
+    "tech|website|win|bid|loan|red|pub|cloud|hk|tw|mo|jp|kr|us|uk|de|ru|in|sg|my|ai|so|to|gg|ltd|group|games|"
+    "today|life|world|best|bio"
 )
+SPACED_LINK = rf"https?:[/\\]{{2}}|www\s*{DOT}\s*[a-z0-9]|[a-z0-9-]+\s*{DOT}\s*(?:{SPACED_TLDS})(?![a-z0-9])"
+LINK = re.compile(rf"{SPACED_LINK}|[a-z0-9-]+{DOT}(?:{TLDS})(?![a-z0-9])", re.IGNORECASE)
+# Letters spread out with spaces (`s p a m . c o m`) are read again without them, for the unmistakable TLDs.
+SPREAD_LINK = re.compile(SPACED_LINK, re.IGNORECASE)
 PHONE = re.compile(r"\d{7,}")
-WECHAT = re.compile(r"微信|威信|薇信|vx|wx|weixin|wechat|v信|加v|加微|qq\d")
+WECHAT = re.compile(
+    r"微信|威信|薇信|维信|唯信|徽信|卫信|伟信|围信|wei信|v信|vx|wx|weixin|wechat|加v|加微|qq\d|扣扣|企鹅号"
+)
 
 
 @dataclass(frozen=True)
@@ -29,26 +45,37 @@ class Verdict:
     reason: str = ""
 
 
-@cache
-def _converter():
-    from opencc import OpenCC
-
-    return OpenCC("t2s")
-
-
+@lru_cache(maxsize=1024)
 def fold(text: str) -> str:
-    """Full-width to half-width, Traditional to Simplified, lower case; punctuation kept."""
-    return _converter().convert(unicodedata.normalize("NFKC", text)).casefold()
+    """What a reader sees, folded for comparison (guard/text.py `reading`); punctuation kept.
+
+    Cached: a text is folded for its letters and for its skeleton, and listed words on every comment.
+    """
+    return reading(text)
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] in "LN")
 
 
 def compact(text: str) -> str:
     """`fold()` with everything but letters and digits removed: the form words are matched in."""
-    return "".join(ch for ch in fold(text) if unicodedata.category(ch)[0] in "LN")
+    return _letters(fold(text))
+
+
+def shape(text: str) -> str:
+    """The letters and digits of the UTS #39 skeleton: `rn` and `m`, `0` and `O` are one shape."""
+    return _letters(confusable(fold(text)))
+
+
+def _contains(word: str, compacted: str, shaped: str) -> bool:
+    key = compact(word)
+    return bool(key) and (key in compacted or shape(word) in shaped)
 
 
 def _contact(folded: str, compacted: str) -> str:
     spaced = "".join(ch for ch in folded if unicodedata.category(ch) not in ("Cf", "Zs", "Zl", "Zp"))
-    if LINK.search(folded) or LINK.search(spaced):
+    if LINK.search(folded) or SPREAD_LINK.search(spaced):
         return "contains a link"
     if PHONE.search(compacted):
         return "contains a phone number"
@@ -62,15 +89,16 @@ def judge(text: str, block: list[str], review: list[str]) -> Verdict:
     try:
         folded = fold(text)
         compacted = compact(text)
+        shaped = shape(text)
         for word in block:
-            if (key := compact(word)) and key in compacted:
+            if _contains(word, compacted, shaped):
                 return Verdict(
                     "rejected",
                     f"Your text contains a word that is not allowed here (“{word}”); "
                     "please remove it and send again.",
                 )
         for word in review:
-            if (key := compact(word)) and key in compacted:
+            if _contains(word, compacted, shaped):
                 return Verdict("pending", f"review word “{word}”")
         if reason := _contact(folded, compacted):
             return Verdict("pending", reason)
@@ -97,20 +125,21 @@ DEFAULT_RESERVED = (
 
 
 def reserved(nickname: str, names: list[str]) -> bool:
-    """Whether a nickname is, or poses as, a reserved name (compared in folded form).
+    """Whether a nickname is, or poses as, a reserved name (compared folded and as skeletons: `Аdmin`).
 
     If folding fails, names are compared as typed, case-insensitively: the check itself never breaks posting.
     """
-    squeeze = compact
+    squeezes = (compact, shape)
     try:
-        key = compact(nickname)
+        keys = [squeeze(nickname) for squeeze in squeezes]
     except Exception:  # a broken filter must not break posting; fall back to a plain comparison
-        squeeze = str.casefold
-        key = squeeze(nickname.strip())
+        squeezes = (str.casefold,)
+        keys = [nickname.strip().casefold()]
     for name in (*DEFAULT_RESERVED, *names):
-        target = squeeze(name)
-        if not target:
-            continue
-        if key == target or (len(target) >= 2 and not target.isascii() and target in key):
-            return True
+        for squeeze, key in zip(squeezes, keys, strict=True):
+            target = squeeze(name)
+            if not target:
+                continue
+            if key == target or (len(target) >= 2 and not target.isascii() and target in key):
+                return True
     return False
