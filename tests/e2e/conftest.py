@@ -36,6 +36,29 @@ def site(sample_dist: Path) -> Iterator[str]:
         yield base
 
 
+def variant(sample_dist: Path, folder: Path, change) -> Path:
+    """A copy of the sample hall's dist with tour.json changed by `change(tour)` and its page rewritten."""
+    import json
+    import shutil
+
+    from hallbuilder.site import write_site
+
+    dist = Path(shutil.copytree(sample_dist, folder / "dist", symlinks=True))
+    tour = json.loads((dist / "tour.json").read_text("utf-8"))
+    change(tour)
+    (dist / "tour.json").write_text(json.dumps(tour, ensure_ascii=False), "utf-8")
+    write_site(dist, tour)
+    return dist
+
+
+@pytest.fixture(scope="session")
+def staff_site(sample_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample hall as `hallbuilder serve` shows it on the staff's own computer: tour.edit is set."""
+    dist = variant(sample_dist, tmp_path_factory.mktemp("staff"), lambda tour: tour.update(edit={}))
+    with serve(dist) as base:
+        yield base
+
+
 class Tour:
     """A page showing the tour, with what went wrong on it."""
 
@@ -66,6 +89,12 @@ class Tour:
 def tour_on_desktop(desktop_page, site: str) -> Tour:
     desktop_page.set_default_timeout(20000)
     return Tour(desktop_page, site)
+
+
+@pytest.fixture
+def staff_tour(desktop_page, staff_site: str) -> Tour:
+    desktop_page.set_default_timeout(20000)
+    return Tour(desktop_page, staff_site)
 
 
 @pytest.fixture

@@ -5,6 +5,7 @@ import { pick } from '../i18n.js';
 import { h, icon, paragraphs } from '../ui/dom.js';
 import { countsOf, galleryOf, likedToday, ORDERS, ranked, rememberLike } from './model.js';
 import { countView, fetchStats, like } from './service.js';
+import { errorText } from '../messages.js';
 import { st } from './strings.js';
 import './showcase.css';
 
@@ -87,10 +88,7 @@ export async function openBranch(ctx, branch, { order = 'name' } = {}) {
     ];
     ctx.panel.open('branch', name, content, () => ctx.panel.body.querySelectorAll('video').forEach((video) => video.pause()));
     back.focus();
-    if (ctx.service) {
-        countView(ctx, branch);
-        likeBox(ctx, branch, likes);
-    }
+    if (ctx.service) likeBox(ctx, branch, likes, countView(ctx, branch));
 }
 
 function goButton(ctx, scene, label) {
@@ -147,7 +145,8 @@ function video(ctx, media, title) {
     return h('video', { class: 'hb-branch-video', src: media.src, poster: media.poster || null, controls: true, preload: 'none', playsinline: true, 'webkit-playsinline': true, width: media.width || null, height: media.height || null, 'aria-label': `${st(ctx.lang, 'video')}: ${title}` });
 }
 
-async function likeBox(ctx, branch, box) {
+/** The like button and counts; `counted` settles once this visit's view of the page is counted. */
+async function likeBox(ctx, branch, box, counted) {
     const { lang } = ctx;
     const hall = ctx.tour.hall.id;
     const count = h('span', { class: 'hb-likes', 'aria-live': 'polite' });
@@ -164,10 +163,11 @@ async function likeBox(ctx, branch, box) {
             button.setAttribute('aria-pressed', 'true');
         } catch (error) {
             button.disabled = false;
-            count.textContent = st(lang, 'error', error.message);
+            count.textContent = errorText(lang, error);
         }
     });
     box.replaceChildren(button, count, views);
+    await counted;
     const stats = await fetchStats(ctx);
     if (stats) {
         const { likes, views: seen } = countsOf(stats, branch);

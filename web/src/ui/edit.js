@@ -1,4 +1,4 @@
-// Edit mode for staff previewing locally: the yaw and pitch under the pointer, place or drag a hotspot,
+// Edit mode for staff previewing on `hallbuilder serve` (offered only when the page carries tour.edit): the yaw and pitch under the pointer, place or drag a hotspot,
 // and copy the matching hall.yaml lines. Staff never guess angles.
 import { t } from '../i18n.js';
 import { wrapDegrees } from '../tour.js';
@@ -27,7 +27,7 @@ export class EditMode {
         this.status = h('p', { class: 'hb-status', role: 'status' });
         this.copyButton = h('button', { type: 'button', class: 'hb-button', onclick: () => this.copy() });
         // `hallbuilder serve` adds tour.edit when it knows the project: then the hotspot can go straight into hall.yaml.
-        this.saveTo = ctx.tour.edit || null;
+        this.saveTo = ctx.tour.edit?.save ? ctx.tour.edit : null;
         this.saveButton = h('button', { type: 'button', class: 'hb-button hb-button--primary hb-edit-save', hidden: !this.saveTo, onclick: () => this.save() });
         this.closeButton = h('button', { type: 'button', class: 'hb-panel-close', onclick: () => this.toggle(false) }, [icon('close')]);
         this.box = h('aside', { class: 'hb-edit', hidden: true }, [

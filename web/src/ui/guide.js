@@ -25,12 +25,14 @@ export class GuidedTour {
         return this.ctx.tour.scenes;
     }
 
+    /** Starts here, or from the hall's start when this is the last scene (a one-scene tour is no tour). */
     start() {
         const current = this.scenes.findIndex((scene) => scene.id === this.ctx.sceneId);
+        const start = Math.max(0, this.scenes.findIndex((scene) => scene.id === this.ctx.tour.hall.start));
         this.active = true;
         this.paused = false;
         this.ctx.narration.wanted = true;
-        this.show(Math.max(0, current));
+        this.show(current < 0 || current === this.scenes.length - 1 ? start : current);
     }
 
     async show(index) {

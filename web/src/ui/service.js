@@ -1,7 +1,11 @@
 // The hall service parts (comments, messages, view counts; showcase likes are in ../showcase/): present only when tour.json names a
-// service URL. Errors from the API are shown by their `message`; nothing here throws at the visitor.
+// service URL. A failure is told in the UI's language (messages.js), never by the server's English text.
 import { t } from '../i18n.js';
+import { errorText } from '../messages.js';
 import { h } from './dom.js';
+
+// The service's limits (hallbuilder/service/schemas.py): the form never takes more than the server keeps.
+export const LIMITS = { nickname: 32, comment: 500, name: 64, contact: 200, message: 2000 };
 
 /** Thin JSON client for `<base>/halls/<hall-id>/...`. */
 export class Api {
@@ -38,12 +42,6 @@ export class Api {
         if (navigator.sendBeacon && navigator.sendBeacon(this.url('views'), new Blob([body], { type: 'text/plain' }))) return;
         this.request('POST', 'views', { scene }).catch(() => {});
     }
-}
-
-function errorText(lang, error) {
-    if (error.status === 429 && error.retryAfter) return t(lang, 'retryAfter', error.retryAfter);
-    const fields = Object.values(error.errors || {}).flat().join(' ');
-    return t(lang, 'error', [error.message, fields].filter(Boolean).join(' '));
 }
 
 export class Service {
@@ -101,8 +99,8 @@ export class Service {
                 status.textContent = errorText(lang, error);
             }
         };
-        const nickname = h('input', { name: 'nickname', required: true, maxlength: 40, autocomplete: 'nickname' });
-        const text = h('textarea', { name: 'text', required: true, maxlength: 2000, rows: 3 });
+        const nickname = h('input', { name: 'nickname', required: true, maxlength: LIMITS.nickname, autocomplete: 'nickname' });
+        const text = h('textarea', { name: 'text', required: true, maxlength: LIMITS.comment, rows: 3 });
         const website = h('input', { name: 'website', tabindex: -1, autocomplete: 'off', class: 'hb-offscreen', 'aria-hidden': 'true' });
         const form = h('form', { class: 'hb-form' }, [
             h('label', {}, [t(lang, 'nickname'), nickname]),
@@ -133,9 +131,9 @@ export class Service {
     openMessage() {
         const { lang } = this.ctx;
         const status = h('p', { class: 'hb-status', role: 'status' });
-        const name = h('input', { name: 'name', required: true, maxlength: 80, autocomplete: 'name' });
-        const contact = h('input', { name: 'contact', maxlength: 120 });
-        const text = h('textarea', { name: 'text', required: true, maxlength: 5000, rows: 5 });
+        const name = h('input', { name: 'name', required: true, maxlength: LIMITS.name, autocomplete: 'name' });
+        const contact = h('input', { name: 'contact', maxlength: LIMITS.contact });
+        const text = h('textarea', { name: 'text', required: true, maxlength: LIMITS.message, rows: 5 });
         const website = h('input', { name: 'website', tabindex: -1, autocomplete: 'off', class: 'hb-offscreen', 'aria-hidden': 'true' });
         const form = h('form', { class: 'hb-form' }, [
             h('label', {}, [t(lang, 'name'), name]),

@@ -3,38 +3,15 @@ import qrcode from 'qrcode-generator';
 import { t } from '../i18n.js';
 import { h } from './dom.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
-
-/** A QR code as an SVG element built node by node (no markup strings). */
-export function qrSvg(text, label) {
+/**
+ * A QR code as an <img> (a GIF data: URL): WeChat's long-press "recognise QR code" reads images, not SVG.
+ * 6 px modules and a 4-module quiet zone keep it sharp when the page is zoomed.
+ */
+export function qrImage(text, label) {
     const code = qrcode(0, 'M');
     code.addData(text);
     code.make();
-    const count = code.getModuleCount();
-    const quiet = 4;
-    const size = count + quiet * 2;
-    const svg = document.createElementNS(SVG, 'svg');
-    svg.setAttribute('viewBox', `0 0 ${size} ${size}`);
-    svg.setAttribute('role', 'img');
-    svg.setAttribute('aria-label', label);
-    svg.setAttribute('class', 'hb-qr');
-    svg.setAttribute('shape-rendering', 'crispEdges');
-    const background = document.createElementNS(SVG, 'rect');
-    background.setAttribute('width', String(size));
-    background.setAttribute('height', String(size));
-    background.setAttribute('fill', '#fff');
-    svg.append(background);
-    let d = '';
-    for (let row = 0; row < count; row++) {
-        for (let col = 0; col < count; col++) {
-            if (code.isDark(row, col)) d += `M${col + quiet} ${row + quiet}h1v1h-1z`;
-        }
-    }
-    const path = document.createElementNS(SVG, 'path');
-    path.setAttribute('d', d);
-    path.setAttribute('fill', '#000');
-    svg.append(path);
-    return svg;
+    return h('img', { class: 'hb-qr', src: code.createDataURL(6, 24), alt: label, width: 220, height: 220 });
 }
 
 async function copy(text) {
@@ -67,7 +44,8 @@ export function openShare(ctx) {
         class: 'hb-button',
         text: t(lang, 'copyLink'),
         onclick: async () => {
-            status.textContent = t(lang, (await copy(link)) ? 'shareCopied' : 'shareCopyFailed');
+            const copied = t(lang, (await copy(link)) ? 'shareCopied' : 'shareCopyFailed');
+            status.textContent = navigator.onLine === false ? `${copied} ${t(lang, 'shareOffline')}` : copied;
         },
     });
     const shareButton = navigator.share
@@ -75,13 +53,29 @@ export function openShare(ctx) {
               type: 'button',
               class: 'hb-button hb-button--primary',
               text: t(lang, 'share'),
-              onclick: () => navigator.share({ title: document.title, url: link }).catch(() => {}),
+              onclick: () => {
+                  if (navigator.onLine === false) status.textContent = t(lang, 'shareOffline');
+                  else navigator.share({ title: document.title, url: link }).catch(() => {});
+              },
           })
         : null;
-    ctx.panel.open('share', t(lang, 'share'), [
-        h('div', { class: 'hb-share-actions' }, [shareButton, copyButton]),
-        field,
-        status,
-        h('figure', { class: 'hb-qr-figure' }, [qrSvg(link, t(lang, 'shareQr')), h('figcaption', { text: t(lang, 'shareQr') })]),
-    ]);
+    // Offline the link can still be copied (and the QR code shown), but sending it has to wait.
+    const offline = () => (status.textContent = navigator.onLine === false ? t(lang, 'shareOffline') : '');
+    ctx.panel.open(
+        'share',
+        t(lang, 'share'),
+        [
+            h('div', { class: 'hb-share-actions' }, [shareButton, copyButton]),
+            field,
+            status,
+            h('figure', { class: 'hb-qr-figure' }, [qrImage(link, t(lang, 'shareQr')), h('figcaption', { text: t(lang, 'shareQr') })]),
+        ],
+        () => {
+            window.removeEventListener('offline', offline);
+            window.removeEventListener('online', offline);
+        },
+    );
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', offline);
+    offline();
 }
