@@ -128,7 +128,7 @@ SCRIPT = """(function () {
       track.mode = 'hidden';
       track.addEventListener('cuechange', function () {
         var cue = track.activeCues && track.activeCues[0];
-        line.textContent = cue ? cue.text : '';
+        line.textContent = cue ? (cue.getCueAsHTML ? cue.getCueAsHTML().textContent : cue.text) : '';
       });
     }
   });

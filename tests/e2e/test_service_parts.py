@@ -144,3 +144,69 @@ def test_comments_opened_from_the_menu_keep_polling(desktop_page, service_dist):
         page.wait_for_timeout(300)
         assert comment_reads() > before
         assert errors == []
+
+
+RESERVED = "This nickname is reserved for the organisers; please choose another."
+
+
+class RefusingService(FakeService):
+    """The real service's refusals (hallbuilder/service/api/comments.py), one per posted nickname."""
+
+    def __call__(self, method: str, path: str, body: bytes):
+        route = path.removeprefix(PREFIX).split("?")[0]
+        if (method, route) != ("POST", "comments"):
+            return super().__call__(method, path, body)
+        self.calls.append((method, path, body))
+        nickname = json.loads(body)["nickname"]
+        if nickname == "admin":
+            return 422, {
+                "code": 422,
+                "status": "Unprocessable Entity",
+                "message": RESERVED,
+                "errors": {"json": {"nickname": [RESERVED]}},
+            }
+        if nickname == "busy":
+            message = "Too many comments: please wait 1709 seconds and try again."
+            return 429, {"code": 429, "status": "Too Many Requests", "message": message}, {"Retry-After": "1709"}
+        if nickname == "again":
+            return 409, {"code": 409, "status": "Conflict", "message": "You already posted this text."}
+        return 500, {"code": 500, "status": "Internal Server Error", "message": "boom"}
+
+
+def post_comment(page, nickname: str) -> str:
+    page.fill("input[name=nickname]", nickname)
+    page.fill("textarea[name=text]", "很漂亮的展厅")
+    page.evaluate("() => { document.querySelector('.hb-panel .hb-status').textContent = '' }")
+    page.click(".hb-form button[type=submit]")
+    page.wait_for_function("() => document.querySelector('.hb-panel .hb-status').textContent !== ''")
+    return page.locator(".hb-panel .hb-status").text_content()
+
+
+def test_comment_errors_are_plain_chinese_and_say_what_to_do(phone_page, service_dist):
+    service = RefusingService()
+    with serve(service_dist, service) as base:
+        page = phone_page
+        errors = open_tour(page, base)
+        page.click(".hb-tool--more")
+        page.click(".hb-menu-item--comment")
+        page.wait_for_selector(".hb-comment")
+        assert page.locator("textarea[name=text]").get_attribute("maxlength") == "500"
+        assert page.locator("input[name=nickname]").get_attribute("maxlength") == "32"
+        assert post_comment(page, "admin") == "这个昵称不能使用。请换一个昵称再发送。"
+        assert post_comment(page, "busy") == "操作太频繁。请约半小时后再试。"
+        assert post_comment(page, "again") == "这条留言已经发过了，不用再发。"
+        assert post_comment(page, "crash") == "服务器暂时出了问题。请稍后再试。"
+        page.context.set_offline(True)
+        assert post_comment(page, "李") == "连不上网络。请检查网络连接后再试。"
+        page.context.set_offline(False)
+        assert not [error for error in errors if "Failed to fetch" in error or "object Object" in error]
+
+
+def test_the_view_count_shows_below_the_announcement_banner(phone_page, service_dist):
+    with serve(service_dist, FakeService()) as base:
+        page = phone_page
+        open_tour(page, base)
+        page.wait_for_function("() => document.querySelector('.hb-views').textContent === '浏览 12 次'")
+        views = page.locator(".hb-views").bounding_box()
+        banner = page.locator(".hb-banner").bounding_box()
+        assert views["y"] + views["height"] <= banner["y"]

@@ -1,6 +1,8 @@
 // WebVTT captions for the narration. Browsers parse a <track> on <audio> but draw nothing, so the tour
 // reads the file itself and shows the cue of the moment in its own caption line. Pure functions.
 
+const ENTITIES = { lt: '<', gt: '>', amp: '&', nbsp: '\u00a0', lrm: '\u200e', rlm: '\u200f' };
+
 /** Seconds from a WebVTT timestamp ("00:01.500" or "01:02:03.250"), or NaN. */
 export function parseTimestamp(text) {
     const match = /^(?:(\d+):)?(\d{2}):(\d{2})[.,](\d{3})$/.exec(String(text).trim());
@@ -28,6 +30,7 @@ export function parseVtt(source) {
             .slice(timing + 1)
             .join('\n')
             .replace(/<[^>]*>/g, '')
+            .replace(/&(lt|gt|amp|nbsp|lrm|rlm);/g, (_, name) => ENTITIES[name])
             .trim();
         if (text) cues.push({ start, end, text });
     }
