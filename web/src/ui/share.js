@@ -22,7 +22,7 @@ async function copy(text) {
         const area = h('textarea', { readonly: true, class: 'hb-offscreen' }, [text]);
         document.body.append(area);
         area.select();
-        let done = false;
+        let done;
         try {
             done = document.execCommand('copy');
         } catch {
