@@ -7,9 +7,10 @@ import { markFirstView, markInteractive } from './marks.js';
 import { openBranch, openShowcaseFromLink } from './showcase/index.js';
 import { loadTour, sceneIndex } from './tour.js';
 import { LanguageChangedEvent, SceneChangedEvent, TourState } from './tour-state.js';
-import { Announcements, collect } from './ui/announcements.js';
+import { Announcements } from './ui/announcements.js';
 import { h } from './ui/dom.js';
 import { GuidedTour } from './ui/guide.js';
+import { Header } from './ui/header.js';
 import { openInfo } from './ui/info.js';
 import { pauseNarrationDuringVideos } from './ui/media.js';
 import { Narration } from './ui/narration.js';
@@ -54,8 +55,7 @@ export async function start() {
     app.append(ui);
     ctx.panel = new Panel(document.body, ctx.lang);
     ctx.service = tour.service?.url ? new Service(ctx, tour.service) : null;
-    ctx.header = h('header', { class: 'hb-header' }, [h('span', { class: 'hb-hall-title' }), h('h2', { class: 'hb-scene-title' }), ctx.service?.viewsLabel]);
-    top.append(ctx.header);
+    ctx.header = new Header(top, { tour, state, extra: ctx.service?.viewsLabel }).element;
     ui.append(top);
     // The floor plan sits below the header and banner, whatever their height (styles.css reads this).
     new ResizeObserver(() => app.style.setProperty('--hb-top-height', `${top.offsetHeight + 8}px`)).observe(top);
@@ -71,7 +71,6 @@ export async function start() {
     };
     ctx.announcer = h('p', { class: 'hb-offscreen', 'aria-live': 'polite' });
     ctx.toolbar = new Toolbar(ui, ctx);
-    ctx.onGuideChange = () => ctx.toolbar.render();
     ui.append(ctx.announcer);
     pauseNarrationDuringVideos(ctx.narration).listen(state);
 
@@ -82,23 +81,14 @@ export async function start() {
     applyLanguage(ctx);
     ctx.narration.load(first);
     ctx.service?.enter(first.id);
-    state.addEventListener(LanguageChangedEvent.type, () => {
-        applyLanguage(ctx);
-        ctx.narration.load(state.scene);
-    });
+    state.addEventListener(LanguageChangedEvent.type, () => applyLanguage(ctx));
     state.addEventListener(SceneChangedEvent.type, ({ scene }) => {
-        renderScene(ctx);
-        ctx.narration.load(scene);
-        ctx.service?.enter(scene.id);
         ctx.announcer.textContent = pick(scene.title, ctx.lang, ctx.languages);
         if (ctx.flat) usePreviewOf(scene);
     });
     window.addEventListener('popstate', () => followHash(ctx));
     window.addEventListener('hashchange', () => followHash(ctx));
-    ctx.service?.announcements().then((remote) => {
-        ctx.remoteAnnouncements = remote;
-        ctx.announcements.set(collect(ctx, remote));
-    });
+    ctx.service?.announcements().then((remote) => ctx.announcements.setRemote(remote));
     // A small read-only handle for tests, the benchmark and staff poking at the console.
     window.hallbuilderTour = {
         scene: () => ctx.sceneId,
@@ -348,15 +338,6 @@ function followHash(ctx) {
     if (!same) ctx.goTo(id, { view });
 }
 
-function renderScene(ctx) {
-    const scene = ctx.state.scene;
-    const hall = pick(ctx.tour.hall.title, ctx.lang, ctx.languages);
-    const title = pick(scene.title, ctx.lang, ctx.languages);
-    ctx.header.querySelector('.hb-hall-title').textContent = hall;
-    ctx.header.querySelector('.hb-scene-title').textContent = title;
-    document.title = title && title !== hall ? `${title} · ${hall}` : hall;
-}
-
 function applyLanguage(ctx) {
     const { lang, languages, tour } = ctx;
     document.documentElement.lang = lang;
@@ -374,10 +355,7 @@ function applyLanguage(ctx) {
             if (node) node.textContent = pick(text, lang, languages);
         }
     }
-    renderScene(ctx);
     ctx.toolbar.render();
     ctx.narration.render();
-    ctx.guide.render();
-    ctx.announcements.set(collect(ctx, ctx.remoteAnnouncements || []));
     if (ctx.ready) setMarkers(ctx);
 }

@@ -1,6 +1,7 @@
 // Announcements: a dismissible banner for the newest one, and the list. Service HTML is sanitised
 // server-side; it still goes through a <template> with scripts, handlers and javascript: links removed.
 import { pick, t } from '../i18n.js';
+import { LanguageChangedEvent } from '../tour-state.js';
 import { h, icon } from './dom.js';
 
 const DISMISSED_KEY = 'hallbuilder:dismissed';
@@ -67,12 +68,21 @@ export class Announcements {
     constructor(root, ctx) {
         this.ctx = ctx;
         this.items = [];
+        this.remote = [];
         this.banner = h('div', { class: 'hb-banner', role: 'region', hidden: true });
         root.append(this.banner);
+        ctx.state.addEventListener(LanguageChangedEvent.type, () => this.refresh());
+        this.refresh();
     }
 
-    set(items) {
-        this.items = items;
+    /** The service's announcements beside the tour's own. */
+    setRemote(remote) {
+        this.remote = remote;
+        this.refresh();
+    }
+
+    refresh() {
+        this.items = collect(this.ctx, this.remote);
         this.render();
     }
 

@@ -1,12 +1,23 @@
 // The guided tour ("one-click tour"): scenes in order, a gentle camera turn, narration, then the next.
 import { t } from '../i18n.js';
+import { LanguageChangedEvent } from '../tour-state.js';
 import { h, icon } from './dom.js';
 
 const DWELL_MS = 9000; // a scene without narration is shown this long
 const TURN_DEG_PER_S = 4;
 
-export class GuidedTour {
+export class GuideChangedEvent extends Event {
+    static type = 'guide-changed';
+    constructor(active) {
+        super(GuideChangedEvent.type);
+        this.active = active;
+    }
+}
+
+/** Dispatches GuideChangedEvent when it starts, pauses, moves on or stops. */
+export class GuidedTour extends EventTarget {
     constructor(root, ctx) {
+        super();
         this.ctx = ctx;
         this.active = false;
         this.paused = false;
@@ -19,6 +30,7 @@ export class GuidedTour {
         this.stopButton = h('button', { type: 'button', class: 'hb-guide-stop', onclick: () => this.stop() }, [icon('stop')]);
         this.bar = h('div', { class: 'hb-guide', role: 'group', hidden: true }, [this.status, this.pauseButton, this.skipButton, this.stopButton]);
         root.append(this.bar);
+        ctx.state.addEventListener(LanguageChangedEvent.type, () => this.render());
     }
 
     get scenes() {
@@ -96,7 +108,6 @@ export class GuidedTour {
         this.clear();
         this.ctx.narration.onended = null;
         this.render();
-        this.ctx.onGuideChange?.();
     }
 
     clear() {
@@ -114,6 +125,6 @@ export class GuidedTour {
         this.pauseButton.setAttribute('aria-label', t(lang, this.paused ? 'guideResume' : 'guidePause'));
         this.skipButton.setAttribute('aria-label', t(lang, 'guideSkip'));
         this.stopButton.setAttribute('aria-label', t(lang, 'guideStop'));
-        this.ctx.onGuideChange?.();
+        this.dispatchEvent(new GuideChangedEvent(this.active));
     }
 }

@@ -2,6 +2,7 @@
 // audio (on by default, the visitor's choice remembered); tells the guided tour when it ends.
 import { cueAt, parseVtt } from '../captions.js';
 import { pick, pickEntry, t } from '../i18n.js';
+import { LanguageChangedEvent, SceneChangedEvent } from '../tour-state.js';
 import { h, icon, paragraphs } from './dom.js';
 
 const CAPTIONS_KEY = 'hallbuilder:captions';
@@ -44,6 +45,8 @@ export class Narration {
         this.scene = null;
         this.src = '';
         this.unlocking = false;
+        ctx.state.addEventListener(SceneChangedEvent.type, ({ scene }) => this.load(scene));
+        ctx.state.addEventListener(LanguageChangedEvent.type, () => this.load(ctx.state.scene));
     }
 
     /** The narration entry of a scene in the current language, else along the language fallback. */

@@ -2,6 +2,7 @@
 // service URL. A failure is told in the UI's language (messages.js), never by the server's English text.
 import { t } from '../i18n.js';
 import { errorText } from '../messages.js';
+import { SceneChangedEvent } from '../tour-state.js';
 import { h } from './dom.js';
 
 // The service's limits (hallbuilder/service/schemas.py): the form never takes more than the server keeps.
@@ -50,6 +51,7 @@ export class Service {
         this.api = new Api(config.url, ctx.tour.hall.id);
         this.poll = null;
         this.viewsLabel = h('span', { class: 'hb-views', 'aria-live': 'off' });
+        ctx.state.addEventListener(SceneChangedEvent.type, ({ scene }) => this.enter(scene.id));
     }
 
     /** Remote announcements for the banner (empty on any error). */

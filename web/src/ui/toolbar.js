@@ -2,6 +2,7 @@
 // 44 px target; the language menu is a native <select> laid over its icon so it costs no more width.
 import { languageName, t } from '../i18n.js';
 import { openShowcaseHall, showcaseHallLabel } from '../showcase/index.js';
+import { LanguageChangedEvent } from '../tour-state.js';
 import { h, icon } from './dom.js';
 import { canFullscreen, isFullscreen, toggleFullscreen } from './fullscreen.js';
 import { openHotspotList, openSceneList } from './scenes.js';
@@ -15,6 +16,8 @@ export class Toolbar {
         this.ctx = ctx;
         this.nav = h('nav', { class: 'hb-toolbar' });
         root.append(this.nav);
+        ctx.state.addEventListener(LanguageChangedEvent.type, () => this.render());
+        ctx.guide.addEventListener('guide-changed', () => this.render());
         document.addEventListener('fullscreenchange', () => this.render());
         document.addEventListener('webkitfullscreenchange', () => this.render());
     }
