@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from viewer_halls import write_sample_hall
 from viewer_server import serve
+from viewer_tour import Tour
 
 BUNDLE = Path(__file__).resolve().parents[2] / "hallbuilder" / "web_dist" / "manifest.json"
 
@@ -57,32 +58,6 @@ def staff_site(sample_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> I
     dist = variant(sample_dist, tmp_path_factory.mktemp("staff"), lambda tour: tour.update(edit={}))
     with serve(dist) as base:
         yield base
-
-
-class Tour:
-    """A page showing the tour, with what went wrong on it."""
-
-    def __init__(self, page, base: str) -> None:
-        self.page = page
-        self.base = base
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
-        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
-        page.on("request", lambda request: self.requests.append(request.url))
-
-    def open(self, hash_: str = "", enter: bool = True) -> Tour:
-        self.page.goto(self.base + hash_)
-        if enter:
-            self.page.click("#hb-enter")
-            self.page.wait_for_function("() => performance.getEntriesByName('tour:interactive').length > 0")
-        return self
-
-    def scene(self) -> str:
-        return self.page.evaluate("window.hallbuilderTour.scene()")
-
-    def view(self) -> dict:
-        return self.page.evaluate("window.hallbuilderTour.view()")
 
 
 @pytest.fixture

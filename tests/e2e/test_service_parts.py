@@ -42,7 +42,9 @@ class FakeService:
             return 200, {"comments": [comment] if "after_id=0" in path else [], "next_after_id": 1}
         if (method, route) == ("POST", "comments"):
             sent = json.loads(body)
-            return 201, {"comment": {"id": 2, **sent, "status": "pending"}, "edit_token": "t"}
+            comment = {key: sent[key] for key in ("scene", "nickname", "text")}
+            comment |= {"id": 2, "created_at": "2026-11-20T08:01:00Z", "status": "pending"}
+            return 201, {"comment": comment, "edit_token": "t"}
         if (method, route) == ("POST", "views"):
             return 204, None
         if (method, route) == ("GET", "stats"):
@@ -210,3 +212,39 @@ def test_the_view_count_shows_below_the_announcement_banner(phone_page, service_
         views = page.locator(".hb-views").bounding_box()
         banner = page.locator(".hb-banner").bounding_box()
         assert views["y"] + views["height"] <= banner["y"]
+
+
+def served_spec() -> dict:
+    """The real service's OpenAPI document (it does not depend on the database)."""
+    from hallbuilder.service.app import create_app
+    from hallbuilder.service.config import Settings
+
+    settings = Settings(database_url="sqlite://", secret_key="s" * 32, secure_cookies=False)
+    return create_app(settings).test_client().get("/api/openapi.json").get_json()
+
+
+STAND_IN_ANSWERS = [
+    ("GET", "announcements", b""),
+    ("GET", "comments?scene=concourse&after_id=0&limit=50", b""),
+    ("POST", "comments", b'{"nickname": "Wang", "text": "Hi", "scene": "concourse", "website": ""}'),
+    ("POST", "views", b'{"scene": "concourse"}'),
+    ("GET", "stats", b""),
+]
+
+
+@pytest.mark.parametrize(("method", "route", "body"), STAND_IN_ANSWERS)
+def test_the_stand_in_service_answers_as_the_real_ones_spec_says(method, route, body):
+    """So viewer and service cannot drift apart silently: each stand-in answer against /api/openapi.json."""
+    import jsonschema
+
+    spec = served_spec()
+    status, data, *_ = FakeService()(method, PREFIX + route, body)
+    operation = spec["paths"]["/api/halls/{hall}/" + route.split("?")[0]][method.lower()]
+    declared = operation["responses"][str(status)]
+    if data is None:
+        assert "content" not in declared
+        return
+    schema = declared["content"]["application/json"]["schema"]
+    jsonschema.validate(data, {**schema, "components": spec["components"]})
+    properties = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]].get("properties", {})
+    assert set(data) <= set(properties), f"answers keys the service does not have: {set(data) - set(properties)}"

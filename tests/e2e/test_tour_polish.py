@@ -4,7 +4,7 @@ fullscreen, VR, videos, descriptions, no WebGL."""
 from __future__ import annotations
 
 import pytest
-from conftest import Tour
+from viewer_tour import Tour
 
 pytestmark = [pytest.mark.e2e, pytest.mark.xdist_group("viewer")]
 

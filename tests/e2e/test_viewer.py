@@ -163,6 +163,7 @@ def test_share_shows_the_current_deep_link_and_its_qr_code_as_an_image(tour_on_d
 
 def test_share_offline_says_the_link_can_wait(tour_on_desktop):
     page = tour_on_desktop.open().page
+    page.wait_for_function("() => window.hallbuilderTour.settled()")
     page.context.set_offline(True)
     page.click(".hb-tool--share")
     assert page.locator(".hb-panel .hb-status").text_content() == (

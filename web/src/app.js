@@ -242,6 +242,7 @@ function whenIdle(callback) {
 /** After the first view: the plugins' menu entries, the edit mode, and the next scenes' previews and bases. */
 async function afterFirstView(ctx) {
     prefetchNeighbours(ctx);
+    import('./ui/share.js').catch(() => {}); // so Share works once the network is gone
     try {
         ctx.plugins = await ctx.pluginsModule.tourPlugins(ctx.viewer, {
             tour: ctx.tour,

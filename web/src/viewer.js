@@ -93,7 +93,11 @@ export function lookAt(viewer, view, { reducedMotion }) {
     return viewer.animate({ ...target, speed: '4rpm' });
 }
 
-/** Preloads a scene's base image so moving there shows something at once. */
+/**
+ * Preloads a scene's base image so moving there shows something at once. PSV's own preload (the virtual
+ * tour plugin's) goes through the same `textureLoader.preloadPanorama`; the tour calls it directly rather
+ * than run that plugin beside its own scene changes.
+ */
 export function preloadScene(viewer, scene) {
     return viewer.textureLoader.preloadPanorama(panoramaOf(scene)).catch(() => {});
 }

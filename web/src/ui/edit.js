@@ -17,6 +17,15 @@ export function yamlSnippet({ id, type, target, yaw, pitch }) {
     return lines.join('\n');
 }
 
+/** Whether the markers plugin has a marker (its public getMarker throws for an unknown id). */
+function hasMarker(markers, id) {
+    try {
+        return Boolean(markers.getMarker(id));
+    } catch {
+        return false;
+    }
+}
+
 export class EditMode {
     constructor(ctx) {
         this.ctx = ctx;
@@ -63,7 +72,7 @@ export class EditMode {
         this.draft = { type: 'info', yaw, pitch };
         const markers = this.ctx.markers;
         const marker = { id: 'edit-draft', position: { yaw: `${yaw}deg`, pitch: `${pitch}deg` }, element: h('span', { class: 'hb-edit-draft' }), anchor: 'center center' };
-        if (markers.markers['edit-draft']) markers.updateMarker(marker);
+        if (hasMarker(markers, 'edit-draft')) markers.updateMarker(marker);
         else markers.addMarker(marker);
         this.show(this.draft);
     }
@@ -143,6 +152,6 @@ export class EditMode {
         this.closeButton.setAttribute('aria-label', t(lang, 'close'));
         document.getElementById('hb-app').classList.toggle('hb-editing', on);
         this.ctx.plugins?.autorotate?.stop();
-        if (!on && this.ctx.markers?.markers['edit-draft']) this.ctx.markers.removeMarker('edit-draft');
+        if (!on && this.ctx.markers && hasMarker(this.ctx.markers, 'edit-draft')) this.ctx.markers.removeMarker('edit-draft');
     }
 }

@@ -41,9 +41,21 @@ export class Toolbar {
             toolButton('scenes', t(lang, 'scenes'), () => openSceneList(ctx)),
             toolButton('guide', guideLabel, () => (ctx.guide.active ? ctx.guide.stop() : ctx.guide.start()), { 'aria-pressed': String(ctx.guide.active) }),
             toolButton('list', t(lang, 'hotspots'), () => openHotspotList(ctx)),
-            toolButton('share', t(lang, 'share'), () => import('./share.js').then((share) => share.openShare(ctx))),
+            toolButton('share', t(lang, 'share'), () => this.openShare()),
             h('label', { class: 'hb-lang-label' }, [icon('lang'), h('span', { class: 'hb-lang-code', 'aria-hidden': 'true', text: shortName(lang) }), select]),
             toolButton('more', t(lang, 'more'), () => this.openMore()),
+        );
+    }
+
+    /** The share panel; its code loads after the first view, so offline it still opens (or says why not). */
+    openShare() {
+        const { ctx } = this;
+        import('./share.js').then(
+            (share) => share.openShare(ctx),
+            () => {
+                const link = h('input', { type: 'url', readonly: true, value: ctx.currentLink(), class: 'hb-share-link', 'aria-label': t(ctx.lang, 'share') });
+                ctx.panel.open('share', t(ctx.lang, 'share'), [link, h('p', { class: 'hb-status', role: 'status', text: t(ctx.lang, 'shareOffline') })]);
+            },
         );
     }
 
