@@ -119,7 +119,9 @@ def test_check_warns_when_shares_would_have_no_picture(runner, hall):
     ) in checked.output
     config = hall / "hall.yaml"
     config.write_text(
-        config.read_text("utf-8").replace("  start: lobby", "  url: https://hall.example.org/\n  start: lobby", 1),
+        config.read_text("utf-8").replace(
+            "  start: lobby", "  url: https://hall.example.org/\n  start: lobby", 1
+        ),
         "utf-8",
     )
     assert "hall.url is not set" not in runner.invoke(cli, ["check", str(hall)]).output

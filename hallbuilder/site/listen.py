@@ -159,7 +159,10 @@ def words(language: str) -> dict[str, str]:
 
 def texts(values: dict[str, str], default: str, attribute: str | None = None) -> str:
     """`data-texts` (the same words in every narration language) for listen.js to switch; escaped."""
-    parts = [f"data-texts=\"{escape(json.dumps(values, ensure_ascii=False))}\"", f'data-default="{escape(default)}"']
+    parts = [
+        f'data-texts="{escape(json.dumps(values, ensure_ascii=False))}"',
+        f'data-default="{escape(default)}"',
+    ]
     if attribute:
         parts.append(f'data-attribute="{escape(attribute)}"')
     return " ".join(parts)

@@ -169,7 +169,11 @@ class RefusingService(FakeService):
             }
         if nickname == "busy":
             message = "Too many comments: please wait 1709 seconds and try again."
-            return 429, {"code": 429, "status": "Too Many Requests", "message": message}, {"Retry-After": "1709"}
+            return (
+                429,
+                {"code": 429, "status": "Too Many Requests", "message": message},
+                {"Retry-After": "1709"},
+            )
         if nickname == "again":
             return 409, {"code": 409, "status": "Conflict", "message": "You already posted this text."}
         return 500, {"code": 500, "status": "Internal Server Error", "message": "boom"}
@@ -247,4 +251,6 @@ def test_the_stand_in_service_answers_as_the_real_ones_spec_says(method, route, 
     schema = declared["content"]["application/json"]["schema"]
     jsonschema.validate(data, {**schema, "components": spec["components"]})
     properties = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]].get("properties", {})
-    assert set(data) <= set(properties), f"answers keys the service does not have: {set(data) - set(properties)}"
+    assert set(data) <= set(properties), (
+        f"answers keys the service does not have: {set(data) - set(properties)}"
+    )

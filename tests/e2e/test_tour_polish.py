@@ -317,7 +317,9 @@ def test_without_webgl_the_message_shows_and_the_scenes_are_flat_pictures(browse
         )
         page.click(".hb-tool--scenes")
         page.click(".hb-scene-item[data-scene='garden']")
-        page.wait_for_function(f"() => document.getElementById('hb-preview').getAttribute('src') === {garden!r}")
+        page.wait_for_function(
+            f"() => document.getElementById('hb-preview').getAttribute('src') === {garden!r}"
+        )
         assert page.locator("#hb-preview").is_visible()
         assert page.locator(".hb-scene-title").text_content() == "花园"
     finally:
@@ -330,7 +332,9 @@ def test_autorotate_resumes_after_moving_to_another_scene(tour_on_desktop):
     page = tour.page
     page.wait_for_function("() => window.hallbuilderTour.settled()")
     page.click(".hb-hotspot[data-hotspot='to-garden']")
-    page.wait_for_function("() => window.hallbuilderTour.scene() === 'garden' && window.hallbuilderTour.ready()")
+    page.wait_for_function(
+        "() => window.hallbuilderTour.scene() === 'garden' && window.hallbuilderTour.ready()"
+    )
     page.wait_for_function("() => location.hash.startsWith('#scene=garden&yaw=90')")
     # Left alone for the idle delay (15 s), the view turns by itself again.
     page.wait_for_function("() => Math.abs(window.hallbuilderTour.view().yaw - 90) > 1", timeout=30000)

@@ -279,7 +279,10 @@ def test_staff_tools_are_offered_only_to_this_computer(edit_client, remote):
     assert "edit" not in embedded_tour(client, remote)
     tour = client.get("/tour.json", environ_base={"REMOTE_ADDR": remote}).get_json()
     assert "edit" not in tour
-    assert client.get("/tour.json", environ_base={"REMOTE_ADDR": "::1"}).get_json()["edit"]["token"] == edit["token"]
+    assert (
+        client.get("/tour.json", environ_base={"REMOTE_ADDR": "::1"}).get_json()["edit"]["token"]
+        == edit["token"]
+    )
 
 
 def test_a_preview_without_its_project_still_offers_the_edit_mode_locally(dist, sqlite_url):

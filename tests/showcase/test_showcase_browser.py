@@ -107,7 +107,9 @@ def test_the_showcase_hall_lists_every_branch_and_opens_a_branch_page(phone, dem
     photo = phone.locator(".hb-timeline .hb-photo").first.bounding_box()
     assert photo["y"] < head["y"] + head["height"]  # the photo is behind the header now
     point = [photo["x"] + photo["width"] / 2, head["y"] + head["height"] / 2]
-    assert phone.evaluate("([x, y]) => document.elementFromPoint(x, y).closest('.hb-panel-head') !== null", point)
+    assert phone.evaluate(
+        "([x, y]) => document.elementFromPoint(x, y).closest('.hb-panel-head') !== null", point
+    )
 
 
 @pytest.mark.e2e

@@ -6,7 +6,8 @@ import { initialLanguage, pick, rememberLanguage, setBrowserLanguages, t } from 
 import { markFirstView, markInteractive } from './marks.js';
 import { openBranch, openShowcaseFromLink } from './showcase/index.js';
 import { loadTour, sceneIndex } from './tour.js';
-import { LanguageChangedEvent, SceneChangedEvent, TourState } from './tour-state.js';
+import { EnteredEvent, LanguageChangedEvent, SceneChangedEvent, TourState } from './tour-state.js';
+import { Cover } from './ui/cover.js';
 import { Announcements } from './ui/announcements.js';
 import { h } from './ui/dom.js';
 import { GuidedTour } from './ui/guide.js';
@@ -77,7 +78,11 @@ export async function start() {
     ctx.view = { ...first.view, ...definedView(hash) };
     if (first.id !== tour.hall.start) usePreviewOf(first);
     markFirstView();
-    setupCover(ctx);
+    ctx.cover = new Cover({ tour, state, onEnter: () => ctx.narration.unlock(!ctx.ready) });
+    state.addEventListener(EnteredEvent.type, () => {
+        ctx.toolbar.focusFirst();
+        if (ctx.ready) markInteractive();
+    });
     applyLanguage(ctx);
     ctx.narration.load(first);
     ctx.service?.enter(first.id);
@@ -117,41 +122,6 @@ function usePreviewOf(scene, keep = false) {
     const src = scene.panorama.preview?.src || (keep ? scene.panorama.thumb : null);
     if (preview && src) preview.src = src;
     else if (!keep) preview?.remove();
-}
-
-/** Until Enter, nothing behind the cover can be tapped or focused: the first Tab lands on Enter. */
-function setupCover(ctx) {
-    const enter = document.getElementById('hb-enter');
-    const cover = document.getElementById('hb-cover');
-    const stage = document.getElementById('hb-stage');
-    if (!enter || !cover) {
-        ctx.state.enter();
-        return;
-    }
-    stage.inert = true;
-    // The full stylesheet loads without blocking the first paint; Enter shows once it applies.
-    const css = document.getElementById('hb-css');
-    const show = () => (enter.hidden = false);
-    if (css && !css.sheet) css.addEventListener('load', show, { once: true });
-    else show();
-    if (css) css.media = 'all';
-    enter.addEventListener('click', () => {
-        // Inside the tap: unlock audio and ask for the iOS motion permission.
-        ctx.narration.unlock(!ctx.ready);
-        const request = window.DeviceOrientationEvent?.requestPermission;
-        if (typeof request === 'function') {
-            request.call(window.DeviceOrientationEvent).then(
-                (answer) => (ctx.motionAllowed = answer === 'granted'),
-                () => (ctx.motionAllowed = false),
-            );
-        }
-        stage.inert = false;
-        cover.hidden = true;
-        document.getElementById('hb-app').classList.add('hb-entered');
-        ctx.state.enter();
-        ctx.toolbar.focusFirst();
-        if (ctx.ready) markInteractive();
-    });
 }
 
 async function loadViewer(ctx) {
@@ -339,23 +309,10 @@ function followHash(ctx) {
     if (!same) ctx.goTo(id, { view });
 }
 
+/** What the language changes beyond the features that follow it themselves: the page's lang, panels, markers. */
 function applyLanguage(ctx) {
-    const { lang, languages, tour } = ctx;
-    document.documentElement.lang = lang;
-    ctx.panel.setLanguage(lang);
-    const enter = document.getElementById('hb-enter');
-    if (enter) enter.textContent = t(lang, 'enter');
-    const cover = document.getElementById('hb-cover');
-    if (cover) {
-        for (const [selector, text] of [
-            ['.hb-cover-title', tour.hall.title],
-            ['.hb-cover-subtitle', tour.hall.subtitle],
-            ['.hb-cover-description', tour.hall.description],
-        ]) {
-            const node = cover.querySelector(selector);
-            if (node) node.textContent = pick(text, lang, languages);
-        }
-    }
+    document.documentElement.lang = ctx.lang;
+    ctx.panel.setLanguage(ctx.lang);
     ctx.toolbar.render();
     ctx.narration.render();
     if (ctx.ready) setMarkers(ctx);
