@@ -40,7 +40,10 @@ const css = files.find((file) => /^tour-.*\.css$/.test(file));
 const baselineEntry = files.find((file) => /^baseline-.*\.js$/.test(file));
 const baselineFiles = [...closure(baselineEntry)];
 const baselineCss = css; // the baseline page links the tour's stylesheet (PSV's styles are in it)
-const tourFiles = new Set([...closure(entry), ...closure(files.find((file) => outputs[file].entryPoint === 'src/viewer.js'))]);
+const tourFiles = new Set([
+    ...closure(entry),
+    ...closure(files.find((file) => outputs[file].entryPoint === 'src/viewer.js')),
+]);
 
 /** An output and every chunk it imports statically, recursively. */
 function closure(file, seen = new Set()) {
@@ -67,7 +70,9 @@ const manifest = {
     css,
     preload: [...closure(entry)].filter((file) => file !== entry),
     viewer: [...closure(viewerChunk)],
-    files: files.filter((file) => !file.startsWith('baseline-') && (tourFiles.has(file) || !baselineFiles.includes(file))),
+    files: files.filter(
+        (file) => !file.startsWith('baseline-') && (tourFiles.has(file) || !baselineFiles.includes(file)),
+    ),
     baseline: { entry: baselineEntry, css: baselineCss, files: baselineFiles },
     version: createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12),
 };

@@ -98,7 +98,9 @@ export async function start() {
     window.hallbuilderTour = {
         scene: () => ctx.sceneId,
         view: () => currentViewOf(ctx),
-        look: (view) => ctx.viewer && ctx.viewerModule.lookAt(ctx.viewer, { ...currentViewOf(ctx), ...view }, { reducedMotion: true }),
+        look: (view) =>
+            ctx.viewer &&
+            ctx.viewerModule.lookAt(ctx.viewer, { ...currentViewOf(ctx), ...view }, { reducedMotion: true }),
         ready: () => ctx.ready,
         pendingLoads: () => ctx.loads?.pending ?? 0,
         // Everything that loads after the first view (plugins' menu entries, staff tools) is in.
@@ -128,11 +130,16 @@ async function loadViewer(ctx) {
     const stage = document.getElementById('hb-stage');
     try {
         const css = document.getElementById('hb-css');
-        const styled = css && !css.sheet ? new Promise((resolve) => css.addEventListener('load', resolve, { once: true })) : null;
+        const styled =
+            css && !css.sheet ? new Promise((resolve) => css.addEventListener('load', resolve, { once: true })) : null;
         const [module, plugins] = await Promise.all([import('./viewer.js'), import('./plugins.js'), styled]);
         ctx.viewerModule = module;
         const scene = ctx.state.scene;
-        const options = { reducedMotion: ctx.reducedMotion, lang: plugins.psvLang(ctx.lang), plugins: plugins.pluginConfigs({ tour: ctx.tour, scene, lang: ctx.lang, reducedMotion: ctx.reducedMotion }) };
+        const options = {
+            reducedMotion: ctx.reducedMotion,
+            lang: plugins.psvLang(ctx.lang),
+            plugins: plugins.pluginConfigs({ tour: ctx.tour, scene, lang: ctx.lang, reducedMotion: ctx.reducedMotion }),
+        };
         const created = module.createViewer(stage, scene, ctx.view, options);
         ctx.viewer = created.viewer;
         ctx.markers = created.markers;
@@ -158,7 +165,11 @@ async function loadViewer(ctx) {
                     setTimeout(() => document.getElementById('hb-preview')?.remove(), ctx.reducedMotion ? 0 : 700);
                     if (ctx.entered) markInteractive();
                     // Narration starts once the first view is sharp (at once on a fast network).
-                    whenNetworkQuiet(ctx, () => ctx.narration.wanted && ctx.narration.unlocking && ctx.narration.play(), 200);
+                    whenNetworkQuiet(
+                        ctx,
+                        () => ctx.narration.wanted && ctx.narration.unlocking && ctx.narration.play(),
+                        200,
+                    );
                     whenNetworkQuiet(ctx, () => whenIdle(() => afterFirstView(ctx)));
                 },
                 { once: true },
@@ -173,7 +184,11 @@ async function loadViewer(ctx) {
             if (!ctx.ready || ctx.transitioning) return;
             const view = currentViewOf(ctx);
             ctx.view = view;
-            history.replaceState({ scene: ctx.sceneId }, '', formatHash({ scene: ctx.sceneId, ...view, edit: parseHash(location.hash).edit }));
+            history.replaceState(
+                { scene: ctx.sceneId },
+                '',
+                formatHash({ scene: ctx.sceneId, ...view, edit: parseHash(location.hash).edit }),
+            );
         }, 400);
     };
     viewer.addEventListener('position-updated', remember);
@@ -240,12 +255,15 @@ function prefetchNeighbours(ctx) {
     const scene = ctx.state.scene;
     const order = ctx.tour.scenes;
     const next = order[order.indexOf(scene) + 1];
-    const ids = [...scene.hotspots.filter((item) => item.type === 'link').map((item) => item.target), next?.id].filter(Boolean);
+    const ids = [...scene.hotspots.filter((item) => item.type === 'link').map((item) => item.target), next?.id].filter(
+        Boolean,
+    );
     for (const id of [...new Set(ids)].slice(0, 4)) {
         const target = ctx.scenes.get(id);
         if (!target || prefetched.has(id)) continue;
         prefetched.add(id);
-        if (target.panorama.preview) document.head.append(h('link', { rel: 'prefetch', href: target.panorama.preview.src, as: 'image' }));
+        if (target.panorama.preview)
+            document.head.append(h('link', { rel: 'prefetch', href: target.panorama.preview.src, as: 'image' }));
         if (ctx.viewer) ctx.viewerModule.preloadScene(ctx.viewer, target);
     }
 }
@@ -305,7 +323,9 @@ function followHash(ctx) {
     const id = hash.scene && ctx.scenes.has(hash.scene) ? hash.scene : ctx.tour.hall.start;
     const current = currentViewOf(ctx);
     const view = definedView(hash);
-    const same = id === ctx.sceneId && ['yaw', 'pitch', 'fov'].every((key) => view[key] === undefined || Math.abs(view[key] - current[key]) < 0.2);
+    const same =
+        id === ctx.sceneId &&
+        ['yaw', 'pitch', 'fov'].every((key) => view[key] === undefined || Math.abs(view[key] - current[key]) < 0.2);
     if (!same) ctx.goTo(id, { view });
 }
 

@@ -33,14 +33,30 @@ export function mapHotspots(tour, lang) {
     const scenes = new Map(tour.scenes.map((scene) => [scene.id, scene]));
     return Object.entries(points)
         .filter(([id]) => scenes.has(id))
-        .map(([id, point]) => ({ id, x: point.x, y: point.y, tooltip: pick(scenes.get(id).title, lang, tour.hall.languages), color: '#ffb000', size: 18, hoverSize: 24 }));
+        .map(([id, point]) => ({
+            id,
+            x: point.x,
+            y: point.y,
+            tooltip: pick(scenes.get(id).title, lang, tour.hall.languages),
+            color: '#ffb000',
+            size: 18,
+            hoverSize: 24,
+        }));
 }
 
 /** The plugin list for `new Viewer({plugins})` showing `scene`. */
 export function pluginConfigs({ tour, scene, lang, reducedMotion }) {
     const list = [];
     if (!reducedMotion) {
-        list.push([AutorotatePlugin, { autostartDelay: AUTOROTATE_DELAY_MS, autostartOnIdle: true, autorotateSpeed: '0.6rpm', autorotatePitch: null }]);
+        list.push([
+            AutorotatePlugin,
+            {
+                autostartDelay: AUTOROTATE_DELAY_MS,
+                autostartOnIdle: true,
+                autorotateSpeed: '0.6rpm',
+                autorotatePitch: null,
+            },
+        ]);
     }
     list.push([GyroscopePlugin, { touchmove: true, absolutePosition: false }], [StereoPlugin, {}]);
     const plan = tour.floorplan;
@@ -83,7 +99,8 @@ export async function tourPlugins(viewer, { tour, goTo, busy }) {
         idle = setTimeout(() => !busy() && !autorotate.isEnabled() && autorotate.start(), AUTOROTATE_DELAY_MS);
     };
     const cancelIdleWait = () => clearTimeout(idle);
-    for (const type of ['pointerdown', 'keydown', 'wheel']) viewer.container.addEventListener(type, cancelIdleWait, { capture: true, passive: true });
+    for (const type of ['pointerdown', 'keydown', 'wheel'])
+        viewer.container.addEventListener(type, cancelIdleWait, { capture: true, passive: true });
     if (map) {
         map.addEventListener('view-changed', ({ view }) => (mapOpen = view !== 'closed'));
         map.addEventListener('select-hotspot', ({ hotspotId }) => goTo(hotspotId));

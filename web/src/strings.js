@@ -36,7 +36,8 @@ export const STRINGS = {
         tapToContinue: '（或点击屏幕继续）',
         fullscreen: '全屏',
         fullscreenExit: '退出全屏',
-        fullscreenHowTo: '此浏览器不能让网页全屏。在 iPhone 上：点 Safari 的“分享”按钮，选“添加到主屏幕”，再从主屏幕打开展厅，即可全屏参观。',
+        fullscreenHowTo:
+            '此浏览器不能让网页全屏。在 iPhone 上：点 Safari 的“分享”按钮，选“添加到主屏幕”，再从主屏幕打开展厅，即可全屏参观。',
         announcements: '公告',
         dismiss: '关闭公告',
         likes: '赞 {0}',
@@ -115,7 +116,8 @@ export const STRINGS = {
         tapToContinue: '（或點擊螢幕繼續）',
         fullscreen: '全螢幕',
         fullscreenExit: '退出全螢幕',
-        fullscreenHowTo: '此瀏覽器不能讓網頁全螢幕。在 iPhone 上：點 Safari 的「分享」按鈕，選「加入主畫面」，再從主畫面打開展廳，即可全螢幕參觀。',
+        fullscreenHowTo:
+            '此瀏覽器不能讓網頁全螢幕。在 iPhone 上：點 Safari 的「分享」按鈕，選「加入主畫面」，再從主畫面打開展廳，即可全螢幕參觀。',
         announcements: '公告',
         dismiss: '關閉公告',
         likes: '讚 {0}',
@@ -238,6 +240,7 @@ export const STRINGS = {
         editSave: 'Save to hall.yaml',
         editSaved: 'Saved to hall.yaml',
         pointer: 'Pointer',
-        webglMissing: 'This browser cannot show the 360° panorama (WebGL is needed). You can still see each scene as a picture from the Scenes list.',
+        webglMissing:
+            'This browser cannot show the 360° panorama (WebGL is needed). You can still see each scene as a picture from the Scenes list.',
     },
 };

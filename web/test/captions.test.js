@@ -3,7 +3,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { cueAt, parseTimestamp, parseVtt } from '../src/captions.js';
 
-const FILE = 'WEBVTT\n\n1\n00:00.000 --> 00:01.500\n欢迎来到大厅。\n\n2\n00:01.500 --> 01:02.250 align:center\nA &lt;b&gt; <v Guide>tag</v>\n';
+const FILE =
+    'WEBVTT\n\n1\n00:00.000 --> 00:01.500\n欢迎来到大厅。\n\n2\n00:01.500 --> 01:02.250 align:center\nA &lt;b&gt; <v Guide>tag</v>\n';
 
 test('timestamps with and without hours', () => {
     assert.equal(parseTimestamp('00:01.500'), 1.5);
@@ -21,5 +22,7 @@ test('cues are read in order, tags stripped and entities decoded', () => {
     assert.equal(cueAt(cues, 1.5), 'A <b> tag');
     assert.equal(cueAt(cues, 70), '');
     assert.deepEqual(parseVtt(''), []);
-    assert.deepEqual(parseVtt('\uFEFFWEBVTT\r\n\r\n00:00.000 --> 00:01.000\r\nhi\r\n'), [{ start: 0, end: 1, text: 'hi' }]);
+    assert.deepEqual(parseVtt('\uFEFFWEBVTT\r\n\r\n00:00.000 --> 00:01.000\r\nhi\r\n'), [
+        { start: 0, end: 1, text: 'hi' },
+    ]);
 });

@@ -16,7 +16,8 @@ test('a Hong Kong browser gets Cantonese, a Taiwan browser Mandarin, others thei
 });
 
 test('Traditional UI strings for Cantonese, Hong Kong and Taiwan, and for Traditional browsers', () => {
-    for (const code of ['yue', 'zh-HK', 'zh-TW', 'zh-Hant', 'zh-Hant-TW', 'zh-MO']) assert.equal(uiLocale(code), 'zh-Hant', code);
+    for (const code of ['yue', 'zh-HK', 'zh-TW', 'zh-Hant', 'zh-Hant-TW', 'zh-MO'])
+        assert.equal(uiLocale(code), 'zh-Hant', code);
     assert.equal(uiLocale('zh-CN'), 'zh-CN');
     assert.equal(uiLocale('zh-CN', ['zh-TW', 'en']), 'zh-Hant');
     assert.equal(uiLocale('zh-CN', ['en', 'zh-CN']), 'zh-CN');

@@ -19,7 +19,13 @@ const TOUR = {
 test('a deep link survives a round trip, bad numbers become null', () => {
     const view = { scene: 'lobby', yaw: -45.04, pitch: 12.5, fov: 60, edit: false };
     assert.deepEqual(parseHash(formatHash(view)), { ...view, yaw: -45 });
-    assert.deepEqual(parseHash('#scene=a&yaw=x&pitch=&edit=1'), { scene: 'a', yaw: null, pitch: null, fov: null, edit: true });
+    assert.deepEqual(parseHash('#scene=a&yaw=x&pitch=&edit=1'), {
+        scene: 'a',
+        yaw: null,
+        pitch: null,
+        fov: null,
+        edit: true,
+    });
     assert.equal(formatHash({ scene: 'a b' }), '#scene=a%20b');
 });
 

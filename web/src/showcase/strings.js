@@ -78,7 +78,12 @@ const STRINGS = {
 
 /** A showcase UI string in `lang` with {0} placeholders filled. */
 export function st(lang, key, ...args) {
-    return format(STRINGS[uiLocale(lang, typeof navigator === 'undefined' ? [] : navigator.languages || [])], STRINGS.en, key, args);
+    return format(
+        STRINGS[uiLocale(lang, typeof navigator === 'undefined' ? [] : navigator.languages || [])],
+        STRINGS.en,
+        key,
+        args,
+    );
 }
 
 export const SHOWCASE_STRINGS = STRINGS;

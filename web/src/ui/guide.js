@@ -25,10 +25,23 @@ export class GuidedTour extends EventTarget {
         this.timer = null;
         this.frame = null;
         this.status = h('span', { class: 'hb-guide-status', 'aria-live': 'polite' });
-        this.pauseButton = h('button', { type: 'button', class: 'hb-guide-pause', onclick: () => (this.paused ? this.resume() : this.pause()) });
-        this.skipButton = h('button', { type: 'button', class: 'hb-guide-skip', onclick: () => this.next() }, [icon('skip')]);
-        this.stopButton = h('button', { type: 'button', class: 'hb-guide-stop', onclick: () => this.stop() }, [icon('stop')]);
-        this.bar = h('div', { class: 'hb-guide', role: 'group', hidden: true }, [this.status, this.pauseButton, this.skipButton, this.stopButton]);
+        this.pauseButton = h('button', {
+            type: 'button',
+            class: 'hb-guide-pause',
+            onclick: () => (this.paused ? this.resume() : this.pause()),
+        });
+        this.skipButton = h('button', { type: 'button', class: 'hb-guide-skip', onclick: () => this.next() }, [
+            icon('skip'),
+        ]);
+        this.stopButton = h('button', { type: 'button', class: 'hb-guide-stop', onclick: () => this.stop() }, [
+            icon('stop'),
+        ]);
+        this.bar = h('div', { class: 'hb-guide', role: 'group', hidden: true }, [
+            this.status,
+            this.pauseButton,
+            this.skipButton,
+            this.stopButton,
+        ]);
         root.append(this.bar);
         ctx.state.addEventListener(LanguageChangedEvent.type, () => this.render());
     }
@@ -40,7 +53,10 @@ export class GuidedTour extends EventTarget {
     /** Starts here, or from the hall's start when this is the last scene (a one-scene tour is no tour). */
     start() {
         const current = this.scenes.findIndex((scene) => scene.id === this.ctx.sceneId);
-        const start = Math.max(0, this.scenes.findIndex((scene) => scene.id === this.ctx.tour.hall.start));
+        const start = Math.max(
+            0,
+            this.scenes.findIndex((scene) => scene.id === this.ctx.tour.hall.start),
+        );
         this.active = true;
         this.paused = false;
         this.ctx.narration.wanted = true;
@@ -68,7 +84,10 @@ export class GuidedTour extends EventTarget {
         const step = (now) => {
             if (!this.active || this.paused) return;
             const position = viewer.getPosition();
-            viewer.rotate({ yaw: position.yaw + (((now - last) / 1000) * TURN_DEG_PER_S * Math.PI) / 180, pitch: position.pitch });
+            viewer.rotate({
+                yaw: position.yaw + (((now - last) / 1000) * TURN_DEG_PER_S * Math.PI) / 180,
+                pitch: position.pitch,
+            });
             last = now;
             this.frame = requestAnimationFrame(step);
         };

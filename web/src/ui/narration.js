@@ -22,9 +22,23 @@ export class Narration {
         this.audio.setAttribute('playsinline', '');
         this.button = h('button', { type: 'button', class: 'hb-narration-toggle', onclick: () => this.toggle() });
         this.progress = h('progress', { class: 'hb-narration-progress', max: 1, value: 0 });
-        this.transcriptButton = h('button', { type: 'button', class: 'hb-narration-transcript', onclick: () => this.showTranscript() }, [icon('transcript')]);
-        this.captionsButton = h('button', { type: 'button', class: 'hb-narration-captions', onclick: () => this.toggleCaptions() }, [icon('captions')]);
-        this.bar = h('div', { class: 'hb-narration', role: 'group', hidden: true }, [this.button, this.progress, this.captionsButton, this.transcriptButton, this.audio]);
+        this.transcriptButton = h(
+            'button',
+            { type: 'button', class: 'hb-narration-transcript', onclick: () => this.showTranscript() },
+            [icon('transcript')],
+        );
+        this.captionsButton = h(
+            'button',
+            { type: 'button', class: 'hb-narration-captions', onclick: () => this.toggleCaptions() },
+            [icon('captions')],
+        );
+        this.bar = h('div', { class: 'hb-narration', role: 'group', hidden: true }, [
+            this.button,
+            this.progress,
+            this.captionsButton,
+            this.transcriptButton,
+            this.audio,
+        ]);
         this.caption = h('p', { class: 'hb-caption', hidden: true, 'aria-hidden': 'true' });
         root.append(this.caption, this.bar);
         this.captionsOn = captionsWanted();
@@ -189,7 +203,8 @@ function silence() {
     const samples = rate / 20;
     const buffer = new ArrayBuffer(44 + samples);
     const view = new DataView(buffer);
-    const text = (offset, value) => [...value].forEach((char, index) => view.setUint8(offset + index, char.charCodeAt(0)));
+    const text = (offset, value) =>
+        [...value].forEach((char, index) => view.setUint8(offset + index, char.charCodeAt(0)));
     text(0, 'RIFF');
     view.setUint32(4, 36 + samples, true);
     text(8, 'WAVEfmt ');

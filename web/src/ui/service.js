@@ -40,7 +40,8 @@ export class Api {
     /** Counts a view; sendBeacon survives the page closing. */
     view(scene) {
         const body = JSON.stringify({ scene });
-        if (navigator.sendBeacon && navigator.sendBeacon(this.url('views'), new Blob([body], { type: 'text/plain' }))) return;
+        if (navigator.sendBeacon && navigator.sendBeacon(this.url('views'), new Blob([body], { type: 'text/plain' })))
+            return;
         this.request('POST', 'views', { scene }).catch(() => {});
     }
 }
@@ -86,13 +87,19 @@ export class Service {
             list.append(
                 h('li', { class: 'hb-comment' }, [
                     h('strong', { text: comment.nickname }),
-                    h('time', { datetime: comment.created_at, text: new Date(comment.created_at).toLocaleString(lang) }),
+                    h('time', {
+                        datetime: comment.created_at,
+                        text: new Date(comment.created_at).toLocaleString(lang),
+                    }),
                     h('p', { text: comment.text }),
                 ]),
             );
         const load = async () => {
             try {
-                const data = await this.api.request('GET', `comments?scene=${encodeURIComponent(scene)}&after_id=${after}&limit=50`);
+                const data = await this.api.request(
+                    'GET',
+                    `comments?scene=${encodeURIComponent(scene)}&after_id=${after}&limit=50`,
+                );
                 (data.comments || []).forEach(add);
                 after = data.next_after_id ?? after;
                 if (!list.children.length) status.textContent = t(lang, 'commentsEmpty');
@@ -101,9 +108,20 @@ export class Service {
                 status.textContent = errorText(lang, error);
             }
         };
-        const nickname = h('input', { name: 'nickname', required: true, maxlength: LIMITS.nickname, autocomplete: 'nickname' });
+        const nickname = h('input', {
+            name: 'nickname',
+            required: true,
+            maxlength: LIMITS.nickname,
+            autocomplete: 'nickname',
+        });
         const text = h('textarea', { name: 'text', required: true, maxlength: LIMITS.comment, rows: 3 });
-        const website = h('input', { name: 'website', tabindex: -1, autocomplete: 'off', class: 'hb-offscreen', 'aria-hidden': 'true' });
+        const website = h('input', {
+            name: 'website',
+            tabindex: -1,
+            autocomplete: 'off',
+            class: 'hb-offscreen',
+            'aria-hidden': 'true',
+        });
         const form = h('form', { class: 'hb-form' }, [
             h('label', {}, [t(lang, 'nickname'), nickname]),
             h('label', {}, [t(lang, 'commentText'), text]),
@@ -113,7 +131,12 @@ export class Service {
         form.addEventListener('submit', async (event) => {
             event.preventDefault();
             try {
-                const result = await this.api.request('POST', 'comments', { nickname: nickname.value, text: text.value, scene, website: website.value });
+                const result = await this.api.request('POST', 'comments', {
+                    nickname: nickname.value,
+                    text: text.value,
+                    scene,
+                    website: website.value,
+                });
                 status.textContent = t(lang, result.comment?.status === 'published' ? 'published' : 'sent');
                 text.value = '';
                 if (result.comment?.status === 'published') load();
@@ -136,7 +159,13 @@ export class Service {
         const name = h('input', { name: 'name', required: true, maxlength: LIMITS.name, autocomplete: 'name' });
         const contact = h('input', { name: 'contact', maxlength: LIMITS.contact });
         const text = h('textarea', { name: 'text', required: true, maxlength: LIMITS.message, rows: 5 });
-        const website = h('input', { name: 'website', tabindex: -1, autocomplete: 'off', class: 'hb-offscreen', 'aria-hidden': 'true' });
+        const website = h('input', {
+            name: 'website',
+            tabindex: -1,
+            autocomplete: 'off',
+            class: 'hb-offscreen',
+            'aria-hidden': 'true',
+        });
         const form = h('form', { class: 'hb-form' }, [
             h('label', {}, [t(lang, 'name'), name]),
             h('label', {}, [t(lang, 'contact'), contact]),
@@ -147,7 +176,12 @@ export class Service {
         form.addEventListener('submit', async (event) => {
             event.preventDefault();
             try {
-                await this.api.request('POST', 'messages', { name: name.value, contact: contact.value || undefined, text: text.value, website: website.value });
+                await this.api.request('POST', 'messages', {
+                    name: name.value,
+                    contact: contact.value || undefined,
+                    text: text.value,
+                    website: website.value,
+                });
                 status.textContent = t(lang, 'messageSent');
                 form.reset();
             } catch (error) {

@@ -38,7 +38,13 @@ export function openShare(ctx) {
     const { lang } = ctx;
     const link = ctx.currentLink();
     const status = h('p', { class: 'hb-status', role: 'status' });
-    const field = h('input', { type: 'url', readonly: true, value: link, class: 'hb-share-link', 'aria-label': t(lang, 'share') });
+    const field = h('input', {
+        type: 'url',
+        readonly: true,
+        value: link,
+        class: 'hb-share-link',
+        'aria-label': t(lang, 'share'),
+    });
     const copyButton = h('button', {
         type: 'button',
         class: 'hb-button',
@@ -68,7 +74,10 @@ export function openShare(ctx) {
             h('div', { class: 'hb-share-actions' }, [shareButton, copyButton]),
             field,
             status,
-            h('figure', { class: 'hb-qr-figure' }, [qrImage(link, t(lang, 'shareQr')), h('figcaption', { text: t(lang, 'shareQr') })]),
+            h('figure', { class: 'hb-qr-figure' }, [
+                qrImage(link, t(lang, 'shareQr')),
+                h('figcaption', { text: t(lang, 'shareQr') }),
+            ]),
         ],
         () => {
             window.removeEventListener('offline', offline);
