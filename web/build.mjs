@@ -55,6 +55,8 @@ function closure(file, seen = new Set()) {
     return seen;
 }
 const viewerChunk = files.find((file) => outputs[file].entryPoint === 'src/viewer.js');
+// The viewer's PSV plugins are given to its constructor, so they load beside it (modulepreloaded too).
+const pluginsChunk = files.find((file) => outputs[file].entryPoint === 'src/plugins.js');
 
 for (const file of files.filter((name) => /\.(js|css)$/.test(name))) {
     const bytes = readFileSync(join(out, file));
@@ -69,7 +71,7 @@ const manifest = {
     entry,
     css,
     preload: [...closure(entry)].filter((file) => file !== entry),
-    viewer: [...closure(viewerChunk)],
+    viewer: [...new Set([...closure(viewerChunk), ...closure(pluginsChunk)])],
     files: files.filter(
         (file) => !file.startsWith('baseline-') && (tourFiles.has(file) || !baselineFiles.includes(file)),
     ),
