@@ -8,7 +8,7 @@ DEMO     := tours/demo-hall
 HOST     ?= 0.0.0.0
 PORT     ?= 8000
 
-.PHONY: setup demo demo-build test test-fast lint format bench services chromium clean
+.PHONY: setup demo demo-build test test-fast lint lint-js test-js format bench services chromium clean
 
 $(STAMP): pyproject.toml
 	@# PyICU (the word filter) builds against Debian's ICU
@@ -47,20 +47,28 @@ demo-build: setup chromium
 demo: demo-build
 	$(HB) serve $(DEMO)/dist --host $(HOST) --port $(PORT)
 
-test: setup chromium services
+test: setup chromium services lint-js test-js
 	$(VENV)/bin/ruff check hallbuilder tests benchmarks
 	$(VENV)/bin/pytest -n 2 --dist loadgroup
+
+# The viewer's JavaScript: ESLint (web/eslint.config.js) and Prettier, and node --test on its pure modules.
+lint-js: web/node_modules/.installed
+	cd web && npm run --silent lint
+
+test-js: web/node_modules/.installed
+	cd web && npm test
 
 test-fast: setup
 	$(VENV)/bin/pytest -n 2 -m "not e2e and not slow"
 
-lint: $(STAMP)
+lint: $(STAMP) lint-js
 	$(VENV)/bin/ruff check hallbuilder tests benchmarks
 	$(VENV)/bin/ruff format --check hallbuilder tests benchmarks
 
-format: $(STAMP)
+format: $(STAMP) web/node_modules/.installed
 	$(VENV)/bin/ruff check --fix hallbuilder tests benchmarks
 	$(VENV)/bin/ruff format hallbuilder tests benchmarks
+	cd web && npm run --silent format
 
 bench: setup chromium services
 	$(PY) -m benchmarks

@@ -114,3 +114,21 @@ def test_quiet_build_prints_only_the_summary(runner, tmp_path):
     assert result.exit_code == 0
     assert len(result.output.strip().splitlines()) == 1
     assert result.output.startswith("Built 2 scene(s) (2 tiled, 0 unchanged)")
+
+
+def test_check_warns_when_shares_would_have_no_picture(runner, hall):
+    checked = runner.invoke(cli, ["check", str(hall)])
+    assert checked.exit_code == 0, checked.output
+    assert (
+        "hall.yaml:7: hall.url is not set: links shared on WeChat and other apps show no picture and no "
+        "address (og:image and og:url need it). Add the address the hall is published at under hall:, "
+        "e.g. `url: https://example.org/my-hall/`."
+    ) in checked.output
+    config = hall / "hall.yaml"
+    config.write_text(
+        config.read_text("utf-8").replace(
+            "  start: lobby", "  url: https://hall.example.org/\n  start: lobby", 1
+        ),
+        "utf-8",
+    )
+    assert "hall.url is not set" not in runner.invoke(cli, ["check", str(hall)]).output

@@ -40,7 +40,10 @@ const css = files.find((file) => /^tour-.*\.css$/.test(file));
 const baselineEntry = files.find((file) => /^baseline-.*\.js$/.test(file));
 const baselineFiles = [...closure(baselineEntry)];
 const baselineCss = css; // the baseline page links the tour's stylesheet (PSV's styles are in it)
-const tourFiles = new Set([...closure(entry), ...closure(files.find((file) => outputs[file].entryPoint === 'src/viewer.js'))]);
+const tourFiles = new Set([
+    ...closure(entry),
+    ...closure(files.find((file) => outputs[file].entryPoint === 'src/viewer.js')),
+]);
 
 /** An output and every chunk it imports statically, recursively. */
 function closure(file, seen = new Set()) {
@@ -52,6 +55,8 @@ function closure(file, seen = new Set()) {
     return seen;
 }
 const viewerChunk = files.find((file) => outputs[file].entryPoint === 'src/viewer.js');
+// The viewer's PSV plugins are given to its constructor, so they load beside it (modulepreloaded too).
+const pluginsChunk = files.find((file) => outputs[file].entryPoint === 'src/plugins.js');
 
 for (const file of files.filter((name) => /\.(js|css)$/.test(name))) {
     const bytes = readFileSync(join(out, file));
@@ -66,8 +71,10 @@ const manifest = {
     entry,
     css,
     preload: [...closure(entry)].filter((file) => file !== entry),
-    viewer: [...closure(viewerChunk)],
-    files: files.filter((file) => !file.startsWith('baseline-') && (tourFiles.has(file) || !baselineFiles.includes(file))),
+    viewer: [...new Set([...closure(viewerChunk), ...closure(pluginsChunk)])],
+    files: files.filter(
+        (file) => !file.startsWith('baseline-') && (tourFiles.has(file) || !baselineFiles.includes(file)),
+    ),
     baseline: { entry: baselineEntry, css: baselineCss, files: baselineFiles },
     version: createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12),
 };

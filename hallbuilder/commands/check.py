@@ -9,6 +9,18 @@ import click
 from hallbuilder.commands.logs import setup_logging
 
 
+def share_warnings(config) -> list[str]:
+    """What would make shared links look broken: without `hall.url` a share has no picture and no address."""
+    if config.data["hall"].get("url"):
+        return []
+    line = config.source.line_of(("hall",))
+    return [
+        f"{config.source.name}:{line}: hall.url is not set: links shared on WeChat and other apps show no "
+        "picture and no address (og:image and og:url need it). Add the address the hall is published at "
+        "under hall:, e.g. `url: https://example.org/my-hall/`."
+    ]
+
+
 @click.command()
 @click.argument("project", type=click.Path(path_type=Path), default=".")
 def check(project: Path) -> None:
@@ -24,6 +36,8 @@ def check(project: Path) -> None:
     inputs = check_inputs(
         config, config.project_dir / CACHE_NAME, full=True
     )  # photos and media, as the build
+    for warning in share_warnings(config):
+        click.secho(warning, fg="yellow")
     hotspots = sum(len(scene["hotspots"]) for scene in config.scenes)
     media = len({item.relative for item in inputs.media})
     click.secho(

@@ -58,26 +58,31 @@ EDIT_ROUTE = "/__hallbuilder/hotspot"
 LOOPBACK = {"127.0.0.1", "::1"}
 
 
-def served_tour(dist: Path, edit_token: str | None = None) -> dict:
-    """tour.json as built, with `service.url` replaced by this server's API (and the edit-mode save route)."""
+def served_tour(dist: Path, edit_token: str | None = None, staff: bool = False) -> dict:
+    """tour.json as built, with `service.url` replaced by this server's API.
+
+    For `staff` (a page asked for from this computer) it carries `edit`: the viewer offers its edit mode
+    only then, and with the project known (`edit_token`) it can save into hall.yaml. Phones on the LAN and
+    every published copy get no `edit`, so visitors never see staff tools.
+    """
     tour = json.loads((dist / "tour.json").read_text("utf-8"))
     tour["service"] = {**(tour.get("service") or {}), "url": "/api"}
-    if edit_token:
-        tour["edit"] = {"save": EDIT_ROUTE, "token": edit_token}
+    if staff:
+        tour["edit"] = {"save": EDIT_ROUTE, "token": edit_token} if edit_token else {}
     return tour
 
 
-def tour_json(dist: Path, edit_token: str | None = None) -> bytes:
-    return json.dumps(served_tour(dist, edit_token), ensure_ascii=False).encode()
+def tour_json(dist: Path, edit_token: str | None = None, staff: bool = False) -> bytes:
+    return json.dumps(served_tour(dist, edit_token, staff), ensure_ascii=False).encode()
 
 
 EMBEDDED_TOUR = re.compile(r'(<script type="application/json" id="hb-tour">)(.*?)(</script>)', re.DOTALL)
 
 
-def index_html(dist: Path, edit_token: str | None = None) -> bytes:
+def index_html(dist: Path, edit_token: str | None = None, staff: bool = False) -> bytes:
     """index.html with the tour embedded in it pointing at this server's API too (the page reads that copy)."""
     page = (dist / "index.html").read_text("utf-8")
-    raw = json.dumps(served_tour(dist, edit_token), ensure_ascii=False, separators=(",", ":"))
+    raw = json.dumps(served_tour(dist, edit_token, staff), ensure_ascii=False, separators=(",", ":"))
     safe = raw.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return EMBEDDED_TOUR.sub(lambda match: match.group(1) + safe + match.group(3), page, count=1).encode()
 
@@ -156,9 +161,12 @@ def register(app: Flask, dist: Path, project: Path | None = None) -> None:
             EDIT_ROUTE, "save_edit", lambda: save_edit(project, edit_token), methods=["POST"]
         )
 
+    def staff() -> bool:
+        return request.remote_addr in LOOPBACK
+
     @blueprint.route("/tour.json")
     def tour():
-        response = Response(tour_json(dist, edit_token), mimetype="application/json")
+        response = Response(tour_json(dist, edit_token, staff()), mimetype="application/json")
         response.headers["Cache-Control"] = SHORT_CACHE
         return response
 
@@ -168,7 +176,7 @@ def register(app: Flask, dist: Path, project: Path | None = None) -> None:
         if relative.endswith("/"):
             relative += "index.html"
         if relative == "index.html":
-            response = Response(index_html(dist, edit_token), mimetype="text/html")
+            response = Response(index_html(dist, edit_token, staff()), mimetype="text/html")
             response.headers["Cache-Control"] = SHORT_CACHE
             return response
         return _send(dist, relative)

@@ -2,11 +2,14 @@
 
 `dist/listen/<scene-id>.html` is plain HTML with large text, one big play button per language, the transcript and
 captions. It needs no viewer bundle and works without JavaScript (every language is then shown, one under another);
-`listen.js` only shows the chosen language and drives the big buttons. `hallbuilder qr` prints a code for each page.
+`listen.js` shows one language (the link's, else the tour's remembered one, else the browser's), puts the page's
+own words in it, drives the big buttons and shows the captions line by line (browsers draw no captions for
+<audio>). `hallbuilder qr` prints a code for each page.
 """
 
 from __future__ import annotations
 
+import json
 from html import escape
 from pathlib import Path
 
@@ -32,6 +35,13 @@ WORDS = {
         "tour": "在全景中查看",
         "language": "语言",
         "transcript": "讲解文稿",
+    },
+    "zh-Hant": {
+        "play": "▶ 播放講解",
+        "pause": "❚❚ 暫停",
+        "tour": "在全景中查看",
+        "language": "語言",
+        "transcript": "講解文稿",
     },
     "en": {
         "play": "▶ Play",
@@ -59,26 +69,71 @@ audio { width: 100%; margin: 0.75rem 0; }
 .transcript-title { font-size: 1.05rem; margin: 1rem 0 0.25rem; color: #555; }
 .transcript { font-size: 1.15rem; white-space: pre-wrap; margin-top: 0; }
 .back { display: inline-block; margin-top: 1.5rem; font-size: 1.1rem; color: #8a1c1c; }
+.caption { min-height: 1.6em; margin: 0.5rem 0; padding: 0.5rem 0.75rem; border-radius: 0.5rem; background: #1a1a1a;
+           color: #fff; font-size: 1.3rem; }
+.caption:empty { visibility: hidden; }
 @media (prefers-reduced-motion: reduce) { * { transition: none !important; } }
 """
 SCRIPT = """(function () {
   var sections = Array.prototype.slice.call(document.querySelectorAll('section.narration'));
   var links = Array.prototype.slice.call(document.querySelectorAll('nav a'));
-  function show() {
+  var codes = sections.map(function (s) { return s.id; });
+  var KEY = 'hallbuilder:lang';
+  function stored() { try { return localStorage.getItem(KEY); } catch (e) { return null; } }
+  function remember(code) { try { localStorage.setItem(KEY, code); } catch (e) { /* private mode */ } }
+  function lower(code) { return String(code || '').toLowerCase(); }
+  function fromBrowser() {
+    var wanted = navigator.languages || [navigator.language];
+    for (var i = 0; i < wanted.length; i++) {
+      var w = lower(wanted[i]);
+      for (var j = 0; j < codes.length; j++) if (lower(codes[j]) === w) return codes[j];
+      if (/^zh-(hk|mo)/.test(w) && codes.indexOf('yue') >= 0) return 'yue';
+      for (var k = 0; k < codes.length; k++) if (lower(codes[k]).split('-')[0] === w.split('-')[0]) return codes[k];
+    }
+    return null;
+  }
+  function chosen() {
     var wanted = location.hash.slice(1);
-    var chosen = sections.filter(function (s) { return s.id === wanted; })[0] || sections[0];
+    if (codes.indexOf(wanted) >= 0) return wanted;
+    var saved = stored();
+    if (codes.indexOf(saved) >= 0) return saved;
+    return fromBrowser() || codes[0];
+  }
+  function show() {
+    var code = chosen();
     sections.forEach(function (s) {
-      s.hidden = s !== chosen;
+      s.hidden = s.id !== code;
       var audio = s.querySelector('audio');
-      if (audio && s !== chosen) audio.pause();
+      if (audio && s.id !== code) audio.pause();
     });
-    links.forEach(function (a) { a.setAttribute('aria-current', a.getAttribute('href') === '#' + chosen.id); });
+    links.forEach(function (a) { a.setAttribute('aria-current', a.getAttribute('href') === '#' + code); });
+    document.documentElement.lang = code;
+    Array.prototype.forEach.call(document.querySelectorAll('[data-texts]'), function (node) {
+      var texts = JSON.parse(node.getAttribute('data-texts'));
+      var text = texts[code] || texts[node.getAttribute('data-default')] || '';
+      if (node.hasAttribute('data-attribute')) node.setAttribute(node.getAttribute('data-attribute'), text);
+      else node.textContent = text;
+    });
+    var title = document.querySelector('h1').textContent + ' · ' + document.querySelector('.hall').textContent;
+    document.title = title;
   }
   Array.prototype.forEach.call(document.querySelectorAll('button.play'), function (button) {
     var audio = document.getElementById(button.getAttribute('data-audio'));
+    var line = document.getElementById(button.getAttribute('data-caption'));
     button.addEventListener('click', function () { if (audio.paused) audio.play(); else audio.pause(); });
     audio.addEventListener('play', function () { button.textContent = button.getAttribute('data-pause'); });
     audio.addEventListener('pause', function () { button.textContent = button.getAttribute('data-play'); });
+    var track = audio.textTracks && audio.textTracks[0];
+    if (track && line) {
+      track.mode = 'hidden';
+      track.addEventListener('cuechange', function () {
+        var cue = track.activeCues && track.activeCues[0];
+        line.textContent = cue ? (cue.getCueAsHTML ? cue.getCueAsHTML().textContent : cue.text) : '';
+      });
+    }
+  });
+  links.forEach(function (a) {
+    a.addEventListener('click', function () { remember(a.getAttribute('href').slice(1)); });
   });
   window.addEventListener('hashchange', show);
   show();
@@ -96,7 +151,21 @@ def pick(text: dict[str, str] | None, language: str, fallback: str) -> str:
 
 
 def words(language: str) -> dict[str, str]:
-    return WORDS["zh" if language.startswith(("zh", "yue", "hak", "nan", "wuu")) else "en"]
+    """The page's words in a narration's language: Traditional for Cantonese, Hong Kong and Taiwan."""
+    if language.lower().startswith(("yue", "zh-hant", "zh-hk", "zh-tw", "zh-mo")):
+        return WORDS["zh-Hant"]
+    return WORDS["zh" if language.startswith(("zh", "hak", "nan", "wuu")) else "en"]
+
+
+def texts(values: dict[str, str], default: str, attribute: str | None = None) -> str:
+    """`data-texts` (the same words in every narration language) for listen.js to switch; escaped."""
+    parts = [
+        f'data-texts="{escape(json.dumps(values, ensure_ascii=False))}"',
+        f'data-default="{escape(default)}"',
+    ]
+    if attribute:
+        parts.append(f'data-attribute="{escape(attribute)}"')
+    return " ".join(parts)
 
 
 def narration_section(language: str, narration: dict) -> str:
@@ -108,9 +177,10 @@ def narration_section(language: str, narration: dict) -> str:
     ]
     if narration.get("audio"):
         audio_id = f"audio-{escape(language)}"
+        caption_id = f"caption-{escape(language)}"
         parts.append(
-            f'<button type="button" class="play" data-audio="{audio_id}" data-play="{escape(say["play"])}" '
-            f'data-pause="{escape(say["pause"])}">{escape(say["play"])}</button>'
+            f'<button type="button" class="play" data-audio="{audio_id}" data-caption="{caption_id}" '
+            f'data-play="{escape(say["play"])}" data-pause="{escape(say["pause"])}">{escape(say["play"])}</button>'
         )
         track = (
             f'<track kind="captions" src="../{escape(narration["captions"])}" srclang="{escape(language)}" '
@@ -121,6 +191,8 @@ def narration_section(language: str, narration: dict) -> str:
         parts.append(
             f'<audio id="{audio_id}" controls preload="metadata" src="../{escape(narration["audio"])}">{track}</audio>'
         )
+        if narration.get("captions"):
+            parts.append(f'<p class="caption" id="{caption_id}" aria-hidden="true"></p>')
     if narration.get("transcript"):
         parts.append(f'<h3 class="transcript-title">{escape(say["transcript"])}</h3>')
         parts.append(f'<p class="transcript">{escape(narration["transcript"])}</p>')
@@ -140,15 +212,19 @@ def render_listen_page(tour: dict, scene: dict) -> str:
         for code in ordered
     )
     sections = "\n".join(narration_section(code, scene["narration"][code]) for code in ordered)
+    hall_texts = texts({code: pick(tour["hall"]["title"], code, default) for code in ordered}, default)
+    scene_texts = texts({code: pick(scene["title"], code, default) for code in ordered}, default)
+    back_texts = texts({code: words(code)["tour"] for code in ordered}, default)
+    nav_texts = texts({code: words(code)["language"] for code in ordered}, default, "aria-label")
     return (
         f'<!doctype html>\n<html lang="{escape(default)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{POLICY}">\n'
         f"<title>{escape(scene_title)} · {escape(hall_title)}</title>\n"
         '<link rel="icon" href="data:,">\n<link rel="stylesheet" href="listen.css">\n</head>\n<body>\n<main>\n'
-        f'<p class="hall">{escape(hall_title)}</p>\n<h1>{escape(scene_title)}</h1>\n'
-        f'<nav aria-label="{escape(say["language"])}">{nav}</nav>\n{sections}\n'
-        f'<a class="back" href="../#scene={escape(scene["id"])}">{escape(say["tour"])}</a>\n'
+        f'<p class="hall" {hall_texts}>{escape(hall_title)}</p>\n<h1 {scene_texts}>{escape(scene_title)}</h1>\n'
+        f'<nav aria-label="{escape(say["language"])}" {nav_texts}>{nav}</nav>\n{sections}\n'
+        f'<a class="back" href="../#scene={escape(scene["id"])}" {back_texts}>{escape(say["tour"])}</a>\n'
         '</main>\n<script src="listen.js"></script>\n</body>\n</html>\n'
     )
 

@@ -16,9 +16,10 @@ from urllib.parse import urlsplit
 
 from hallbuilder.site.bundle import VIEWER_FOLDER, Bundle
 
-ENTER = {"zh": "进入展厅", "en": "Enter"}
+ENTER = {"zh": "进入展厅", "zh-Hant": "進入展廳", "en": "Enter"}
 NOSCRIPT = {
     "zh": "请开启 JavaScript 以参观线上展厅。",
+    "zh-Hant": "請開啟 JavaScript 以參觀線上展廳。",
     "en": "Please enable JavaScript to visit the online hall.",
 }
 
@@ -28,9 +29,12 @@ CRITICAL_CSS = (
     "font:16px/1.5 system-ui,-apple-system,'PingFang SC','Noto Sans CJK SC',sans-serif}"
     "#hb-app{position:fixed;inset:0}#hb-stage{position:absolute;inset:0}"
     "#hb-preview{position:absolute;inset:0;width:100%;height:100%;object-fit:cover;z-index:5;pointer-events:none}"
-    "#hb-cover{position:absolute;inset:auto 0 0 0;z-index:20;padding:24px 20px 28px;text-align:center;"
-    "background:linear-gradient(transparent,rgba(0,0,0,.75) 35%)}"
-    ".hb-cover-title{margin:0 0 4px;font-size:1.6rem;line-height:1.25}.hb-cover-subtitle{margin:0 0 16px}"
+    "#hb-cover{position:absolute;inset:0;z-index:20;display:flex;flex-direction:column;justify-content:flex-end;"
+    "text-align:center}.hb-cover-image{position:absolute;inset:0;width:100%;height:100%;object-fit:cover}"
+    ".hb-cover-text{position:relative;padding:48px 20px 28px;"
+    "background:linear-gradient(transparent,rgba(0,0,0,.78) 40px)}"
+    ".hb-cover-title{margin:0 0 4px;font-size:1.6rem;line-height:1.25}.hb-cover-subtitle{margin:0 0 8px}"
+    ".hb-cover-description{max-width:36em;margin:0 auto 16px;font-size:.95rem}"
     "#hb-enter{min-width:180px;min-height:48px;border:0;border-radius:999px;background:#ffb000;color:#111;"
     "font-weight:700;font-size:1.1rem}[hidden]{display:none!important}.hb-ui{visibility:hidden}"
 )
@@ -47,7 +51,11 @@ def text(value: dict | None, languages: list[str]) -> str:
 
 
 def family(language: str) -> str:
-    return "zh" if language.split("-")[0] in {"zh", "yue", "wuu", "nan", "hak", "cmn"} else "en"
+    """The static page's word table: Traditional for Cantonese, Hong Kong and Taiwan, Simplified, else English."""
+    lowered = language.lower()
+    if lowered.startswith(("yue", "zh-hant", "zh-hk", "zh-tw", "zh-mo")):
+        return "zh-Hant"
+    return "zh" if lowered.split("-")[0] in {"zh", "wuu", "nan", "hak", "cmn"} else "en"
 
 
 def service_origin(tour: dict) -> str:
@@ -130,9 +138,12 @@ def start_scene(tour: dict) -> dict:
 
 
 def share_meta(title: str, description: str, image: str | None, public_url: str | None = None) -> list[str]:
-    """Open Graph and WeChat (itemprop) share tags; absolute when the hall's public address is known."""
-    if public_url and image:
-        image = public_url + image
+    """Open Graph and WeChat (itemprop) share tags.
+
+    Open Graph wants absolute addresses, which only `hall.url` gives: without it there is no og:url and no
+    og:image (a relative one is ignored by every reader, `hallbuilder check` warns). Microdata addresses are
+    resolved against the page, so `itemprop="image"` is written either way.
+    """
     tags = [
         f'<meta name="description" content="{attr(description)}">',
         '<meta property="og:type" content="website">',
@@ -145,10 +156,10 @@ def share_meta(title: str, description: str, image: str | None, public_url: str 
     if public_url:
         tags.append(f'<meta property="og:url" content="{attr(public_url)}">')
     if image:
-        tags += [
-            f'<meta property="og:image" content="{attr(image)}">',
-            f'<meta itemprop="image" content="{attr(image)}">',
-        ]
+        absolute = public_url + image if public_url else None
+        if absolute:
+            tags.append(f'<meta property="og:image" content="{attr(absolute)}">')
+        tags.append(f'<meta itemprop="image" content="{attr(absolute or image)}">')
     return tags
 
 
@@ -159,13 +170,14 @@ def render_page(tour: dict, bundle: Bundle, dist_dir: Path) -> str:
     lang = languages[0]
     title = text(hall["title"], languages)
     subtitle = text(hall.get("subtitle"), languages)
-    description = text(hall.get("description"), languages) or subtitle or title
+    hall_description = text(hall.get("description"), languages)
+    description = hall_description or subtitle or title
     scene = start_scene(tour)
     preview = scene["panorama"].get("preview") or {}
     inline = data_uri(dist_dir / preview["src"]) if preview.get("src") else None
     cover = (hall.get("cover") or {}).get("src")
     share_image = cover or preview.get("src") or scene["panorama"]["thumb"]
-    picture = inline or cover or preview.get("src")
+    picture = inline or preview.get("src")
     viewer = f"{VIEWER_FOLDER}/"
     head = [
         '<meta charset="utf-8">',
@@ -173,6 +185,9 @@ def render_page(tour: dict, bundle: Bundle, dist_dir: Path) -> str:
         f'<meta http-equiv="Content-Security-Policy" content="{attr(content_security_policy(tour))}">',
         '<meta name="referrer" content="strict-origin-when-cross-origin">',
         '<meta name="theme-color" content="#111111">',
+        # Opened from the home screen, iPhone shows the tour without Safari's bars: its only fullscreen.
+        '<meta name="apple-mobile-web-app-capable" content="yes">',
+        '<meta name="mobile-web-app-capable" content="yes">',
         '<link rel="icon" href="data:,">',
         f"<title>{escape(title)}</title>",
         *share_meta(title, description, share_image, hall.get("url")),
@@ -198,10 +213,14 @@ def render_page(tour: dict, bundle: Bundle, dist_dir: Path) -> str:
         '<div id="hb-stage"></div>',
         image,
         '<section id="hb-cover">',
+        f'<img class="hb-cover-image" src="{attr(cover)}" alt="">' if cover else "",
+        '<div class="hb-cover-text">',
         f'<h1 class="hb-cover-title">{escape(title)}</h1>',
         f'<p class="hb-cover-subtitle">{escape(subtitle)}</p>' if subtitle else "",
+        f'<p class="hb-cover-description">{escape(hall_description)}</p>' if hall_description else "",
         f'<button type="button" id="hb-enter" hidden>{escape(ENTER[family(lang)])}</button>',
         f"<noscript><p>{escape(NOSCRIPT[family(lang)])}</p></noscript>",
+        "</div>",
         "</section>",
         "</div>",
         f'<script type="application/json" id="hb-tour">{embedded_json(tour)}</script>',

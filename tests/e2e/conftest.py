@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from viewer_halls import write_sample_hall
 from viewer_server import serve
+from viewer_tour import Tour
 
 BUNDLE = Path(__file__).resolve().parents[2] / "hallbuilder" / "web_dist" / "manifest.json"
 
@@ -36,36 +37,39 @@ def site(sample_dist: Path) -> Iterator[str]:
         yield base
 
 
-class Tour:
-    """A page showing the tour, with what went wrong on it."""
+def variant(sample_dist: Path, folder: Path, change) -> Path:
+    """A copy of the sample hall's dist with tour.json changed by `change(tour)` and its page rewritten."""
+    import json
+    import shutil
 
-    def __init__(self, page, base: str) -> None:
-        self.page = page
-        self.base = base
-        self.errors: list[str] = []
-        self.requests: list[str] = []
-        page.on("console", lambda message: message.type == "error" and self.errors.append(message.text))
-        page.on("pageerror", lambda error: self.errors.append(f"page error: {error}"))
-        page.on("request", lambda request: self.requests.append(request.url))
+    from hallbuilder.site import write_site
 
-    def open(self, hash_: str = "", enter: bool = True) -> Tour:
-        self.page.goto(self.base + hash_)
-        if enter:
-            self.page.click("#hb-enter")
-            self.page.wait_for_function("() => performance.getEntriesByName('tour:interactive').length > 0")
-        return self
+    dist = Path(shutil.copytree(sample_dist, folder / "dist", symlinks=True))
+    tour = json.loads((dist / "tour.json").read_text("utf-8"))
+    change(tour)
+    (dist / "tour.json").write_text(json.dumps(tour, ensure_ascii=False), "utf-8")
+    write_site(dist, tour)
+    return dist
 
-    def scene(self) -> str:
-        return self.page.evaluate("window.hallbuilderTour.scene()")
 
-    def view(self) -> dict:
-        return self.page.evaluate("window.hallbuilderTour.view()")
+@pytest.fixture(scope="session")
+def staff_site(sample_dist: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The sample hall as `hallbuilder serve` shows it on the staff's own computer: tour.edit is set."""
+    dist = variant(sample_dist, tmp_path_factory.mktemp("staff"), lambda tour: tour.update(edit={}))
+    with serve(dist) as base:
+        yield base
 
 
 @pytest.fixture
 def tour_on_desktop(desktop_page, site: str) -> Tour:
     desktop_page.set_default_timeout(20000)
     return Tour(desktop_page, site)
+
+
+@pytest.fixture
+def staff_tour(desktop_page, staff_site: str) -> Tour:
+    desktop_page.set_default_timeout(20000)
+    return Tour(desktop_page, staff_site)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""Edit mode for staff on a local preview: angles under the pointer, placing and dragging hotspots."""
+"""Edit mode for staff on `hallbuilder serve`: angles under the pointer, placing and dragging hotspots; never for visitors."""
 
 from __future__ import annotations
 
@@ -15,8 +15,8 @@ def angles(text: str) -> tuple[float, float]:
     return float(found.group(1)), float(found.group(2))
 
 
-def test_edit_mode_shows_angles_and_places_a_hotspot(tour_on_desktop):
-    page = tour_on_desktop.open("#scene=concourse&yaw=10&pitch=-5&fov=75&edit=1").page
+def test_edit_mode_shows_angles_and_places_a_hotspot(staff_tour):
+    page = staff_tour.open("#scene=concourse&yaw=10&pitch=-5&fov=75&edit=1").page
     page.wait_for_selector(".hb-edit:not([hidden])")
     page.mouse.move(640, 400)  # the centre of the 1280×800 view
     page.wait_for_function("() => document.querySelector('.hb-edit-readout').textContent.includes('yaw')")
@@ -31,8 +31,8 @@ def test_edit_mode_shows_angles_and_places_a_hotspot(tour_on_desktop):
     assert page.locator(".hb-edit-draft").count() == 1
 
 
-def test_edit_mode_drags_a_hotspot_and_gives_its_new_angles(tour_on_desktop):
-    page = tour_on_desktop.open("#scene=concourse&yaw=-40&pitch=5&fov=75&edit=1").page
+def test_edit_mode_drags_a_hotspot_and_gives_its_new_angles(staff_tour):
+    page = staff_tour.open("#scene=concourse&yaw=-40&pitch=5&fov=75&edit=1").page
     page.wait_for_selector(".hb-edit:not([hidden])")
     box = page.locator(".hb-hotspot[data-hotspot='about'] .hb-hotspot-icon").bounding_box()
     x, y = box["x"] + box["width"] / 2, box["y"] + box["height"] / 2
@@ -49,9 +49,20 @@ def test_edit_mode_drags_a_hotspot_and_gives_its_new_angles(tour_on_desktop):
     assert pitch == pytest.approx(5, abs=2)
 
 
-def test_the_edit_mode_is_offered_on_a_local_preview(tour_on_desktop):
-    page = tour_on_desktop.open().page
-    page.wait_for_function("() => window.hallbuilderTour.ready()")
-    page.wait_for_timeout(2500)  # the edit mode loads once the visible tiles are in
+def test_the_edit_mode_is_offered_where_the_server_says_so(staff_tour):
+    page = staff_tour.open().page
+    page.wait_for_function("() => window.hallbuilderTour.settled()")  # once the visible tiles are in
     page.click(".hb-tool--more")
     assert page.locator(".hb-menu-item--edit").text_content() == "Edit mode"
+
+
+def test_visitors_on_a_private_network_host_get_no_staff_tools(tour_on_desktop):
+    """127.0.0.1 is as private as an intranet host: only the server's word (tour.edit) offers staff tools."""
+    tour = tour_on_desktop.open("#scene=concourse&edit=1")
+    page = tour.page
+    page.wait_for_function("() => window.hallbuilderTour.settled()")
+    page.click(".hb-tool--more")
+    assert page.locator(".hb-menu-item--map").count() == 1
+    assert page.locator(".hb-menu-item--edit").count() == 0
+    assert page.locator(".hb-edit").count() == 0
+    assert not any("/ui/edit" in url or "edit-" in url for url in tour.requests)

@@ -87,3 +87,35 @@ def test_the_listen_page_plays_on_a_phone_and_switches_language(phone_page, serv
     page.click("#en button.play")
     page.wait_for_function("() => document.getElementById('audio-en').currentTime > 0.3")
     assert errors == []
+
+
+@pytest.mark.e2e
+def test_the_listen_page_follows_the_browsers_language_and_shows_captions(desktop_page, served):
+    page = desktop_page  # the desktop browser asks for English
+    page.goto(served + "listen/lobby.html")
+    expect(page.locator("#en")).to_be_visible()
+    expect(page.locator("#zh-CN")).to_be_hidden()
+    # None of the page's own words stay Chinese beside the English narration.
+    assert page.evaluate("document.documentElement.lang") == "en"
+    assert page.locator("a.back").text_content() == "See it in the tour"
+    assert page.locator("nav").get_attribute("aria-label") == "Language"
+    assert page.locator("h1").text_content() == "Entrance"
+    page.click("#en button.play")
+    caption = page.locator("#caption-en")
+    page.wait_for_function("() => document.getElementById('caption-en').textContent !== ''")
+    assert caption.text_content() in "Welcome <script>alert('x')</script> to the hall."
+    assert caption.is_visible()
+
+
+@pytest.mark.e2e
+def test_the_listen_page_follows_the_tours_language(phone_page, served):
+    page = phone_page  # a Chinese browser, but the visitor chose English in the tour
+    page.goto(served)
+    page.evaluate("() => localStorage.setItem('hallbuilder:lang', 'en')")
+    page.goto(served + "listen/lobby.html")
+    expect(page.locator("#en")).to_be_visible()
+    assert page.locator("a.back").text_content() == "See it in the tour"
+    page.click("nav a[href='#zh-CN']")
+    expect(page.locator("#zh-CN")).to_be_visible()
+    assert page.locator("a.back").text_content() == "在全景中查看"
+    assert page.evaluate("localStorage.getItem('hallbuilder:lang')") == "zh-CN"

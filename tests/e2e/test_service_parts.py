@@ -43,7 +43,9 @@ class FakeService:
             return 200, {"comments": [comment] if "after_id=0" in path else [], "next_after_id": 1}
         if (method, route) == ("POST", "comments"):
             sent = json.loads(body)
-            return 201, {"comment": {"id": 2, **sent, "status": "pending"}, "edit_token": "t"}
+            comment = {key: sent[key] for key in ("scene", "nickname", "text")}
+            comment |= {"id": 2, "created_at": "2026-11-20T08:01:00Z", "status": "pending"}
+            return 201, {"comment": comment, "edit_token": "t"}
         if (method, route) == ("POST", "views"):
             return 204, None
         if (method, route) == ("GET", "stats"):
@@ -155,3 +157,111 @@ def test_comments_opened_from_the_menu_keep_polling(desktop_page, service_dist):
         page.wait_for_timeout(300)
         assert comment_reads() > before
         assert errors == []
+
+
+RESERVED = "This nickname is reserved for the organisers; please choose another."
+
+
+class RefusingService(FakeService):
+    """The real service's refusals (hallbuilder/service/api/comments.py), one per posted nickname."""
+
+    def __call__(self, method: str, path: str, body: bytes):
+        route = path.removeprefix(PREFIX).split("?")[0]
+        if (method, route) != ("POST", "comments"):
+            return super().__call__(method, path, body)
+        self.calls.append((method, path, body))
+        nickname = json.loads(body)["nickname"]
+        if nickname == "admin":
+            return 422, {
+                "code": 422,
+                "status": "Unprocessable Entity",
+                "message": RESERVED,
+                "errors": {"json": {"nickname": [RESERVED]}},
+            }
+        if nickname == "busy":
+            message = "Too many comments: please wait 1709 seconds and try again."
+            return (
+                429,
+                {"code": 429, "status": "Too Many Requests", "message": message},
+                {"Retry-After": "1709"},
+            )
+        if nickname == "again":
+            return 409, {"code": 409, "status": "Conflict", "message": "You already posted this text."}
+        return 500, {"code": 500, "status": "Internal Server Error", "message": "boom"}
+
+
+def post_comment(page, nickname: str) -> str:
+    page.fill("input[name=nickname]", nickname)
+    page.fill("textarea[name=text]", "很漂亮的展厅")
+    page.evaluate("() => { document.querySelector('.hb-panel .hb-status').textContent = '' }")
+    page.click(".hb-form button[type=submit]")
+    page.wait_for_function("() => document.querySelector('.hb-panel .hb-status').textContent !== ''")
+    return page.locator(".hb-panel .hb-status").text_content()
+
+
+def test_comment_errors_are_plain_chinese_and_say_what_to_do(phone_page, service_dist):
+    service = RefusingService()
+    with serve(service_dist, service) as base:
+        page = phone_page
+        errors = open_tour(page, base)
+        page.click(".hb-tool--more")
+        page.click(".hb-menu-item--comment")
+        page.wait_for_selector(".hb-comment")
+        assert page.locator("textarea[name=text]").get_attribute("maxlength") == "500"
+        assert page.locator("input[name=nickname]").get_attribute("maxlength") == "32"
+        assert post_comment(page, "admin") == "这个昵称不能使用。请换一个昵称再发送。"
+        assert post_comment(page, "busy") == "操作太频繁。请约半小时后再试。"
+        assert post_comment(page, "again") == "这条留言已经发过了，不用再发。"
+        assert post_comment(page, "crash") == "服务器暂时出了问题。请稍后再试。"
+        page.context.set_offline(True)
+        assert post_comment(page, "李") == "连不上网络。请检查网络连接后再试。"
+        page.context.set_offline(False)
+        assert not [error for error in errors if "Failed to fetch" in error or "object Object" in error]
+
+
+def test_the_view_count_shows_below_the_announcement_banner(phone_page, service_dist):
+    with serve(service_dist, FakeService()) as base:
+        page = phone_page
+        open_tour(page, base)
+        page.wait_for_function("() => document.querySelector('.hb-views').textContent === '浏览 12 次'")
+        views = page.locator(".hb-views").bounding_box()
+        banner = page.locator(".hb-banner").bounding_box()
+        assert views["y"] + views["height"] <= banner["y"]
+
+
+def served_spec() -> dict:
+    """The real service's OpenAPI document (it does not depend on the database)."""
+    from hallbuilder.service.app import create_app
+    from hallbuilder.service.config import Settings
+
+    settings = Settings(database_url="sqlite://", secret_key="s" * 32, secure_cookies=False)
+    return create_app(settings).test_client().get("/api/openapi.json").get_json()
+
+
+STAND_IN_ANSWERS = [
+    ("GET", "announcements", b""),
+    ("GET", "comments?scene=concourse&after_id=0&limit=50", b""),
+    ("POST", "comments", b'{"nickname": "Wang", "text": "Hi", "scene": "concourse", "website": ""}'),
+    ("POST", "views", b'{"scene": "concourse"}'),
+    ("GET", "stats", b""),
+]
+
+
+@pytest.mark.parametrize(("method", "route", "body"), STAND_IN_ANSWERS)
+def test_the_stand_in_service_answers_as_the_real_ones_spec_says(method, route, body):
+    """So viewer and service cannot drift apart silently: each stand-in answer against /api/openapi.json."""
+    import jsonschema
+
+    spec = served_spec()
+    status, data, *_ = FakeService()(method, PREFIX + route, body)
+    operation = spec["paths"]["/api/halls/{hall}/" + route.split("?")[0]][method.lower()]
+    declared = operation["responses"][str(status)]
+    if data is None:
+        assert "content" not in declared
+        return
+    schema = declared["content"]["application/json"]["schema"]
+    jsonschema.validate(data, {**schema, "components": spec["components"]})
+    properties = spec["components"]["schemas"][schema["$ref"].rsplit("/", 1)[1]].get("properties", {})
+    assert set(data) <= set(properties), (
+        f"answers keys the service does not have: {set(data) - set(properties)}"
+    )

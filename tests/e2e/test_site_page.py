@@ -86,3 +86,20 @@ def test_a_missing_bundle_names_the_fix(tmp_path: Path):
         f"the viewer bundle is missing: no {tmp_path / 'manifest.json'}; "
         "build it with `make setup` (or: cd web && npm ci && npm run build)"
     )
+
+
+def test_share_tags_are_absolute_or_absent(tmp_path: Path):
+    page = render_page(tour(), load_bundle(), tmp_path)
+    assert 'property="og:image"' not in page and 'property="og:url"' not in page
+    assert '<meta itemprop="image" content="scenes/lobby/preview.jpg">' in page
+    public = render_page(tour(url="https://hall.example.org/"), load_bundle(), tmp_path)
+    assert '<meta property="og:url" content="https://hall.example.org/">' in public
+    assert '<meta property="og:image" content="https://hall.example.org/scenes/lobby/preview.jpg">' in public
+
+
+def test_the_cover_shows_the_cover_image_and_the_description(tmp_path: Path):
+    cover = {"src": "media/cover-0123456789.jpg", "width": 1600, "height": 900}
+    page = render_page(tour(cover=cover, description={"en": "A <hall>."}), load_bundle(), tmp_path)
+    assert '<img class="hb-cover-image" src="media/cover-0123456789.jpg" alt="">' in page
+    assert '<p class="hb-cover-description">A &lt;hall&gt;.</p>' in page
+    assert page.index('class="hb-cover-image"') < page.index('id="hb-enter"')

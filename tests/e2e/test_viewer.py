@@ -78,7 +78,7 @@ def test_narration_plays_and_the_language_switch_changes_it(tour_on_desktop):
     page.click(".hb-narration-transcript")
     assert page.locator(".hb-panel-body").text_content() == "Welcome to the concourse."
     page.keyboard.press("Escape")
-    assert page.locator(".hb-lang option[value='yue']").text_content() == "粤语"
+    assert page.locator(".hb-lang option[value='yue']").text_content() == "粵語"
     page.select_option(".hb-lang", "zh-CN")
     page.wait_for_function(f"() => document.querySelector('.hb-audio').currentSrc !== {english!r}")
     page.wait_for_function("() => document.querySelector('.hb-audio').currentTime > 0.3")
@@ -122,19 +122,55 @@ def test_the_guided_tour_advances_to_the_next_scene(tour_on_desktop):
     page = tour.page
     page.click(".hb-tool--guide")
     assert re.fullmatch(r"Guided tour 1 / 2", page.locator(".hb-guide-status").text_content())
-    page.wait_for_function("() => window.hallbuilderTour.scene() === 'garden'", timeout=15000)
-    assert page.locator(".hb-guide-status").text_content() == "Guided tour 2 / 2"
     page.click(".hb-guide-pause")
     assert page.locator(".hb-guide-pause").get_attribute("aria-label") == "Resume the tour"
+    page.click(".hb-guide-pause")
+    page.wait_for_function("() => window.hallbuilderTour.scene() === 'garden'", timeout=15000)
+    assert page.locator(".hb-guide-status").text_content() == "Guided tour 2 / 2"
 
 
-def test_share_shows_the_current_deep_link_and_its_qr_code(tour_on_desktop):
+def test_the_guided_tour_started_on_the_last_scene_starts_from_the_halls_start(tour_on_desktop):
+    page = tour_on_desktop.open("#scene=garden").page
+    page.click(".hb-tool--guide")
+    page.wait_for_function("() => window.hallbuilderTour.scene() === 'concourse'")
+    assert page.locator(".hb-guide-status").text_content() == "Guided tour 1 / 2"
+
+
+def test_the_guided_tour_icon_is_not_the_narration_play_icon(tour_on_desktop):
+    page = tour_on_desktop.open().page
+    guide = page.locator(".hb-tool--guide path").get_attribute("d")
+    play = page.evaluate(
+        "() => { const a = document.querySelector('.hb-audio'); a.pause(); return new Promise(r => setTimeout(r, 0))"
+        ".then(() => document.querySelector('.hb-narration-toggle path').getAttribute('d')) }"
+    )
+    assert play == "M8 5v14l11-7z"
+    assert "l11-7z" not in guide and "l6-4z" not in guide and "v8l6-4z" not in guide
+
+
+def test_share_shows_the_current_deep_link_and_its_qr_code_as_an_image(tour_on_desktop):
     page = tour_on_desktop.open("#scene=garden&yaw=20&pitch=0&fov=70").page
     page.click(".hb-tool--share")
     link = page.locator(".hb-share-link").input_value()
     assert link == f"{tour_on_desktop.base}#scene=garden&yaw=20&pitch=0&fov=70"
-    assert page.locator("svg.hb-qr").get_attribute("aria-label") == "Scan to open this scene on a phone"
-    assert page.locator("svg.hb-qr path").get_attribute("d").count("h1v1h-1z") > 200
+    # WeChat's long-press "recognise QR code" reads an <img>, not an inline SVG.
+    qr = page.locator("img.hb-qr")
+    assert qr.get_attribute("alt") == "Scan to open this scene on a phone"
+    assert qr.get_attribute("src").startswith("data:image/gif;base64,")
+    assert qr.evaluate("img => img.complete && img.naturalWidth") > 150
+    assert page.locator("svg.hb-qr").count() == 0
+    assert page.locator(".hb-panel .hb-status").text_content() == ""
+
+
+def test_share_offline_says_the_link_can_wait(tour_on_desktop):
+    page = tour_on_desktop.open().page
+    page.wait_for_function("() => window.hallbuilderTour.settled()")
+    page.context.set_offline(True)
+    page.click(".hb-tool--share")
+    assert page.locator(".hb-panel .hb-status").text_content() == (
+        "You are offline: copy the link now and send it once you are back online."
+    )
+    page.context.set_offline(False)
+    page.wait_for_function("() => document.querySelector('.hb-panel .hb-status').textContent === ''")
 
 
 def test_the_arrow_keys_turn_the_view(tour_on_desktop):

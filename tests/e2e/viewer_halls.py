@@ -16,7 +16,7 @@ hall:
   languages: [zh-CN, en, yue]
   start: concourse
 zones:
-  - {{id: main, title: {{zh-CN: 主展区, en: Main hall}}}}
+  - {{id: main, title: {{zh-CN: 主展区, en: Main hall}}, description: {{zh-CN: 室内的展区。, en: The indoor part.}}}}
   - {{id: outside, title: {{zh-CN: 室外, en: Outside}}}}
 scenes:
   - id: concourse
@@ -37,6 +37,7 @@ scenes:
         text: {{zh-CN: 这是大厅。, en: "This is the concourse. <b>not bold</b>"}}
   - id: garden
     title: {{zh-CN: 花园, en: Garden}}
+    description: {{zh-CN: 泰姬陵前的花园。, en: The garden before the Taj Mahal.}}
     zone: outside
     photo: {garden}
     view: {{yaw: 90, pitch: 10, fov: 70}}
@@ -44,6 +45,11 @@ scenes:
       zh-CN: {{audio: audio/zh.wav, transcript: 这是花园。}}
     hotspots:
       - {{id: to-concourse, type: link, target: concourse, yaw: 180, pitch: -10}}
+floorplan:
+  image: floorplan.png
+  points:
+    concourse: {{x: 100, y: 100}}
+    garden: {{x: 150, y: 100}}
 announcements:
   - title: {{zh-CN: 开馆通知, en: Now open}}
     text: {{zh-CN: 线上展厅现已开放。, en: The online hall is now open.}}
@@ -65,6 +71,17 @@ def write_tone(path: Path, seconds: float, frequency: float, rate: int = 22050) 
         out.writeframes(frames)
 
 
+def write_floorplan(path: Path) -> None:
+    """A 200×200 grey floor plan with two rooms drawn on it."""
+    from PIL import Image, ImageDraw
+
+    plan = Image.new("RGB", (200, 200), (90, 90, 90))
+    draw = ImageDraw.Draw(plan)
+    draw.rectangle((70, 70, 125, 130), outline=(230, 230, 230), width=3)
+    draw.rectangle((125, 70, 180, 130), outline=(230, 230, 230), width=3)
+    plan.save(path)
+
+
 def write_sample_hall(project: Path, panoramas: Path, seconds: float = 2.0) -> Path:
     """Write hall.yaml, two narration tones and links to two real photos into `project`."""
     project.mkdir(parents=True, exist_ok=True)
@@ -73,6 +90,7 @@ def write_sample_hall(project: Path, panoramas: Path, seconds: float = 2.0) -> P
     for name in ("jfk-terminal-concourse_4096x2048.jpg", "taj-mahal_2048x1024.jpg"):
         if not (photos / name).exists():
             (photos / name).symlink_to(panoramas / name)
+    write_floorplan(project / "floorplan.png")
     write_tone(project / "audio" / "zh.wav", seconds, 440.0)
     write_tone(project / "audio" / "en.wav", seconds * 1.5, 660.0)
     (project / "hall.yaml").write_text(

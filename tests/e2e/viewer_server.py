@@ -12,8 +12,8 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import ClassVar
 
-# (method, path with query, body) -> (status, JSON body or None)
-Api = Callable[[str, str, bytes], tuple[int, dict | None]]
+# (method, path with query, body) -> (status, JSON body or None[, extra response headers])
+Api = Callable[[str, str, bytes], tuple]
 
 
 class QuietHandler(SimpleHTTPRequestHandler):
@@ -31,9 +31,11 @@ class QuietHandler(SimpleHTTPRequestHandler):
         if not (self.api and self.path.startswith("/api/")):
             return False
         length = int(self.headers.get("Content-Length") or 0)
-        status, data = self.api(method, self.path, self.rfile.read(length) if length else b"")
+        status, data, *extra = self.api(method, self.path, self.rfile.read(length) if length else b"")
         body = json.dumps(data).encode() if data is not None else b""
         self.send_response(status)
+        for name, value in (extra[0] if extra else {}).items():
+            self.send_header(name, value)
         if data is not None:
             self.send_header("Content-Type", "application/json")
         self.send_header("Content-Length", str(len(body)))

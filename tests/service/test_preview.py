@@ -263,5 +263,34 @@ def test_edit_saves_are_validated(edit_client):
 
 def test_without_a_project_there_is_no_save_route(preview_client):
     page = preview_client.get("/").get_data(as_text=True)
-    assert '"edit"' not in page
+    assert '"save"' not in page and '"token"' not in page
     assert preview_client.post("/__hallbuilder/hotspot", json=MOVE).status_code in (404, 405)
+
+
+def embedded_tour(client, remote: str) -> dict:
+    page = client.get("/", environ_base={"REMOTE_ADDR": remote}).get_data(as_text=True)
+    return json.loads(re.search(r'id="hb-tour">(.*?)</script>', page).group(1))
+
+
+@pytest.mark.parametrize("remote", ["192.168.1.20", "10.0.0.7"])
+def test_staff_tools_are_offered_only_to_this_computer(edit_client, remote):
+    client, _, edit = edit_client
+    assert edit["token"]  # the page asked for from 127.0.0.1 (edit_client's own request)
+    assert "edit" not in embedded_tour(client, remote)
+    tour = client.get("/tour.json", environ_base={"REMOTE_ADDR": remote}).get_json()
+    assert "edit" not in tour
+    assert (
+        client.get("/tour.json", environ_base={"REMOTE_ADDR": "::1"}).get_json()["edit"]["token"]
+        == edit["token"]
+    )
+
+
+def test_a_preview_without_its_project_still_offers_the_edit_mode_locally(dist, sqlite_url):
+    from .conftest import register
+
+    register(sqlite_url, make_tour())
+    app = create_app(make_settings(sqlite_url))
+    preview.register(app, dist, None)
+    client = app.test_client()
+    assert embedded_tour(client, "127.0.0.1")["edit"] == {}
+    assert "edit" not in embedded_tour(client, "192.168.1.20")

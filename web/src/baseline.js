@@ -17,10 +17,14 @@ const viewer = new Viewer({
     navbar: false,
     loadingTxt: '',
 });
-viewer.addEventListener('ready', () => {
-    viewer.addEventListener('render', () => performance.mark('tour:first-view'), { once: true });
-    performance.mark('tour:interactive');
-}, { once: true });
+viewer.addEventListener(
+    'ready',
+    () => {
+        viewer.addEventListener('render', () => performance.mark('tour:first-view'), { once: true });
+        performance.mark('tour:interactive');
+    },
+    { once: true },
+);
 window.baseline = {
     look: ({ yaw, pitch, fov }) => {
         viewer.rotate({ yaw: yaw * DEG, pitch: pitch * DEG });

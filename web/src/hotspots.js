@@ -39,7 +39,10 @@ export function markerFor(hotspot, ctx, activate) {
                 activate(hotspot);
             },
         },
-        [h('span', { class: 'hb-hotspot-icon' }, [icon(ICON[hotspot.type])]), h('span', { class: 'hb-hotspot-label', text: hotspotLabel(hotspot, ctx) })],
+        [
+            h('span', { class: 'hb-hotspot-icon' }, [icon(ICON[hotspot.type])]),
+            h('span', { class: 'hb-hotspot-label', text: hotspotLabel(hotspot, ctx) }),
+        ],
     );
     // PSV starts a drag on pointerdown; a tap on a hotspot must stay a tap.
     button.addEventListener('pointerdown', (event) => event.stopPropagation());

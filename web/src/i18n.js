@@ -1,158 +1,97 @@
-// UI strings in zh-CN and en, the language choice (remembered), and texts from tour.json in that language.
+// Languages: which UI table a tour language reads (zh-CN, zh-Hant, en), the language a visitor starts in,
+// and each tour.json text in that language, falling back text by text. Pure functions except the storage pair.
+import { STRINGS } from './strings.js';
 
-const STRINGS = {
-    'zh-CN': {
-        enter: '进入展厅',
-        loading: '正在加载全景…',
-        scenes: '场景列表',
-        guide: '一键导览',
-        guidePause: '暂停导览',
-        guideResume: '继续导览',
-        guideSkip: '下一个场景',
-        guideStop: '结束导览',
-        narration: '讲解',
-        play: '播放讲解',
-        pause: '暂停讲解',
-        transcript: '讲解文稿',
-        noNarration: '本场景没有讲解',
-        language: '语言',
-        share: '分享',
-        shareCopied: '链接已复制',
-        shareCopyFailed: '无法复制，请手动复制链接',
-        shareQr: '用手机扫码打开当前场景',
-        copyLink: '复制链接',
-        more: '更多',
-        close: '关闭',
-        hotspots: '本场景的热点',
-        noHotspots: '本场景没有热点',
-        goTo: '前往：{0}',
-        gyroscope: '陀螺仪',
-        stereo: 'VR 眼镜模式',
-        fullscreen: '全屏',
-        announcements: '公告',
-        dismiss: '关闭公告',
-        showcase: '展示',
-        showcaseSoon: '该展示的完整内容即将上线。',
-        likes: '赞 {0}',
-        like: '点赞',
-        enlarge: '放大图片',
-        photo: '图片 {0}',
-        video: '视频',
-        map: '平面图',
-        youAreHere: '当前位置',
-        ungrouped: '其他',
-        comments: '留言',
-        commentsEmpty: '还没有留言。',
-        nickname: '昵称',
-        commentText: '留言内容',
-        send: '发送',
-        sent: '已提交，审核后显示。',
-        published: '已发布。',
-        message: '给我们写信',
-        name: '姓名',
-        contact: '联系方式（选填）',
-        messageText: '内容',
-        messageSent: '已收到，谢谢！',
-        views: '浏览 {0} 次',
-        error: '出错了：{0}',
-        retryAfter: '操作太频繁，请 {0} 秒后再试。',
-        edit: '编辑模式',
-        editHint: '点击全景放置热点，拖动热点调整位置。',
-        editCopy: '复制 hall.yaml 片段',
-        editCopied: '已复制 hall.yaml 片段',
-        editSave: '保存到 hall.yaml',
-        editSaved: '已保存到 hall.yaml',
-        pointer: '指针位置',
-        skipToContent: '跳到控制栏',
-        webglMissing: '此浏览器无法显示全景（需要 WebGL）。',
-    },
-    en: {
-        enter: 'Enter',
-        loading: 'Loading the panorama…',
-        scenes: 'Scenes',
-        guide: 'Guided tour',
-        guidePause: 'Pause the tour',
-        guideResume: 'Resume the tour',
-        guideSkip: 'Next scene',
-        guideStop: 'End the tour',
-        narration: 'Narration',
-        play: 'Play narration',
-        pause: 'Pause narration',
-        transcript: 'Transcript',
-        noNarration: 'No narration in this scene',
-        language: 'Language',
-        share: 'Share',
-        shareCopied: 'Link copied',
-        shareCopyFailed: 'Could not copy: please copy the link by hand',
-        shareQr: 'Scan to open this scene on a phone',
-        copyLink: 'Copy link',
-        more: 'More',
-        close: 'Close',
-        hotspots: 'Hotspots in this scene',
-        noHotspots: 'No hotspots in this scene',
-        goTo: 'Go to: {0}',
-        gyroscope: 'Gyroscope',
-        stereo: 'VR headset mode',
-        fullscreen: 'Fullscreen',
-        announcements: 'Announcements',
-        dismiss: 'Dismiss announcement',
-        showcase: 'Showcase',
-        showcaseSoon: 'The full showcase is coming soon.',
-        likes: '{0} likes',
-        like: 'Like',
-        enlarge: 'Enlarge photo',
-        photo: 'Photo {0}',
-        video: 'Video',
-        map: 'Floor plan',
-        youAreHere: 'You are here',
-        ungrouped: 'Other',
-        comments: 'Comments',
-        commentsEmpty: 'No comments yet.',
-        nickname: 'Nickname',
-        commentText: 'Comment',
-        send: 'Send',
-        sent: 'Sent: it appears once approved.',
-        published: 'Published.',
-        message: 'Write to us',
-        name: 'Name',
-        contact: 'Contact (optional)',
-        messageText: 'Message',
-        messageSent: 'Received, thank you!',
-        views: '{0} views',
-        error: 'Something went wrong: {0}',
-        retryAfter: 'Too many requests: try again in {0} s.',
-        edit: 'Edit mode',
-        editHint: 'Tap the panorama to place a hotspot; drag a hotspot to move it.',
-        editCopy: 'Copy hall.yaml snippet',
-        editCopied: 'hall.yaml snippet copied',
-        editSave: 'Save to hall.yaml',
-        editSaved: 'Saved to hall.yaml',
-        pointer: 'Pointer',
-        skipToContent: 'Skip to the controls',
-        webglMissing: 'This browser cannot show the panorama (WebGL is needed).',
-    },
+const CHINESE = /^(zh|yue|wuu|nan|hak|cmn|gan|hsn)(-|$)/i;
+const TRADITIONAL = /^(yue|zh-yue|zh-hant|zh-hk|zh-tw|zh-mo)(-|$)/i;
+// Written forms close to each other, tried before the hall's own order (Cantonese is written in Traditional).
+const RELATED = {
+    yue: ['zh-HK', 'zh-Hant', 'zh-Hant-HK', 'zh-TW', 'zh-MO'],
+    'zh-HK': ['yue', 'zh-Hant-HK', 'zh-Hant', 'zh-MO', 'zh-TW'],
+    'zh-MO': ['zh-HK', 'yue', 'zh-Hant', 'zh-TW'],
+    'zh-TW': ['zh-Hant-TW', 'zh-Hant', 'zh-HK', 'zh-MO'],
+    'zh-Hant': ['zh-TW', 'zh-HK', 'zh-MO'],
+    'zh-CN': ['zh-Hans', 'zh-SG', 'zh', 'cmn'],
+    zh: ['zh-CN', 'zh-Hans'],
 };
-
-const NAMES = {
-    zh: { 'zh-CN': '简体中文', zh: '中文', 'zh-TW': '繁體中文', 'zh-HK': '繁體中文（香港）', en: 'English', yue: '粤语', wuu: '吴语', nan: '闽南语', hak: '客家话', ja: '日本語', ko: '한국어', fr: 'Français', de: 'Deutsch', es: 'Español', ru: 'Русский' },
-};
-
 const STORAGE_KEY = 'hallbuilder:lang';
 
-/** The UI string table for a tour language: Chinese variants and dialects use zh-CN, the rest en. */
-export function uiStrings(lang) {
-    return /^(zh|yue|wuu|nan|hak|cmn)\b/.test(lang) ? STRINGS['zh-CN'] : STRINGS.en;
+const lower = (code) => String(code || '').toLowerCase();
+
+/** Whether a language code is written in Traditional characters (Cantonese, Hong Kong, Taiwan, Macau). */
+export function isTraditional(code) {
+    return TRADITIONAL.test(String(code || ''));
+}
+
+/**
+ * The UI table for a tour language: 'zh-Hant', 'zh-CN' or 'en'. A Chinese tour language that is not itself
+ * Traditional still gets Traditional UI strings when the visitor's browser asks first for Traditional Chinese.
+ */
+export function uiLocale(lang, browserLanguages = []) {
+    if (isTraditional(lang)) return 'zh-Hant';
+    if (!CHINESE.test(String(lang || ''))) return 'en';
+    const firstChinese = browserLanguages.find((code) => CHINESE.test(String(code || '')));
+    return firstChinese && isTraditional(firstChinese) ? 'zh-Hant' : 'zh-CN';
+}
+
+let browserLanguages = [];
+/** Tells the UI strings which languages the browser asks for (set once at start; tests pass their own). */
+export function setBrowserLanguages(list) {
+    browserLanguages = [...(list || [])];
+}
+
+/** A UI string of a table ({0}, {1} filled), falling back to English, then to the key. */
+export function format(table, fallback, key, args) {
+    const text = table[key] ?? fallback[key] ?? key;
+    return text.replace(/\{(\d)\}/g, (_, index) => String(args[Number(index)] ?? ''));
 }
 
 /** A translated UI string with {0} placeholders filled. */
 export function t(lang, key, ...args) {
-    const text = uiStrings(lang)[key] ?? STRINGS.en[key] ?? key;
-    return text.replace(/\{(\d)\}/g, (_, index) => String(args[Number(index)] ?? ''));
+    return format(STRINGS[uiLocale(lang, browserLanguages)], STRINGS.en, key, args);
 }
+
+/** The order in which a text is looked up: the language, its close relatives, its base, then the hall's order. */
+export function fallbackChain(lang, languages = []) {
+    const base = String(lang || '').split('-')[0];
+    const chain = [lang, ...(RELATED[lang] || []), base, ...languages];
+    return [...new Set(chain.filter(Boolean))];
+}
+
+/** A text map {lang: text} in `lang`, falling back along fallbackChain, then any text at all. */
+export function pick(map, lang, languages = []) {
+    if (!map || typeof map !== 'object') return '';
+    for (const key of fallbackChain(lang, languages)) {
+        if (map[key]) return map[key];
+    }
+    return Object.values(map).find(Boolean) || '';
+}
+
+/** The entry of a per-language object (such as a scene's narration) along the same chain. */
+export function pickEntry(map, lang, languages = []) {
+    if (!map || typeof map !== 'object') return null;
+    for (const key of fallbackChain(lang, languages)) {
+        if (map[key]) return map[key];
+    }
+    return Object.values(map)[0] || null;
+}
+
+const NAMES = {
+    'zh-CN': '简体中文',
+    zh: '中文',
+    'zh-TW': '繁體中文（台灣）',
+    'zh-HK': '繁體中文（香港）',
+    'zh-Hant': '繁體中文',
+    en: 'English',
+    yue: '粵語',
+    wuu: '吴语',
+    nan: '閩南語',
+    hak: '客家话',
+};
 
 /** The name of a language in its own script (dialects such as `yue` by name, not code). */
 export function languageName(code) {
-    if (NAMES.zh[code]) return NAMES.zh[code];
+    if (NAMES[code]) return NAMES[code];
     try {
         const name = new Intl.DisplayNames([code], { type: 'language' }).of(code);
         if (name && name !== code) return name;
@@ -162,19 +101,27 @@ export function languageName(code) {
     return code;
 }
 
-/** A text map {lang: text} in `lang`, falling back to the hall's first language, then any. */
-export function pick(map, lang, languages) {
-    if (!map || typeof map !== 'object') return '';
-    if (map[lang]) return map[lang];
-    const base = lang.split('-')[0];
-    for (const key of [base, ...languages]) {
-        if (map[key]) return map[key];
+/**
+ * The language to start with, from the hall's `languages`: the `saved` one, else the first browser language
+ * the hall has (exactly, or a close written form: zh-HK finds yue, zh-TW finds zh-Hant), else by base, else the first.
+ */
+export function chooseLanguage(languages, wanted = [], saved = null) {
+    if (saved && languages.includes(saved)) return saved;
+    const find = (code) => languages.find((item) => lower(item) === lower(code));
+    for (const code of wanted) {
+        const exact = find(code);
+        if (exact) return exact;
+        const normal = Object.keys(RELATED).find((key) => lower(key) === lower(code));
+        const close = (RELATED[normal] || []).map(find).find(Boolean);
+        if (close) return close;
+        const base = lower(code).split('-')[0];
+        const sameBase = languages.find((item) => lower(item).split('-')[0] === base && !isTraditional(item));
+        if (sameBase) return sameBase;
     }
-    const any = Object.values(map).find(Boolean);
-    return any || '';
+    return languages[0];
 }
 
-/** The language to start with: the remembered one, else the browser's if the hall has it, else the first. */
+/** The language to start with in this browser (remembered, else the browser's). */
 export function initialLanguage(languages) {
     let saved = null;
     try {
@@ -182,15 +129,7 @@ export function initialLanguage(languages) {
     } catch {
         // storage blocked (private mode): not remembered
     }
-    if (saved && languages.includes(saved)) return saved;
-    for (const wanted of navigator.languages || [navigator.language]) {
-        const exact = languages.find((code) => code.toLowerCase() === String(wanted).toLowerCase());
-        if (exact) return exact;
-        const base = String(wanted).split('-')[0];
-        const close = languages.find((code) => code.split('-')[0] === base);
-        if (close) return close;
-    }
-    return languages[0];
+    return chooseLanguage(languages, navigator.languages || [navigator.language], saved);
 }
 
 /** Remembers the visitor's language. */

@@ -1,65 +1,136 @@
-// Plugins not needed for the first view: autorotate, gyroscope, stereo (VR) and the floor-plan map.
+// The PSV plugins of the tour beyond markers: autorotate, gyroscope, stereo (VR) and the floor-plan map.
+// They are given to the Viewer's constructor (PSV's only public way to add plugins: one added later misses
+// the viewer's `ready` event, which is when the map loads its image and shows). This chunk loads beside the
+// viewer's own, so it adds no round trip.
 import { AutorotatePlugin } from '@photo-sphere-viewer/autorotate-plugin';
 import { GyroscopePlugin } from '@photo-sphere-viewer/gyroscope-plugin';
 import { MapPlugin } from '@photo-sphere-viewer/map-plugin';
 import { StereoPlugin } from '@photo-sphere-viewer/stereo-plugin';
-import { pick } from './i18n.js';
+import { pick, t } from './i18n.js';
 
-/** Adds a plugin to a live viewer (PSV creates plugins in its constructor; this does the same later). */
-function addPlugin(viewer, Plugin, config) {
-    const plugin = new Plugin(viewer, config);
-    viewer.plugins[Plugin.id] = plugin;
-    plugin.init();
-    return plugin;
-}
+const AUTOROTATE_DELAY_MS = 15000;
 
-/** Map hotspots for each scene with a point on the floor plan. */
-function mapHotspots(ctx) {
-    const points = ctx.tour.floorplan?.points || {};
-    return Object.entries(points)
-        .filter(([id]) => ctx.scenes.has(id))
-        .map(([id, point]) => ({ id, x: point.x, y: point.y, tooltip: pick(ctx.scenes.get(id).title, ctx.lang, ctx.languages) }));
-}
-
-export async function addPlugins(ctx) {
-    const viewer = ctx.viewer;
-    const result = {};
-    if (!ctx.reducedMotion) {
-        result.autorotate = addPlugin(viewer, AutorotatePlugin, { autostartDelay: 15000, autostartOnIdle: true, autorotateSpeed: '0.6rpm', autorotatePitch: null });
-    }
-    const gyroscope = addPlugin(viewer, GyroscopePlugin, { touchmove: true, absolutePosition: false });
-    if (await gyroscope.isSupported()) {
-        result.gyroscope = gyroscope;
-        result.stereo = addPlugin(viewer, StereoPlugin, {});
-    }
-    result.gyroscopeOn = () => Boolean(result.gyroscope?.isEnabled());
-    result.toggleGyroscope = () => result.gyroscope.toggle();
-    result.toggleStereo = () => result.stereo.toggle();
-    const plan = ctx.tour.floorplan;
-    if (plan) {
-        const scene = ctx.scenes.get(ctx.sceneId);
-        const center = plan.points[scene.id] || { x: plan.width / 2, y: plan.height / 2 };
-        result.map = addPlugin(viewer, MapPlugin, {
-            imageUrl: plan.image,
-            center,
-            rotation: `${-scene.north}deg`,
-            hotspots: mapHotspots(ctx),
-            size: '160px',
-            position: 'top right',
-            minimizeOnHotspotClick: true,
-            buttons: { maximize: true, close: true, reset: true, north: true },
-        });
-        result.map.setActiveHotspot(scene.id);
-        result.map.addEventListener('select-hotspot', ({ hotspotId }) => ctx.goTo(hotspotId, { push: true }));
-        result.mapVisible = () => result.map.component?.state?.visible !== false;
-        result.toggleMap = () => result.map.toggle();
-    }
-    result.sceneChanged = (next) => {
-        if (!result.map) return;
-        const center = plan.points[next.id];
-        if (center) result.map.setCenter(center);
-        result.map.setOptions({ rotation: `${-next.north}deg` });
-        result.map.setActiveHotspot(center ? next.id : null);
+/** PSV's `lang` option in the tour's language (the stereo plugin's notices read it). */
+export function psvLang(lang) {
+    return {
+        stereoNotification: t(lang, 'stereoNotification'),
+        pleaseRotate: t(lang, 'pleaseRotate'),
+        tapToContinue: t(lang, 'tapToContinue'),
+        stereo: t(lang, 'stereo'),
+        gyroscope: t(lang, 'gyroscope'),
+        map: t(lang, 'map'),
+        mapMaximize: t(lang, 'map'),
+        mapMinimize: t(lang, 'close'),
+        mapNorth: t(lang, 'map'),
+        mapReset: t(lang, 'map'),
+        close: t(lang, 'close'),
     };
-    return result;
+}
+
+/** Map hotspots: one dot per scene with a point on the floor plan, named by the scene's title. */
+export function mapHotspots(tour, lang) {
+    const points = tour.floorplan?.points || {};
+    const scenes = new Map(tour.scenes.map((scene) => [scene.id, scene]));
+    return Object.entries(points)
+        .filter(([id]) => scenes.has(id))
+        .map(([id, point]) => ({
+            id,
+            x: point.x,
+            y: point.y,
+            tooltip: pick(scenes.get(id).title, lang, tour.hall.languages),
+            color: '#ffb000',
+            size: 18,
+            hoverSize: 24,
+        }));
+}
+
+/** The plugin list for `new Viewer({plugins})` showing `scene`. */
+export function pluginConfigs({ tour, scene, lang, reducedMotion }) {
+    const list = [];
+    if (!reducedMotion) {
+        list.push([
+            AutorotatePlugin,
+            {
+                autostartDelay: AUTOROTATE_DELAY_MS,
+                autostartOnIdle: true,
+                autorotateSpeed: '0.6rpm',
+                autorotatePitch: null,
+            },
+        ]);
+    }
+    list.push([GyroscopePlugin, { touchmove: true, absolutePosition: false }], [StereoPlugin, {}]);
+    const plan = tour.floorplan;
+    if (plan) {
+        list.push([
+            MapPlugin,
+            {
+                imageUrl: plan.image,
+                center: plan.points[scene.id] || { x: plan.width / 2, y: plan.height / 2 },
+                rotation: `${-(scene.north || 0)}deg`,
+                hotspots: mapHotspots(tour, lang),
+                size: '160px',
+                position: 'top right',
+                visibleOnLoad: false,
+                minimizeOnHotspotClick: true,
+                buttons: { maximize: true, close: true, reset: true, north: true },
+            },
+        ]);
+    }
+    return list;
+}
+
+/**
+ * The tour's handle on those plugins: what the menu shows and toggles, and what follows the scene. `goTo`
+ * moves to a scene when its dot on the map is tapped.
+ */
+export async function tourPlugins(viewer, { tour, goTo, busy }) {
+    const autorotate = viewer.getPlugin(AutorotatePlugin);
+    const gyroscope = viewer.getPlugin(GyroscopePlugin);
+    const stereo = viewer.getPlugin(StereoPlugin);
+    const map = viewer.getPlugin(MapPlugin);
+    const motion = await gyroscope.isSupported();
+    let mapOpen = false;
+    let idle = null;
+    // PSV's idle wait ends at setPanorama (it stops all animations) and starts again only on the visitor's
+    // own input; its reset is internal. So after a scene change the tour waits the same delay itself.
+    const restartIdleWait = () => {
+        clearTimeout(idle);
+        if (!autorotate) return;
+        idle = setTimeout(() => !busy() && !autorotate.isEnabled() && autorotate.start(), AUTOROTATE_DELAY_MS);
+    };
+    const cancelIdleWait = () => clearTimeout(idle);
+    for (const type of ['pointerdown', 'keydown', 'wheel'])
+        viewer.container.addEventListener(type, cancelIdleWait, { capture: true, passive: true });
+    if (map) {
+        map.addEventListener('view-changed', ({ view }) => (mapOpen = view !== 'closed'));
+        map.addEventListener('select-hotspot', ({ hotspotId }) => goTo(hotspotId));
+    }
+    return {
+        autorotate,
+        gyroscope: motion ? gyroscope : null,
+        stereo: motion ? stereo : null,
+        map,
+        gyroscopeOn: () => Boolean(motion && gyroscope.isEnabled()),
+        toggleGyroscope: () => gyroscope.toggle(),
+        toggleStereo: () => stereo.toggle(),
+        mapVisible: () => mapOpen,
+        toggleMap: () => {
+            if (mapOpen) map.close();
+            else map.open();
+        },
+        /** Follows a scene change: the map's centre, heading and dot; autorotate starts its idle wait again. */
+        sceneChanged(scene) {
+            if (map) {
+                const center = tour.floorplan.points[scene.id];
+                if (center) map.setCenter(center);
+                map.setOptions({ rotation: `${-(scene.north || 0)}deg` });
+                map.setActiveHotspot(center ? scene.id : null);
+            }
+            restartIdleWait();
+        },
+        languageChanged(lang) {
+            viewer.setOption('lang', psvLang(lang));
+            map?.setHotspots(mapHotspots(tour, lang));
+        },
+    };
 }

@@ -36,8 +36,11 @@ export function fovForZoom(zoom) {
     return MAX_FOV - (zoom / 100) * (MAX_FOV - MIN_FOV);
 }
 
-/** Creates the viewer on `container` showing `scene` at `view` ({yaw, pitch, fov} in degrees). */
-export function createViewer(container, scene, view, { reducedMotion }) {
+/**
+ * Creates the viewer on `container` showing `scene` at `view` ({yaw, pitch, fov} in degrees), with the
+ * other PSV `plugins` (see plugins.js) and PSV's `lang` texts.
+ */
+export function createViewer(container, scene, view, { reducedMotion, plugins = [], lang = {} }) {
     // Drawing at 3× on a phone costs GPU time and battery for no detail the tiles have: cap at 2×.
     SYSTEM.load();
     SYSTEM.pixelRatio = Math.min(SYSTEM.pixelRatio, MAX_PIXEL_RATIO);
@@ -57,7 +60,8 @@ export function createViewer(container, scene, view, { reducedMotion }) {
         mousewheelCtrlKey: false,
         touchmoveTwoFingers: false,
         moveInertia: !reducedMotion,
-        plugins: [[MarkersPlugin, { clickEventOnMarker: false }]],
+        lang,
+        plugins: [[MarkersPlugin, { clickEventOnMarker: false }], ...plugins],
     });
     return { viewer, markers: viewer.getPlugin(MarkersPlugin) };
 }
@@ -89,14 +93,22 @@ export function lookAt(viewer, view, { reducedMotion }) {
     return viewer.animate({ ...target, speed: '4rpm' });
 }
 
-/** Preloads a scene's base image so moving there shows something at once. */
+/**
+ * Preloads a scene's base image so moving there shows something at once. PSV's own preload (the virtual
+ * tour plugin's) goes through the same `textureLoader.preloadPanorama`; the tour calls it directly rather
+ * than run that plugin beside its own scene changes.
+ */
 export function preloadScene(viewer, scene) {
     return viewer.textureLoader.preloadPanorama(panoramaOf(scene)).catch(() => {});
 }
 
 export { DEG };
 
-/** Counts the viewer's image loads in flight (base images and tiles), so prefetching can wait for them. */
+/**
+ * Counts the viewer's image loads in flight (base images and tiles), so prefetching and narration can wait
+ * for them. PSV has no public event per tile load; its texture loader is wrapped here, the one place that
+ * reaches inside PSV. Without it the tour still works: nothing ever counts as pending.
+ */
 export function trackLoads(viewer) {
     const loader = viewer.textureLoader;
     const state = { pending: 0 };

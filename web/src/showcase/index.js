@@ -5,6 +5,7 @@ import { pick } from '../i18n.js';
 import { h, icon, paragraphs } from '../ui/dom.js';
 import { countsOf, galleryOf, likedToday, ORDERS, ranked, rememberLike } from './model.js';
 import { countView, fetchStats, like } from './service.js';
+import { errorText } from '../messages.js';
 import { st } from './strings.js';
 import './showcase.css';
 
@@ -16,16 +17,32 @@ export async function openShowcaseHall(ctx, { order = 'name', focus = null } = {
     const grid = h('ul', { class: 'hb-branch-grid' });
     const orders = h('div', { class: 'hb-branch-orders', role: 'group', 'aria-label': st(lang, 'order') });
     const status = h('p', { class: 'hb-status', role: 'status' });
-    ctx.panel.open('showcases', st(lang, 'hall'), [h('p', { class: 'hb-muted', text: st(lang, 'intro') }), orders, grid, status]);
+    ctx.panel.open('showcases', st(lang, 'hall'), [
+        h('p', { class: 'hb-muted', text: st(lang, 'intro') }),
+        orders,
+        grid,
+        status,
+    ]);
     const stats = await fetchStats(ctx);
     if (!grid.isConnected) return; // the visitor moved on meanwhile
     const render = (chosen) => {
         orders.replaceChildren(
             ...(stats ? ORDERS : ['name']).map((name) =>
-                h('button', { type: 'button', class: 'hb-branch-order', 'data-order': name, 'aria-pressed': String(name === chosen), text: st(lang, ORDER_LABEL[name]), onclick: () => render(name) }),
+                h('button', {
+                    type: 'button',
+                    class: 'hb-branch-order',
+                    'data-order': name,
+                    'aria-pressed': String(name === chosen),
+                    text: st(lang, ORDER_LABEL[name]),
+                    onclick: () => render(name),
+                }),
             ),
         );
-        grid.replaceChildren(...ranked(ctx.tour.showcases, stats, chosen).map((entry, index) => card(ctx, entry, chosen === 'name' ? null : index + 1, Boolean(stats), chosen)));
+        grid.replaceChildren(
+            ...ranked(ctx.tour.showcases, stats, chosen).map((entry, index) =>
+                card(ctx, entry, chosen === 'name' ? null : index + 1, Boolean(stats), chosen),
+            ),
+        );
     };
     render(stats ? order : 'name');
     if (focus) grid.querySelector(`[data-branch="${CSS.escape(focus)}"]`)?.focus();
@@ -41,28 +58,48 @@ function card(ctx, { showcase, likes, views }, rank, counted, order) {
         counted && order === 'views' ? h('span', { text: st(lang, 'views', views) }) : null,
     ];
     return h('li', {}, [
-        h('button', { type: 'button', class: 'hb-branch-card', 'data-branch': showcase.id, onclick: () => openBranch(ctx, showcase.id, { order }) }, [
-            logo(showcase.logo),
-            h('span', { class: 'hb-branch-name', text: pick(showcase.name, lang, languages) || showcase.id }),
-            h('span', { class: 'hb-branch-meta' }, details),
-        ]),
+        h(
+            'button',
+            {
+                type: 'button',
+                class: 'hb-branch-card',
+                'data-branch': showcase.id,
+                onclick: () => openBranch(ctx, showcase.id, { order }),
+            },
+            [
+                logo(showcase.logo),
+                h('span', { class: 'hb-branch-name', text: pick(showcase.name, lang, languages) || showcase.id }),
+                h('span', { class: 'hb-branch-meta' }, details),
+            ],
+        ),
     ]);
 }
 
 function logo(image) {
     if (!image) return h('span', { class: 'hb-branch-logo hb-branch-logo--none' }, [icon('star')]);
-    return h('img', { class: 'hb-branch-logo', src: image.src, srcset: srcsetOf(image), sizes: '96px', alt: '', width: 96, height: 96, loading: 'lazy' });
+    return h('img', {
+        class: 'hb-branch-logo',
+        src: image.src,
+        srcset: srcsetOf(image),
+        sizes: '96px',
+        alt: '',
+        width: 96,
+        height: 96,
+        loading: 'lazy',
+    });
 }
 
 function srcsetOf(image) {
     const webp = (image.srcset || []).filter((item) => item.type === 'image/webp');
-    const items = webp.length && supportsWebp() ? webp : (image.srcset || []).filter((item) => item.type !== 'image/webp');
+    const items =
+        webp.length && supportsWebp() ? webp : (image.srcset || []).filter((item) => item.type !== 'image/webp');
     return items.map((item) => `${item.src} ${item.width}w`).join(', ') || null;
 }
 
 let webpSupport = null;
 function supportsWebp() {
-    if (webpSupport === null) webpSupport = document.createElement('canvas').toDataURL('image/webp').startsWith('data:image/webp');
+    if (webpSupport === null)
+        webpSupport = document.createElement('canvas').toDataURL('image/webp').startsWith('data:image/webp');
     return webpSupport;
 }
 
@@ -72,12 +109,20 @@ export async function openBranch(ctx, branch, { order = 'name' } = {}) {
     const showcase = ctx.tour.showcases.find((item) => item.id === branch);
     if (!showcase) return;
     const name = pick(showcase.name, lang, languages) || showcase.id;
-    const back = h('button', { type: 'button', class: 'hb-button hb-branch-back', text: `← ${st(lang, 'back')}`, onclick: () => openShowcaseHall(ctx, { order, focus: branch }) });
+    const back = h('button', {
+        type: 'button',
+        class: 'hb-button hb-branch-back',
+        text: `← ${st(lang, 'back')}`,
+        onclick: () => openShowcaseHall(ctx, { order, focus: branch }),
+    });
     const likes = h('div', { class: 'hb-branch-liking' });
     const rooms = (showcase.scenes || []).map((id) => ctx.scenes.get(id)).filter(Boolean);
     const content = [
         back,
-        h('div', { class: 'hb-branch-head' }, [logo(showcase.logo), h('p', { class: 'hb-branch-motto', text: pick(showcase.motto, lang, languages) })]),
+        h('div', { class: 'hb-branch-head' }, [
+            logo(showcase.logo),
+            h('p', { class: 'hb-branch-motto', text: pick(showcase.motto, lang, languages) }),
+        ]),
         ...paragraphs(pick(showcase.introduction, lang, languages)),
         likes,
         ...rooms.map((scene) => goButton(ctx, scene.id, st(lang, 'room', pick(scene.title, lang, languages)))),
@@ -85,19 +130,24 @@ export async function openBranch(ctx, branch, { order = 'name' } = {}) {
         timeline(ctx, showcase, name),
         ...galleryBlock(ctx, showcase, name),
     ];
-    ctx.panel.open('branch', name, content, () => ctx.panel.body.querySelectorAll('video').forEach((video) => video.pause()));
+    ctx.panel.open('branch', name, content, () =>
+        ctx.panel.body.querySelectorAll('video').forEach((video) => video.pause()),
+    );
     back.focus();
-    if (ctx.service) {
-        countView(ctx, branch);
-        likeBox(ctx, branch, likes);
-    }
+    if (ctx.service) likeBox(ctx, branch, likes, countView(ctx, branch));
 }
 
 function goButton(ctx, scene, label) {
-    return h('button', { type: 'button', class: 'hb-button hb-branch-go', 'data-scene': scene, text: label, onclick: () => {
-        ctx.panel.close();
-        ctx.goTo(scene, { push: true });
-    } });
+    return h('button', {
+        type: 'button',
+        class: 'hb-button hb-branch-go',
+        'data-scene': scene,
+        text: label,
+        onclick: () => {
+            ctx.panel.close();
+            ctx.goTo(scene, { push: true });
+        },
+    });
 }
 
 function timeline(ctx, showcase, name) {
@@ -106,15 +156,27 @@ function timeline(ctx, showcase, name) {
         const title = pick(achievement.title, lang, languages);
         return h('li', { class: 'hb-achievement', 'data-achievement': achievement.id }, [
             h('time', { datetime: achievement.date, text: achievement.date }),
-            achievement.category ? h('span', { class: 'hb-achievement-category', text: pick(achievement.category, lang, languages) }) : null,
+            achievement.category
+                ? h('span', { class: 'hb-achievement-category', text: pick(achievement.category, lang, languages) })
+                : null,
             h('h4', { text: title }),
             ...paragraphs(pick(achievement.text, lang, languages)),
-            (achievement.photos || []).length ? h('div', { class: 'hb-photos' }, achievement.photos.map((image, index) => photo(ctx, image, st(lang, 'photo', title, index + 1)))) : null,
+            (achievement.photos || []).length
+                ? h(
+                      'div',
+                      { class: 'hb-photos' },
+                      achievement.photos.map((image, index) => photo(ctx, image, st(lang, 'photo', title, index + 1))),
+                  )
+                : null,
             achievement.video ? video(ctx, achievement.video, title) : null,
-            achievement.scene && ctx.scenes.has(achievement.scene) ? goButton(ctx, achievement.scene, st(lang, 'inHall')) : null,
+            achievement.scene && ctx.scenes.has(achievement.scene)
+                ? goButton(ctx, achievement.scene, st(lang, 'inHall'))
+                : null,
         ]);
     });
-    return items.length ? h('ol', { class: 'hb-timeline', 'aria-label': `${name}: ${st(lang, 'timeline')}` }, items) : h('p', { class: 'hb-muted', text: st(lang, 'empty') });
+    return items.length
+        ? h('ol', { class: 'hb-timeline', 'aria-label': `${name}: ${st(lang, 'timeline')}` }, items)
+        : h('p', { class: 'hb-muted', text: st(lang, 'empty') });
 }
 
 function galleryBlock(ctx, showcase, name) {
@@ -123,16 +185,39 @@ function galleryBlock(ctx, showcase, name) {
     if (!photos.length) return [];
     return [
         h('h3', { text: st(lang, 'gallery') }),
-        h('div', { class: 'hb-photos hb-branch-gallery', 'aria-label': `${name}: ${st(lang, 'gallery')}`, role: 'group' }, photos.map(({ image, achievement }, index) => photo(ctx, image, st(lang, 'photo', pick(achievement.title, lang, languages), index + 1)))),
+        h(
+            'div',
+            { class: 'hb-photos hb-branch-gallery', 'aria-label': `${name}: ${st(lang, 'gallery')}`, role: 'group' },
+            photos.map(({ image, achievement }, index) =>
+                photo(ctx, image, st(lang, 'photo', pick(achievement.title, lang, languages), index + 1)),
+            ),
+        ),
     ];
 }
 
 function photo(ctx, image, alt) {
     const { lang } = ctx;
-    const picture = h('img', { src: image.src, srcset: srcsetOf(image), sizes: '(max-width: 600px) 45vw, 200px', alt, loading: 'lazy', width: image.width, height: image.height });
+    const picture = h('img', {
+        src: image.src,
+        srcset: srcsetOf(image),
+        sizes: '(max-width: 600px) 45vw, 200px',
+        alt,
+        loading: 'lazy',
+        width: image.width,
+        height: image.height,
+    });
     const enlarge = () => {
         const dialog = h('dialog', { class: 'hb-lightbox', 'aria-label': alt }, [
-            h('button', { type: 'button', class: 'hb-lightbox-close', 'aria-label': st(lang, 'close'), onclick: () => dialog.close() }, ['×']),
+            h(
+                'button',
+                {
+                    type: 'button',
+                    class: 'hb-lightbox-close',
+                    'aria-label': st(lang, 'close'),
+                    onclick: () => dialog.close(),
+                },
+                ['×'],
+            ),
             h('img', { src: image.src, alt, class: 'hb-lightbox-image' }),
         ]);
         dialog.addEventListener('close', () => dialog.remove());
@@ -140,19 +225,41 @@ function photo(ctx, image, alt) {
         document.body.append(dialog);
         dialog.showModal();
     };
-    return h('button', { type: 'button', class: 'hb-photo', 'aria-label': `${st(lang, 'enlarge')}: ${alt}`, onclick: enlarge }, [picture]);
+    return h(
+        'button',
+        { type: 'button', class: 'hb-photo', 'aria-label': `${st(lang, 'enlarge')}: ${alt}`, onclick: enlarge },
+        [picture],
+    );
 }
 
 function video(ctx, media, title) {
-    return h('video', { class: 'hb-branch-video', src: media.src, poster: media.poster || null, controls: true, preload: 'none', playsinline: true, 'webkit-playsinline': true, width: media.width || null, height: media.height || null, 'aria-label': `${st(ctx.lang, 'video')}: ${title}` });
+    return h('video', {
+        class: 'hb-branch-video',
+        src: media.src,
+        poster: media.poster || null,
+        controls: true,
+        preload: 'none',
+        playsinline: true,
+        'webkit-playsinline': true,
+        width: media.width || null,
+        height: media.height || null,
+        'aria-label': `${st(ctx.lang, 'video')}: ${title}`,
+    });
 }
 
-async function likeBox(ctx, branch, box) {
+/** The like button and counts; `counted` settles once this visit's view of the page is counted. */
+async function likeBox(ctx, branch, box, counted) {
     const { lang } = ctx;
     const hall = ctx.tour.hall.id;
     const count = h('span', { class: 'hb-likes', 'aria-live': 'polite' });
     const done = likedToday(hall, branch);
-    const button = h('button', { type: 'button', class: 'hb-button hb-button--primary hb-like', 'aria-pressed': String(done), disabled: done, text: st(lang, done ? 'liked' : 'like') });
+    const button = h('button', {
+        type: 'button',
+        class: 'hb-button hb-button--primary hb-like',
+        'aria-pressed': String(done),
+        disabled: done,
+        text: st(lang, done ? 'liked' : 'like'),
+    });
     const views = h('span', { class: 'hb-muted' });
     button.addEventListener('click', async () => {
         button.disabled = true;
@@ -164,10 +271,11 @@ async function likeBox(ctx, branch, box) {
             button.setAttribute('aria-pressed', 'true');
         } catch (error) {
             button.disabled = false;
-            count.textContent = st(lang, 'error', error.message);
+            count.textContent = errorText(lang, error);
         }
     });
     box.replaceChildren(button, count, views);
+    await counted;
     const stats = await fetchStats(ctx);
     if (stats) {
         const { likes, views: seen } = countsOf(stats, branch);

@@ -17,7 +17,9 @@ export function countsOf(stats, branch) {
 
 /** Every photo of a showcase's achievements, each with the achievement it belongs to. */
 export function galleryOf(showcase) {
-    return (showcase.achievements || []).flatMap((achievement) => (achievement.photos || []).map((image) => ({ image, achievement })));
+    return (showcase.achievements || []).flatMap((achievement) =>
+        (achievement.photos || []).map((image) => ({ image, achievement })),
+    );
 }
 
 const LIKED_KEY = 'hallbuilder:liked';

@@ -1,4 +1,5 @@
-// The showcase hall's UI strings in zh-CN and en (Chinese variants and dialects use zh-CN, the rest en).
+// The showcase hall's UI strings in zh-CN, zh-Hant and en, chosen as the tour's own (i18n.js uiLocale).
+import { format, uiLocale } from '../i18n.js';
 
 const STRINGS = {
     'zh-CN': {
@@ -24,7 +25,30 @@ const STRINGS = {
         enlarge: '放大图片',
         close: '关闭',
         empty: '还没有成果。',
-        error: '出错了：{0}',
+    },
+    'zh-Hant': {
+        hall: '分支展廳',
+        intro: '各支部的工作成果，互相學習、比學趕超。',
+        orderName: '預設',
+        orderLikes: '按讚好',
+        orderViews: '按瀏覽',
+        order: '排序',
+        achievements: '{0} 項成果',
+        likes: '讚 {0}',
+        views: '瀏覽 {0}',
+        rank: '第 {0} 名',
+        like: '讚好',
+        liked: '已讚好',
+        back: '返回分支展廳',
+        timeline: '成果時間線',
+        gallery: '相片牆',
+        video: '影片',
+        room: '參觀支部展室：{0}',
+        inHall: '在展廳中查看',
+        photo: '{0}：圖片 {1}',
+        enlarge: '放大圖片',
+        close: '關閉',
+        empty: '還沒有成果。',
     },
     en: {
         hall: 'Branch showcases',
@@ -49,15 +73,17 @@ const STRINGS = {
         enlarge: 'Enlarge photo',
         close: 'Close',
         empty: 'No achievements yet.',
-        error: 'Something went wrong: {0}',
     },
 };
 
 /** A showcase UI string in `lang` with {0} placeholders filled. */
 export function st(lang, key, ...args) {
-    const table = /^(zh|yue|wuu|nan|hak|cmn)\b/.test(lang) ? STRINGS['zh-CN'] : STRINGS.en;
-    const text = table[key] ?? STRINGS.en[key] ?? key;
-    return text.replace(/\{(\d)\}/g, (_, index) => String(args[Number(index)] ?? ''));
+    return format(
+        STRINGS[uiLocale(lang, typeof navigator === 'undefined' ? [] : navigator.languages || [])],
+        STRINGS.en,
+        key,
+        args,
+    );
 }
 
 export const SHOWCASE_STRINGS = STRINGS;

@@ -1,6 +1,7 @@
 // Announcements: a dismissible banner for the newest one, and the list. Service HTML is sanitised
 // server-side; it still goes through a <template> with scripts, handlers and javascript: links removed.
 import { pick, t } from '../i18n.js';
+import { LanguageChangedEvent } from '../tour-state.js';
 import { h, icon } from './dom.js';
 
 const DISMISSED_KEY = 'hallbuilder:dismissed';
@@ -28,12 +29,18 @@ export function safeFragment(html) {
     const template = document.createElement('template');
     // Handler attributes go before parsing too: Chrome reports them against the CSP as soon as they parse.
     template.innerHTML = String(html || '').replace(/[\s/]on[a-z]+\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)/gi, ' ');
-    template.content.querySelectorAll('script, style, iframe, object, embed, link, meta, base, form').forEach((node) => node.remove());
+    template.content
+        .querySelectorAll('script, style, iframe, object, embed, link, meta, base, form')
+        .forEach((node) => node.remove());
     for (const node of template.content.querySelectorAll('*')) {
         for (const attribute of [...node.attributes]) {
             const name = attribute.name.toLowerCase();
             const value = attribute.value.trim().toLowerCase();
-            if (name.startsWith('on') || name === 'style' || (['href', 'src', 'xlink:href', 'action'].includes(name) && /^(javascript|data|vbscript):/.test(value))) {
+            if (
+                name.startsWith('on') ||
+                name === 'style' ||
+                (['href', 'src', 'xlink:href', 'action'].includes(name) && /^(javascript|data|vbscript):/.test(value))
+            ) {
                 node.removeAttribute(attribute.name);
             }
         }
@@ -67,12 +74,21 @@ export class Announcements {
     constructor(root, ctx) {
         this.ctx = ctx;
         this.items = [];
+        this.remote = [];
         this.banner = h('div', { class: 'hb-banner', role: 'region', hidden: true });
         root.append(this.banner);
+        ctx.state.addEventListener(LanguageChangedEvent.type, () => this.refresh());
+        this.refresh();
     }
 
-    set(items) {
-        this.items = items;
+    /** The service's announcements beside the tour's own. */
+    setRemote(remote) {
+        this.remote = remote;
+        this.refresh();
+    }
+
+    refresh() {
+        this.items = collect(this.ctx, this.remote);
         this.render();
     }
 
@@ -85,23 +101,34 @@ export class Announcements {
         if (!first) return;
         this.banner.setAttribute('aria-label', t(lang, 'announcements'));
         this.banner.append(
-            h('button', { type: 'button', class: 'hb-banner-open', onclick: () => this.open() }, [icon('bell'), h('span', { text: first.title })]),
-            h('button', {
-                type: 'button',
-                class: 'hb-banner-close',
-                'aria-label': t(lang, 'dismiss'),
-                onclick: () => {
-                    remember(first.id);
-                    this.render();
+            h('button', { type: 'button', class: 'hb-banner-open', onclick: () => this.open() }, [
+                icon('bell'),
+                h('span', { text: first.title }),
+            ]),
+            h(
+                'button',
+                {
+                    type: 'button',
+                    class: 'hb-banner-close',
+                    'aria-label': t(lang, 'dismiss'),
+                    onclick: () => {
+                        remember(first.id);
+                        this.render();
+                    },
                 },
-            }, [icon('close')]),
+                [icon('close')],
+            ),
         );
     }
 
     open() {
         const { lang } = this.ctx;
         const list = this.items.map((item) =>
-            h('article', { class: 'hb-announcement' }, [h('h3', { text: item.title }), h('time', { datetime: item.date, text: item.date }), item.body()]),
+            h('article', { class: 'hb-announcement' }, [
+                h('h3', { text: item.title }),
+                h('time', { datetime: item.date, text: item.date }),
+                item.body(),
+            ]),
         );
         this.ctx.panel.open('announcements', t(lang, 'announcements'), list.length ? list : h('p', { text: '—' }));
     }

@@ -54,7 +54,7 @@ const ICONS = {
     pause: 'M7 5h4v14H7zM13 5h4v14h-4z',
     skip: 'M6 5v14l9-7zM16 5h2v14h-2z',
     stop: 'M6 6h12v12H6z',
-    guide: 'M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20zM10 8v8l6-4z',
+    guide: 'M5 21V4M5 4h12l-3 4 3 4H5M2 21h6',
     audio: 'M4 9h4l5-4v14l-5-4H4zM16 8a5 5 0 0 1 0 8M18.5 5.5a9 9 0 0 1 0 13',
     lang: 'M12 2a10 10 0 1 0 0 20a10 10 0 1 0 0-20zM2 12h20M12 2c3 3 4 6.5 4 10s-1 7-4 10c-3-3-4-6.5-4-10s1-7 4-10z',
     share: 'M18 8a3 3 0 1 0-2.8-4L8.8 7.6a3 3 0 1 0 0 4.8l6.4 3.6A3 3 0 1 0 16 14l-6.4-3.6a3 3 0 0 0 0-.8L16 6a3 3 0 0 0 2 2z',
@@ -71,6 +71,8 @@ const ICONS = {
     comment: 'M4 4h16v12H8l-4 4z',
     map: 'M3 6l6-3 6 3 6-3v15l-6 3-6-3-6 3z',
     edit: 'M4 20h4L19 9l-4-4L4 16zM14 6l4 4',
+    transcript: 'M6 3h9l4 4v14H6zM9 11h7M9 15h7',
+    captions: 'M3 5h18v14H3zM10 10a2.5 2.5 0 1 0 0 4M17 10a2.5 2.5 0 1 0 0 4',
 };
 
 /** Text with blank-line or newline breaks as <p> elements (always as text, never as HTML). */

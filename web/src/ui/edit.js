@@ -1,4 +1,4 @@
-// Edit mode for staff previewing locally: the yaw and pitch under the pointer, place or drag a hotspot,
+// Edit mode for staff previewing on `hallbuilder serve` (offered only when the page carries tour.edit): the yaw and pitch under the pointer, place or drag a hotspot,
 // and copy the matching hall.yaml lines. Staff never guess angles.
 import { t } from '../i18n.js';
 import { wrapDegrees } from '../tour.js';
@@ -17,6 +17,15 @@ export function yamlSnippet({ id, type, target, yaw, pitch }) {
     return lines.join('\n');
 }
 
+/** Whether the markers plugin has a marker (its public getMarker throws for an unknown id). */
+function hasMarker(markers, id) {
+    try {
+        return Boolean(markers.getMarker(id));
+    } catch {
+        return false;
+    }
+}
+
 export class EditMode {
     constructor(ctx) {
         this.ctx = ctx;
@@ -27,9 +36,16 @@ export class EditMode {
         this.status = h('p', { class: 'hb-status', role: 'status' });
         this.copyButton = h('button', { type: 'button', class: 'hb-button', onclick: () => this.copy() });
         // `hallbuilder serve` adds tour.edit when it knows the project: then the hotspot can go straight into hall.yaml.
-        this.saveTo = ctx.tour.edit || null;
-        this.saveButton = h('button', { type: 'button', class: 'hb-button hb-button--primary hb-edit-save', hidden: !this.saveTo, onclick: () => this.save() });
-        this.closeButton = h('button', { type: 'button', class: 'hb-panel-close', onclick: () => this.toggle(false) }, [icon('close')]);
+        this.saveTo = ctx.tour.edit?.save ? ctx.tour.edit : null;
+        this.saveButton = h('button', {
+            type: 'button',
+            class: 'hb-button hb-button--primary hb-edit-save',
+            hidden: !this.saveTo,
+            onclick: () => this.save(),
+        });
+        this.closeButton = h('button', { type: 'button', class: 'hb-panel-close', onclick: () => this.toggle(false) }, [
+            icon('close'),
+        ]);
         this.box = h('aside', { class: 'hb-edit', hidden: true }, [
             h('div', { class: 'hb-edit-head' }, [h('strong', { class: 'hb-edit-title' }), this.closeButton]),
             h('p', { class: 'hb-edit-hint' }),
@@ -43,13 +59,19 @@ export class EditMode {
         const stage = document.getElementById('hb-stage');
         stage.addEventListener('pointermove', (event) => this.active && this.pointer(event));
         stage.addEventListener('pointerdown', (event) => this.startDrag(event), true);
-        ctx.viewer.addEventListener('click', ({ data }) => this.active && !data.marker && this.place(data.yaw * DEG, data.pitch * DEG));
+        ctx.viewer.addEventListener(
+            'click',
+            ({ data }) => this.active && !data.marker && this.place(data.yaw * DEG, data.pitch * DEG),
+        );
     }
 
     /** Yaw and pitch (degrees, hall.yaml convention) under a pointer event. */
     anglesAt(event) {
         const rect = this.ctx.viewer.container.getBoundingClientRect();
-        const position = this.ctx.viewer.dataHelper.viewerCoordsToSphericalCoords({ x: event.clientX - rect.left, y: event.clientY - rect.top });
+        const position = this.ctx.viewer.dataHelper.viewerCoordsToSphericalCoords({
+            x: event.clientX - rect.left,
+            y: event.clientY - rect.top,
+        });
         return { yaw: wrapDegrees(position.yaw * DEG), pitch: position.pitch * DEG };
     }
 
@@ -62,8 +84,13 @@ export class EditMode {
         yaw = wrapDegrees(yaw);
         this.draft = { type: 'info', yaw, pitch };
         const markers = this.ctx.markers;
-        const marker = { id: 'edit-draft', position: { yaw: `${yaw}deg`, pitch: `${pitch}deg` }, element: h('span', { class: 'hb-edit-draft' }), anchor: 'center center' };
-        if (markers.markers['edit-draft']) markers.updateMarker(marker);
+        const marker = {
+            id: 'edit-draft',
+            position: { yaw: `${yaw}deg`, pitch: `${pitch}deg` },
+            element: h('span', { class: 'hb-edit-draft' }),
+            anchor: 'center center',
+        };
+        if (hasMarker(markers, 'edit-draft')) markers.updateMarker(marker);
         else markers.addMarker(marker);
         this.show(this.draft);
     }
@@ -80,7 +107,10 @@ export class EditMode {
             const { yaw, pitch } = this.anglesAt(moveEvent);
             hotspot.yaw = round(yaw);
             hotspot.pitch = round(pitch);
-            this.ctx.markers.updateMarker({ id: `hotspot-${hotspot.id}`, position: { yaw: `${yaw}deg`, pitch: `${pitch}deg` } });
+            this.ctx.markers.updateMarker({
+                id: `hotspot-${hotspot.id}`,
+                position: { yaw: `${yaw}deg`, pitch: `${pitch}deg` },
+            });
             this.show(hotspot);
         };
         const stop = () => {
@@ -102,7 +132,14 @@ export class EditMode {
     async save() {
         const item = this.current;
         if (!item || !this.saveTo) return;
-        const body = { scene: this.ctx.sceneId, id: item.id || null, type: item.type, target: item.target || null, yaw: item.yaw, pitch: item.pitch };
+        const body = {
+            scene: this.ctx.sceneId,
+            id: item.id || null,
+            type: item.type,
+            target: item.target || null,
+            yaw: item.yaw,
+            pitch: item.pitch,
+        };
         try {
             const response = await fetch(this.saveTo.save, {
                 method: 'POST',
@@ -110,7 +147,9 @@ export class EditMode {
                 body: JSON.stringify(body),
             });
             const answer = await response.json();
-            this.status.textContent = response.ok ? `${t(this.ctx.lang, 'editSaved')}: ${answer.message}` : answer.message;
+            this.status.textContent = response.ok
+                ? `${t(this.ctx.lang, 'editSaved')}: ${answer.message}`
+                : answer.message;
         } catch (error) {
             this.status.textContent = String(error);
         }
@@ -143,6 +182,7 @@ export class EditMode {
         this.closeButton.setAttribute('aria-label', t(lang, 'close'));
         document.getElementById('hb-app').classList.toggle('hb-editing', on);
         this.ctx.plugins?.autorotate?.stop();
-        if (!on && this.ctx.markers?.markers['edit-draft']) this.ctx.markers.removeMarker('edit-draft');
+        if (!on && this.ctx.markers && hasMarker(this.ctx.markers, 'edit-draft'))
+            this.ctx.markers.removeMarker('edit-draft');
     }
 }

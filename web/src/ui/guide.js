@@ -1,12 +1,23 @@
 // The guided tour ("one-click tour"): scenes in order, a gentle camera turn, narration, then the next.
 import { t } from '../i18n.js';
+import { LanguageChangedEvent } from '../tour-state.js';
 import { h, icon } from './dom.js';
 
 const DWELL_MS = 9000; // a scene without narration is shown this long
 const TURN_DEG_PER_S = 4;
 
-export class GuidedTour {
+export class GuideChangedEvent extends Event {
+    static type = 'guide-changed';
+    constructor(active) {
+        super(GuideChangedEvent.type);
+        this.active = active;
+    }
+}
+
+/** Dispatches GuideChangedEvent when it starts, pauses, moves on or stops. */
+export class GuidedTour extends EventTarget {
     constructor(root, ctx) {
+        super();
         this.ctx = ctx;
         this.active = false;
         this.paused = false;
@@ -14,23 +25,42 @@ export class GuidedTour {
         this.timer = null;
         this.frame = null;
         this.status = h('span', { class: 'hb-guide-status', 'aria-live': 'polite' });
-        this.pauseButton = h('button', { type: 'button', class: 'hb-guide-pause', onclick: () => (this.paused ? this.resume() : this.pause()) });
-        this.skipButton = h('button', { type: 'button', class: 'hb-guide-skip', onclick: () => this.next() }, [icon('skip')]);
-        this.stopButton = h('button', { type: 'button', class: 'hb-guide-stop', onclick: () => this.stop() }, [icon('stop')]);
-        this.bar = h('div', { class: 'hb-guide', role: 'group', hidden: true }, [this.status, this.pauseButton, this.skipButton, this.stopButton]);
+        this.pauseButton = h('button', {
+            type: 'button',
+            class: 'hb-guide-pause',
+            onclick: () => (this.paused ? this.resume() : this.pause()),
+        });
+        this.skipButton = h('button', { type: 'button', class: 'hb-guide-skip', onclick: () => this.next() }, [
+            icon('skip'),
+        ]);
+        this.stopButton = h('button', { type: 'button', class: 'hb-guide-stop', onclick: () => this.stop() }, [
+            icon('stop'),
+        ]);
+        this.bar = h('div', { class: 'hb-guide', role: 'group', hidden: true }, [
+            this.status,
+            this.pauseButton,
+            this.skipButton,
+            this.stopButton,
+        ]);
         root.append(this.bar);
+        ctx.state.addEventListener(LanguageChangedEvent.type, () => this.render());
     }
 
     get scenes() {
         return this.ctx.tour.scenes;
     }
 
+    /** Starts here, or from the hall's start when this is the last scene (a one-scene tour is no tour). */
     start() {
         const current = this.scenes.findIndex((scene) => scene.id === this.ctx.sceneId);
+        const start = Math.max(
+            0,
+            this.scenes.findIndex((scene) => scene.id === this.ctx.tour.hall.start),
+        );
         this.active = true;
         this.paused = false;
         this.ctx.narration.wanted = true;
-        this.show(Math.max(0, current));
+        this.show(current < 0 || current === this.scenes.length - 1 ? start : current);
     }
 
     async show(index) {
@@ -54,7 +84,10 @@ export class GuidedTour {
         const step = (now) => {
             if (!this.active || this.paused) return;
             const position = viewer.getPosition();
-            viewer.rotate({ yaw: position.yaw + (((now - last) / 1000) * TURN_DEG_PER_S * Math.PI) / 180, pitch: position.pitch });
+            viewer.rotate({
+                yaw: position.yaw + (((now - last) / 1000) * TURN_DEG_PER_S * Math.PI) / 180,
+                pitch: position.pitch,
+            });
             last = now;
             this.frame = requestAnimationFrame(step);
         };
@@ -94,7 +127,6 @@ export class GuidedTour {
         this.clear();
         this.ctx.narration.onended = null;
         this.render();
-        this.ctx.onGuideChange?.();
     }
 
     clear() {
@@ -112,6 +144,6 @@ export class GuidedTour {
         this.pauseButton.setAttribute('aria-label', t(lang, this.paused ? 'guideResume' : 'guidePause'));
         this.skipButton.setAttribute('aria-label', t(lang, 'guideSkip'));
         this.stopButton.setAttribute('aria-label', t(lang, 'guideStop'));
-        this.ctx.onGuideChange?.();
+        this.dispatchEvent(new GuideChangedEvent(this.active));
     }
 }

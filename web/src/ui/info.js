@@ -6,11 +6,28 @@ function photo(image, index, ctx) {
     const { lang, languages } = ctx;
     const alt = pick(image.alt, lang, languages) || t(lang, 'photo', index + 1);
     const srcset = (image.srcset || []).map((item) => `${item.src} ${item.width}w`).join(', ');
-    const picture = h('img', { src: image.src, srcset: srcset || null, sizes: srcset ? '(max-width: 600px) 90vw, 480px' : null, alt, loading: 'lazy', width: image.width, height: image.height });
+    const picture = h('img', {
+        src: image.src,
+        srcset: srcset || null,
+        sizes: srcset ? '(max-width: 600px) 90vw, 480px' : null,
+        alt,
+        loading: 'lazy',
+        width: image.width,
+        height: image.height,
+    });
     const enlarge = () => {
         const big = h('img', { src: image.src, alt, class: 'hb-lightbox-image' });
         const dialog = h('dialog', { class: 'hb-lightbox', 'aria-label': alt }, [
-            h('button', { type: 'button', class: 'hb-lightbox-close', 'aria-label': t(lang, 'close'), onclick: () => dialog.close() }, ['×']),
+            h(
+                'button',
+                {
+                    type: 'button',
+                    class: 'hb-lightbox-close',
+                    'aria-label': t(lang, 'close'),
+                    onclick: () => dialog.close(),
+                },
+                ['×'],
+            ),
             big,
         ]);
         dialog.addEventListener('close', () => dialog.remove());
@@ -18,11 +35,25 @@ function photo(image, index, ctx) {
         document.body.append(dialog);
         dialog.showModal();
     };
-    return h('button', { type: 'button', class: 'hb-photo', 'aria-label': `${t(lang, 'enlarge')}: ${alt}`, onclick: enlarge }, [picture]);
+    return h(
+        'button',
+        { type: 'button', class: 'hb-photo', 'aria-label': `${t(lang, 'enlarge')}: ${alt}`, onclick: enlarge },
+        [picture],
+    );
 }
 
 function video(media, ctx) {
-    const element = h('video', { src: media.src, poster: media.poster || null, controls: true, preload: 'none', playsinline: true, 'webkit-playsinline': true, width: media.width || null, height: media.height || null, 'aria-label': t(ctx.lang, 'video') });
+    const element = h('video', {
+        src: media.src,
+        poster: media.poster || null,
+        controls: true,
+        preload: 'none',
+        playsinline: true,
+        'webkit-playsinline': true,
+        width: media.width || null,
+        height: media.height || null,
+        'aria-label': t(ctx.lang, 'video'),
+    });
     return element;
 }
 
@@ -32,8 +63,16 @@ export function openInfo(hotspot, ctx) {
     const title = pick(hotspot.title, lang, languages) || pick(hotspot.label, lang, languages) || t(lang, 'more');
     const content = [
         ...paragraphs(pick(hotspot.text, lang, languages)),
-        (hotspot.images || []).length ? h('div', { class: 'hb-photos' }, hotspot.images.map((image, index) => photo(image, index, ctx))) : null,
+        (hotspot.images || []).length
+            ? h(
+                  'div',
+                  { class: 'hb-photos' },
+                  hotspot.images.map((image, index) => photo(image, index, ctx)),
+              )
+            : null,
         hotspot.video ? video(hotspot.video, ctx) : null,
     ];
-    ctx.panel.open('info', title, content, () => ctx.panel.body.querySelectorAll('video').forEach((item) => item.pause()));
+    ctx.panel.open('info', title, content, () =>
+        ctx.panel.body.querySelectorAll('video').forEach((item) => item.pause()),
+    );
 }

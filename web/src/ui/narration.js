@@ -1,6 +1,19 @@
-// Narration: one <audio> element, play/pause, progress, transcript; tells the guided tour when it ends.
-import { pick, t } from '../i18n.js';
+// Narration: one <audio> element, play/pause, progress, transcript, and a caption line that follows the
+// audio (on by default, the visitor's choice remembered); tells the guided tour when it ends.
+import { cueAt, parseVtt } from '../captions.js';
+import { pick, pickEntry, t } from '../i18n.js';
+import { LanguageChangedEvent, SceneChangedEvent } from '../tour-state.js';
 import { h, icon, paragraphs } from './dom.js';
+
+const CAPTIONS_KEY = 'hallbuilder:captions';
+
+function captionsWanted() {
+    try {
+        return localStorage.getItem(CAPTIONS_KEY) !== 'off';
+    } catch {
+        return true;
+    }
+}
 
 export class Narration {
     constructor(root, ctx) {
@@ -9,12 +22,34 @@ export class Narration {
         this.audio.setAttribute('playsinline', '');
         this.button = h('button', { type: 'button', class: 'hb-narration-toggle', onclick: () => this.toggle() });
         this.progress = h('progress', { class: 'hb-narration-progress', max: 1, value: 0 });
-        this.transcriptButton = h('button', { type: 'button', class: 'hb-narration-transcript', onclick: () => this.showTranscript() });
-        this.bar = h('div', { class: 'hb-narration', role: 'group', hidden: true }, [this.button, this.progress, this.transcriptButton, this.audio]);
-        root.append(this.bar);
+        this.transcriptButton = h(
+            'button',
+            { type: 'button', class: 'hb-narration-transcript', onclick: () => this.showTranscript() },
+            [icon('transcript')],
+        );
+        this.captionsButton = h(
+            'button',
+            { type: 'button', class: 'hb-narration-captions', onclick: () => this.toggleCaptions() },
+            [icon('captions')],
+        );
+        this.bar = h('div', { class: 'hb-narration', role: 'group', hidden: true }, [
+            this.button,
+            this.progress,
+            this.captionsButton,
+            this.transcriptButton,
+            this.audio,
+        ]);
+        this.caption = h('p', { class: 'hb-caption', hidden: true, 'aria-hidden': 'true' });
+        root.append(this.caption, this.bar);
+        this.captionsOn = captionsWanted();
+        this.cues = [];
+        this.cuesFor = '';
         this.wanted = false; // the visitor wants narration to play (set by Enter, play and pause)
         this.onended = null;
-        this.audio.addEventListener('timeupdate', () => this.updateProgress());
+        this.audio.addEventListener('timeupdate', () => {
+            this.updateProgress();
+            this.showCaption();
+        });
         this.audio.addEventListener('play', () => this.render());
         this.audio.addEventListener('pause', () => this.render());
         this.audio.addEventListener('ended', () => {
@@ -24,19 +59,55 @@ export class Narration {
         this.scene = null;
         this.src = '';
         this.unlocking = false;
+        ctx.state.addEventListener(SceneChangedEvent.type, ({ scene }) => this.load(scene));
+        ctx.state.addEventListener(LanguageChangedEvent.type, () => this.load(ctx.state.scene));
     }
 
-    /** The narration entry of a scene in the current language (else the hall's first language). */
+    /** The narration entry of a scene in the current language, else along the language fallback. */
     entry(scene) {
         const { lang, languages } = this.ctx;
-        const narration = scene?.narration || {};
-        return narration[lang] || narration[languages[0]] || Object.values(narration)[0] || null;
+        return pickEntry(scene?.narration, lang, languages);
+    }
+
+    /** Loads the captions of the current entry once (a failed load just shows none). */
+    async loadCaptions(entry) {
+        const url = entry?.captions || '';
+        if (url === this.cuesFor) return;
+        this.cuesFor = url;
+        this.cues = [];
+        if (!url) return;
+        try {
+            const response = await fetch(url);
+            if (response.ok && this.cuesFor === url) this.cues = parseVtt(await response.text());
+        } catch {
+            // offline: the transcript is still there
+        }
+        this.showCaption();
+    }
+
+    showCaption() {
+        const playing = !this.audio.paused && !this.unlocking;
+        const text = this.captionsOn && playing ? cueAt(this.cues, this.audio.currentTime) : '';
+        if (this.caption.textContent !== text) this.caption.textContent = text;
+        this.caption.hidden = !text;
+    }
+
+    toggleCaptions() {
+        this.captionsOn = !this.captionsOn;
+        try {
+            localStorage.setItem(CAPTIONS_KEY, this.captionsOn ? 'on' : 'off');
+        } catch {
+            // storage blocked: the choice lasts for this visit
+        }
+        this.render();
+        this.showCaption();
     }
 
     /** Loads a scene's narration; plays it when the visitor wants narration. */
     load(scene) {
         this.scene = scene;
         this.src = this.entry(scene)?.audio || '';
+        this.loadCaptions(this.entry(scene));
         if (!this.unlocking && (this.audio.getAttribute('src') || '') !== this.src) this.apply();
         this.render();
         if (this.src && this.wanted && !this.unlocking) this.play();
@@ -105,8 +176,14 @@ export class Narration {
         this.button.setAttribute('aria-label', t(lang, playing ? 'pause' : 'play'));
         this.button.disabled = !this.src;
         this.progress.setAttribute('aria-label', t(lang, 'narration'));
-        this.transcriptButton.textContent = t(lang, 'transcript');
+        this.transcriptButton.setAttribute('aria-label', t(lang, 'transcript'));
+        this.transcriptButton.setAttribute('title', t(lang, 'transcript'));
         this.transcriptButton.hidden = !entry?.transcript;
+        this.captionsButton.hidden = !entry?.captions;
+        this.captionsButton.setAttribute('aria-label', t(lang, 'captions'));
+        this.captionsButton.setAttribute('title', t(lang, 'captions'));
+        this.captionsButton.setAttribute('aria-pressed', String(this.captionsOn));
+        this.showCaption();
     }
 
     showTranscript() {
@@ -126,7 +203,8 @@ function silence() {
     const samples = rate / 20;
     const buffer = new ArrayBuffer(44 + samples);
     const view = new DataView(buffer);
-    const text = (offset, value) => [...value].forEach((char, index) => view.setUint8(offset + index, char.charCodeAt(0)));
+    const text = (offset, value) =>
+        [...value].forEach((char, index) => view.setUint8(offset + index, char.charCodeAt(0)));
     text(0, 'RIFF');
     view.setUint32(4, 36 + samples, true);
     text(8, 'WAVEfmt ');

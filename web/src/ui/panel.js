@@ -7,7 +7,11 @@ export class Panel {
         this.lang = lang;
         this.title = h('h2', { class: 'hb-panel-title', id: 'hb-panel-title' });
         this.body = h('div', { class: 'hb-panel-body' });
-        this.closeButton = h('button', { type: 'button', class: 'hb-panel-close', 'aria-label': t(lang, 'close'), onclick: () => this.close() }, [icon('close')]);
+        this.closeButton = h(
+            'button',
+            { type: 'button', class: 'hb-panel-close', 'aria-label': t(lang, 'close'), onclick: () => this.close() },
+            [icon('close')],
+        );
         this.dialog = h('dialog', { class: 'hb-panel', 'aria-labelledby': 'hb-panel-title' }, [
             h('div', { class: 'hb-panel-head' }, [this.title, this.closeButton]),
             this.body,

@@ -25,12 +25,27 @@ export function openSceneList(ctx) {
                     },
                     [
                         h('img', { src: scene.panorama.thumb, alt: '', loading: 'lazy', width: 96, height: 64 }),
-                        h('span', { class: 'hb-scene-name', text: pick(scene.title, lang, languages) }),
+                        h('span', { class: 'hb-scene-text' }, [
+                            h('span', { class: 'hb-scene-name', text: pick(scene.title, lang, languages) }),
+                            scene.description
+                                ? h('span', {
+                                      class: 'hb-scene-description',
+                                      text: pick(scene.description, lang, languages),
+                                  })
+                                : null,
+                        ]),
                     ],
                 ),
             ]),
         );
-        return h('section', { class: 'hb-zone' }, [h('h3', { text: heading }), h('ul', { class: 'hb-scene-list' }, items)]);
+        const about = zone?.description
+            ? h('p', { class: 'hb-zone-description', text: pick(zone.description, lang, languages) })
+            : null;
+        return h('section', { class: 'hb-zone' }, [
+            h('h3', { text: heading }),
+            about,
+            h('ul', { class: 'hb-scene-list' }, items),
+        ]);
     });
     ctx.panel.open('scenes', t(lang, 'scenes'), groups);
 }
@@ -59,6 +74,8 @@ export function openHotspotList(ctx) {
             ),
         ]),
     );
-    const content = items.length ? h('ul', { class: 'hb-hotspot-list' }, items) : h('p', { text: t(lang, 'noHotspots') });
+    const content = items.length
+        ? h('ul', { class: 'hb-hotspot-list' }, items)
+        : h('p', { text: t(lang, 'noHotspots') });
     ctx.panel.open('hotspots', t(lang, 'hotspots'), content);
 }

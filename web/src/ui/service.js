@@ -1,7 +1,12 @@
 // The hall service parts (comments, messages, view counts; showcase likes are in ../showcase/): present only when tour.json names a
-// service URL. Errors from the API are shown by their `message`; nothing here throws at the visitor.
+// service URL. A failure is told in the UI's language (messages.js), never by the server's English text.
 import { t } from '../i18n.js';
+import { errorText } from '../messages.js';
+import { SceneChangedEvent } from '../tour-state.js';
 import { h } from './dom.js';
+
+// The service's limits (hallbuilder/service/schemas.py): the form never takes more than the server keeps.
+export const LIMITS = { nickname: 32, comment: 500, name: 64, contact: 200, message: 2000 };
 
 const VISITOR_KEY = 'hallbuilder:visitor';
 let pageVisitor = null;
@@ -60,15 +65,10 @@ export class Api {
     /** Counts a view; sendBeacon survives the page closing (it sends no headers: the visitor id is in the body). */
     view(scene) {
         const body = JSON.stringify({ scene, visitor: visitorId() });
-        if (navigator.sendBeacon && navigator.sendBeacon(this.url('views'), new Blob([body], { type: 'text/plain' }))) return;
+        if (navigator.sendBeacon && navigator.sendBeacon(this.url('views'), new Blob([body], { type: 'text/plain' })))
+            return;
         this.request('POST', 'views', { scene }).catch(() => {});
     }
-}
-
-function errorText(lang, error) {
-    if (error.status === 429 && error.retryAfter) return t(lang, 'retryAfter', error.retryAfter);
-    const fields = Object.values(error.errors || {}).flat().join(' ');
-    return t(lang, 'error', [error.message, fields].filter(Boolean).join(' '));
 }
 
 export class Service {
@@ -77,6 +77,7 @@ export class Service {
         this.api = new Api(config.url, ctx.tour.hall.id);
         this.poll = null;
         this.viewsLabel = h('span', { class: 'hb-views', 'aria-live': 'off' });
+        ctx.state.addEventListener(SceneChangedEvent.type, ({ scene }) => this.enter(scene.id));
     }
 
     /** Remote announcements for the banner (empty on any error). */
@@ -111,13 +112,19 @@ export class Service {
             list.append(
                 h('li', { class: 'hb-comment' }, [
                     h('strong', { text: comment.nickname }),
-                    h('time', { datetime: comment.created_at, text: new Date(comment.created_at).toLocaleString(lang) }),
+                    h('time', {
+                        datetime: comment.created_at,
+                        text: new Date(comment.created_at).toLocaleString(lang),
+                    }),
                     h('p', { text: comment.text }),
                 ]),
             );
         const load = async () => {
             try {
-                const data = await this.api.request('GET', `comments?scene=${encodeURIComponent(scene)}&after_id=${after}&limit=50`);
+                const data = await this.api.request(
+                    'GET',
+                    `comments?scene=${encodeURIComponent(scene)}&after_id=${after}&limit=50`,
+                );
                 (data.comments || []).forEach(add);
                 after = data.next_after_id ?? after;
                 if (!list.children.length) status.textContent = t(lang, 'commentsEmpty');
@@ -126,9 +133,20 @@ export class Service {
                 status.textContent = errorText(lang, error);
             }
         };
-        const nickname = h('input', { name: 'nickname', required: true, maxlength: 40, autocomplete: 'nickname' });
-        const text = h('textarea', { name: 'text', required: true, maxlength: 2000, rows: 3 });
-        const website = h('input', { name: 'website', tabindex: -1, autocomplete: 'off', class: 'hb-offscreen', 'aria-hidden': 'true' });
+        const nickname = h('input', {
+            name: 'nickname',
+            required: true,
+            maxlength: LIMITS.nickname,
+            autocomplete: 'nickname',
+        });
+        const text = h('textarea', { name: 'text', required: true, maxlength: LIMITS.comment, rows: 3 });
+        const website = h('input', {
+            name: 'website',
+            tabindex: -1,
+            autocomplete: 'off',
+            class: 'hb-offscreen',
+            'aria-hidden': 'true',
+        });
         const form = h('form', { class: 'hb-form' }, [
             h('label', {}, [t(lang, 'nickname'), nickname]),
             h('label', {}, [t(lang, 'commentText'), text]),
@@ -138,7 +156,12 @@ export class Service {
         form.addEventListener('submit', async (event) => {
             event.preventDefault();
             try {
-                const result = await this.api.request('POST', 'comments', { nickname: nickname.value, text: text.value, scene, website: website.value });
+                const result = await this.api.request('POST', 'comments', {
+                    nickname: nickname.value,
+                    text: text.value,
+                    scene,
+                    website: website.value,
+                });
                 status.textContent = t(lang, result.comment?.status === 'published' ? 'published' : 'sent');
                 text.value = '';
                 if (result.comment?.status === 'published') load();
@@ -158,10 +181,16 @@ export class Service {
     openMessage() {
         const { lang } = this.ctx;
         const status = h('p', { class: 'hb-status', role: 'status' });
-        const name = h('input', { name: 'name', required: true, maxlength: 80, autocomplete: 'name' });
-        const contact = h('input', { name: 'contact', maxlength: 120 });
-        const text = h('textarea', { name: 'text', required: true, maxlength: 5000, rows: 5 });
-        const website = h('input', { name: 'website', tabindex: -1, autocomplete: 'off', class: 'hb-offscreen', 'aria-hidden': 'true' });
+        const name = h('input', { name: 'name', required: true, maxlength: LIMITS.name, autocomplete: 'name' });
+        const contact = h('input', { name: 'contact', maxlength: LIMITS.contact });
+        const text = h('textarea', { name: 'text', required: true, maxlength: LIMITS.message, rows: 5 });
+        const website = h('input', {
+            name: 'website',
+            tabindex: -1,
+            autocomplete: 'off',
+            class: 'hb-offscreen',
+            'aria-hidden': 'true',
+        });
         const form = h('form', { class: 'hb-form' }, [
             h('label', {}, [t(lang, 'name'), name]),
             h('label', {}, [t(lang, 'contact'), contact]),
@@ -172,7 +201,12 @@ export class Service {
         form.addEventListener('submit', async (event) => {
             event.preventDefault();
             try {
-                await this.api.request('POST', 'messages', { name: name.value, contact: contact.value || undefined, text: text.value, website: website.value });
+                await this.api.request('POST', 'messages', {
+                    name: name.value,
+                    contact: contact.value || undefined,
+                    text: text.value,
+                    website: website.value,
+                });
                 status.textContent = t(lang, 'messageSent');
                 form.reset();
             } catch (error) {

@@ -3,38 +3,15 @@ import qrcode from 'qrcode-generator';
 import { t } from '../i18n.js';
 import { h } from './dom.js';
 
-const SVG = 'http://www.w3.org/2000/svg';
-
-/** A QR code as an SVG element built node by node (no markup strings). */
-export function qrSvg(text, label) {
+/**
+ * A QR code as an <img> (a GIF data: URL): WeChat's long-press "recognise QR code" reads images, not SVG.
+ * 6 px modules and a 4-module quiet zone keep it sharp when the page is zoomed.
+ */
+export function qrImage(text, label) {
     const code = qrcode(0, 'M');
     code.addData(text);
     code.make();
-    const count = code.getModuleCount();
-    const quiet = 4;
-    const size = count + quiet * 2;
-    const svg = document.createElementNS(SVG, 'svg');
-    svg.setAttribute('viewBox', `0 0 ${size} ${size}`);
-    svg.setAttribute('role', 'img');
-    svg.setAttribute('aria-label', label);
-    svg.setAttribute('class', 'hb-qr');
-    svg.setAttribute('shape-rendering', 'crispEdges');
-    const background = document.createElementNS(SVG, 'rect');
-    background.setAttribute('width', String(size));
-    background.setAttribute('height', String(size));
-    background.setAttribute('fill', '#fff');
-    svg.append(background);
-    let d = '';
-    for (let row = 0; row < count; row++) {
-        for (let col = 0; col < count; col++) {
-            if (code.isDark(row, col)) d += `M${col + quiet} ${row + quiet}h1v1h-1z`;
-        }
-    }
-    const path = document.createElementNS(SVG, 'path');
-    path.setAttribute('d', d);
-    path.setAttribute('fill', '#000');
-    svg.append(path);
-    return svg;
+    return h('img', { class: 'hb-qr', src: code.createDataURL(6, 24), alt: label, width: 220, height: 220 });
 }
 
 async function copy(text) {
@@ -45,7 +22,7 @@ async function copy(text) {
         const area = h('textarea', { readonly: true, class: 'hb-offscreen' }, [text]);
         document.body.append(area);
         area.select();
-        let done = false;
+        let done;
         try {
             done = document.execCommand('copy');
         } catch {
@@ -61,13 +38,20 @@ export function openShare(ctx) {
     const { lang } = ctx;
     const link = ctx.currentLink();
     const status = h('p', { class: 'hb-status', role: 'status' });
-    const field = h('input', { type: 'url', readonly: true, value: link, class: 'hb-share-link', 'aria-label': t(lang, 'share') });
+    const field = h('input', {
+        type: 'url',
+        readonly: true,
+        value: link,
+        class: 'hb-share-link',
+        'aria-label': t(lang, 'share'),
+    });
     const copyButton = h('button', {
         type: 'button',
         class: 'hb-button',
         text: t(lang, 'copyLink'),
         onclick: async () => {
-            status.textContent = t(lang, (await copy(link)) ? 'shareCopied' : 'shareCopyFailed');
+            const copied = t(lang, (await copy(link)) ? 'shareCopied' : 'shareCopyFailed');
+            status.textContent = navigator.onLine === false ? `${copied} ${t(lang, 'shareOffline')}` : copied;
         },
     });
     const shareButton = navigator.share
@@ -75,13 +59,32 @@ export function openShare(ctx) {
               type: 'button',
               class: 'hb-button hb-button--primary',
               text: t(lang, 'share'),
-              onclick: () => navigator.share({ title: document.title, url: link }).catch(() => {}),
+              onclick: () => {
+                  if (navigator.onLine === false) status.textContent = t(lang, 'shareOffline');
+                  else navigator.share({ title: document.title, url: link }).catch(() => {});
+              },
           })
         : null;
-    ctx.panel.open('share', t(lang, 'share'), [
-        h('div', { class: 'hb-share-actions' }, [shareButton, copyButton]),
-        field,
-        status,
-        h('figure', { class: 'hb-qr-figure' }, [qrSvg(link, t(lang, 'shareQr')), h('figcaption', { text: t(lang, 'shareQr') })]),
-    ]);
+    // Offline the link can still be copied (and the QR code shown), but sending it has to wait.
+    const offline = () => (status.textContent = navigator.onLine === false ? t(lang, 'shareOffline') : '');
+    ctx.panel.open(
+        'share',
+        t(lang, 'share'),
+        [
+            h('div', { class: 'hb-share-actions' }, [shareButton, copyButton]),
+            field,
+            status,
+            h('figure', { class: 'hb-qr-figure' }, [
+                qrImage(link, t(lang, 'shareQr')),
+                h('figcaption', { text: t(lang, 'shareQr') }),
+            ]),
+        ],
+        () => {
+            window.removeEventListener('offline', offline);
+            window.removeEventListener('online', offline);
+        },
+    );
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', offline);
+    offline();
 }
