@@ -23,7 +23,9 @@ export function visitorId() {
     } catch {
         // storage blocked (private mode, some in-app browsers): the page's own id below
     }
-    pageVisitor ||= Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
+    pageVisitor ||= Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join(
+        '',
+    );
     try {
         localStorage.setItem(VISITOR_KEY, pageVisitor);
     } catch {
