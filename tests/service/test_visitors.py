@@ -342,22 +342,6 @@ def test_a_proxy_that_is_not_trusted_is_reported_once(client, caplog):
     ]
 
 
-@pytest.mark.parametrize(
-    ("path", "body", "field"),
-    [
-        ("comments", {"nickname": "访客", "text": "a\x00b"}, "text"),
-        ("comments", {"nickname": "访\x00客", "text": "ab"}, "nickname"),
-        ("messages", {"name": "访客", "text": "\x00"}, "text"),
-        ("messages", {"name": "访客", "contact": "a\x00", "text": "hi"}, "contact"),
-    ],
-)
-def test_a_nul_character_is_a_clear_422_not_a_server_error(client, path, body, field):
-    """Overlaps issue 13 item 7 (svc-input): surfaced here by Schemathesis once the spec named X-Visitor-Id."""
-    response = client.post(f"{API}/{path}", json=body)
-    assert response.status_code == 422
-    assert response.get_json()["errors"]["json"][field] == ["Remove the NUL character (U+0000)."]
-
-
 def test_workers_share_admissions_even_when_one_finds_the_address_full(database):
     """Two workers (two Admissions): a visitor the first admitted keeps its identity on the second, even after
     the second found the address out of new visitors; and one visitor admitted by both counts once."""
