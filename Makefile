@@ -30,10 +30,9 @@ chromium:
 	@test -x /usr/bin/chromium && command -v espeak-ng >/dev/null && command -v pdftoppm >/dev/null || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk espeak-ng poppler-utils)
 
-# PostgreSQL and Redis are started before a session on this kind of machine; start them if they stopped.
+# PostgreSQL is started before a session on this kind of machine; start it if it stopped.
 services:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
-	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
 
 setup: $(STAMP) $(BUNDLE)
 
