@@ -43,6 +43,7 @@ demo-build: setup chromium
 demo: demo-build
 	$(HB) serve $(DEMO)/dist --host $(HOST) --port $(PORT)
 
+# The whole suite: tests/collection_guard.py fails the run when a test_*.py file under tests/ was not collected.
 test: setup chromium services
 	$(VENV)/bin/ruff check hallbuilder tests benchmarks
 	$(VENV)/bin/pytest -n 2 --dist loadgroup
