@@ -115,3 +115,45 @@ def test_a_key_that_is_unknown_to_the_store_is_refused(
         f"s3://{bucket}/hall/: access denied to bucket '{bucket}': check the credentials and the bucket's "
         "permissions.\n"
     )
+
+
+def test_the_documented_permissions_are_enough_for_cors_and_public_read(
+    make_dist, key_with, bucket, moto_endpoint
+):
+    # docs/publish.md: "s3:GetBucketCORS and s3:PutBucketCORS for --set-cors", "s3:GetBucketPolicy and
+    # s3:PutBucketPolicy for --public-read"
+    key_with(
+        [*DOCUMENTED, "s3:GetBucketCORS", "s3:PutBucketCORS", "s3:GetBucketPolicy", "s3:PutBucketPolicy"]
+    )
+    result = run(
+        make_dist(), bucket, moto_endpoint, "--set-cors", "https://hall.example.com", "--public-read"
+    )
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize(
+    ("option", "granted", "fix"),
+    [
+        (
+            "--set-cors",
+            ["s3:PutBucketCORS"],
+            "the credentials need s3:GetBucketCORS and s3:PutBucketCORS on bucket '{bucket}'; "
+            "or leave out --set-cors and set CORS in your storage console.",
+        ),
+        (
+            "--public-read",
+            ["s3:PutBucketPolicy"],
+            "the credentials need s3:GetBucketPolicy and s3:PutBucketPolicy on bucket '{bucket}', and its "
+            "'Block public access' must allow bucket policies; or leave out --public-read and serve the tour "
+            "through a CDN.",
+        ),
+    ],
+)
+def test_a_bucket_setting_refused_names_what_it_needs(
+    make_dist, key_with, bucket, moto_endpoint, option, granted, fix
+):
+    key_with([*DOCUMENTED, *granted])
+    extra = [option, "https://hall.example.com"] if option == "--set-cors" else [option]
+    result = run(make_dist(), bucket, moto_endpoint, *extra)
+    assert result.exit_code == 1
+    assert result.output == f"{option}: s3://{bucket}/hall/: access denied: {fix.format(bucket=bucket)}\n"

@@ -56,7 +56,10 @@ class S3Target:
     def _fail(self, error: Exception, key: str = "") -> PublishError:
         return PublishError(explain(error, self.name, self.bucket, self.endpoint_url, key))
 
-    def _fail_option(self, option: str, error: Exception) -> PublishError:
+    def _fail_option(self, option: str, error: Exception, refused: str) -> PublishError:
+        """A bucket setting failed; a refusal gets `refused`, what that setting needs beyond publishing."""
+        if isinstance(error, ClientError) and s3_access.error_code(error) == "AccessDenied":
+            return PublishError(f"{option}: {self.name}: access denied: {refused.format(bucket=self.bucket)}")
         return PublishError(f"{option}: " + explain(error, self.name, self.bucket, self.endpoint_url))
 
     def connect(self) -> None:
@@ -160,17 +163,19 @@ class S3Target:
         try:
             s3_access.set_cors(self.client, self.bucket, origins)
         except (BotoCoreError, ClientError) as error:
-            raise self._fail_option("--set-cors", error) from None
+            refused = (
+                "the credentials need s3:GetBucketCORS and s3:PutBucketCORS on bucket '{bucket}'; "
+                "or leave out --set-cors and set CORS in your storage console."
+            )
+            raise self._fail_option("--set-cors", error, refused) from None
 
     def allow_public_read(self) -> None:
         try:
             s3_access.allow_public_read(self.client, self.bucket, self.prefix)
-        except ClientError as error:
-            if s3_access.error_code(error) == "AccessDenied":
-                raise PublishError(
-                    f"--public-read: {self.name}: the bucket refused a public policy: turn off "
-                    "'Block public access' for this bucket, or leave out --public-read and serve through a CDN."
-                ) from None
-            raise self._fail_option("--public-read", error) from None
-        except BotoCoreError as error:
-            raise self._fail_option("--public-read", error) from None
+        except (BotoCoreError, ClientError) as error:
+            refused = (
+                "the credentials need s3:GetBucketPolicy and s3:PutBucketPolicy on bucket '{bucket}', and its "
+                "'Block public access' must allow bucket policies; or leave out --public-read and serve the "
+                "tour through a CDN."
+            )
+            raise self._fail_option("--public-read", error, refused) from None
