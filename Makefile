@@ -33,10 +33,9 @@ chromium:
 	@test -x /usr/bin/chromium && command -v espeak-ng >/dev/null && command -v pdftoppm >/dev/null || \
 	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk espeak-ng poppler-utils)
 
-# PostgreSQL and Redis are started before a session on this kind of machine; start them if they stopped.
+# PostgreSQL is started before a session on this kind of machine; start it if it stopped.
 services:
 	@pg_isready -q -h 127.0.0.1 -p 5432 || pg_ctlcluster --skip-systemctl-redirect $$(ls /etc/postgresql) main start
-	@redis-cli -h 127.0.0.1 ping >/dev/null 2>&1 || redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no
 
 setup: $(STAMP) $(BUNDLE)
 
@@ -47,6 +46,7 @@ demo-build: setup chromium
 demo: demo-build
 	$(HB) serve $(DEMO)/dist --host $(HOST) --port $(PORT)
 
+# The whole suite: tests/collection_guard.py fails the run when a test_*.py file under tests/ was not collected.
 test: setup chromium services lint-js test-js
 	$(VENV)/bin/ruff check hallbuilder tests benchmarks
 	$(VENV)/bin/pytest -n 2 --dist loadgroup

@@ -13,6 +13,9 @@ import numpy as np
 import pytest
 from PIL import Image
 
+# collection_guard: a run of the whole suite fails if a test file was not collected; pytester tests that guard
+pytest_plugins = ("collection_guard", "pytester")
+
 ROOT = Path(__file__).resolve().parent.parent
 PANORAMAS = ROOT.parent / "shared" / "panoramas"
 CHROMIUM = os.environ.get("HALLBUILDER_CHROMIUM", "/usr/bin/chromium")
@@ -126,6 +129,18 @@ def desktop_page(browser) -> Iterator[object]:
     page = context.new_page()
     yield page
     context.close()
+
+
+@pytest.fixture
+def cheap_password_hashing(monkeypatch: pytest.MonkeyPatch) -> None:
+    """argon2 with production costs takes 0.2 s a hash; tests use the same algorithm with small costs.
+
+    The service and showcase areas turn it on for each of their tests (their conftest.py)."""
+    from argon2 import PasswordHasher
+
+    from hallbuilder.service.admin import auth
+
+    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1))
 
 
 PG_ADMIN = "postgresql://postgres@127.0.0.1:5432/test"

@@ -8,11 +8,10 @@ from pathlib import Path
 
 import click
 
-from hallbuilder.errors import PublishError
 from hallbuilder.publish.options import check_origin, check_public_url, printable
 from hallbuilder.publish.progress import Progress, human_bytes
 from hallbuilder.publish.sync import Changes, Summary, apply, plan
-from hallbuilder.publish.targets import Target, parse_target
+from hallbuilder.publish.targets import Target, bucket_only, parse_target
 
 
 def dry_run_lines(changes: Changes, prune: bool) -> list[str]:
@@ -37,17 +36,10 @@ def summary_line(target: Target, summary: Summary, dry_run: bool) -> str:
     )
 
 
-def is_bucket(target: Target) -> bool:
-    return hasattr(target, "set_cors")
-
-
 def check_bucket_options(target: Target, cors: tuple[str, ...], public_read: bool) -> list[str]:
     """--set-cors and --public-read exist only for buckets; returns the checked origins."""
-    if (cors or public_read) and not is_bucket(target):
-        option = "--set-cors" if cors else "--public-read"
-        raise PublishError(
-            f"{option} works only with s3:// targets; for the folder {target.name}, set it in your web server."
-        )
+    if (cors or public_read) and not target.is_bucket:
+        raise bucket_only("--set-cors" if cors else "--public-read", target.name)
     return [check_origin(origin) for origin in cors]
 
 
@@ -64,7 +56,7 @@ def show_dry_run(target: Target, changes: Changes, prune: bool, as_json: bool, s
         uploaded=len(changes.upload),
         unchanged=len(changes.unchanged),
         removed=len(changes.stale) if prune else 0,
-        bytes=sum(item.size for item, _ in changes.upload),
+        bytes=changes.upload_bytes,
         seconds=seconds,
     )
     if as_json:
@@ -86,7 +78,7 @@ def show_result(
         click.echo(f"{len(changes.stale)} objects are no longer used: publish with --prune to delete them.")
     if public_url:
         click.echo(f"Visitors open: {public_url}")
-    elif is_bucket(target):
+    elif target.is_bucket:
         click.echo(f"Straight from the bucket: {target.direct_url()}")
 
 
@@ -128,7 +120,7 @@ def publish(
     if dry_run:
         return show_dry_run(target, changes, prune, as_json, time.perf_counter() - started)
     bucket_settings(target, origins, public_read)
-    progress = Progress(len(changes.upload), sum(item.size for item, _ in changes.upload))
+    progress = Progress(len(changes.upload), changes.upload_bytes)
     try:
         summary = apply(target, changes, prune=prune, workers=jobs, done=progress.advance)
     finally:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
-from collections.abc import Iterable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -126,7 +125,3 @@ def collect(dist: Path, compress: bool, workers: int = 8) -> list[Item]:
     files = dist_files(dist, skip_precompressed=compress)
     with ThreadPoolExecutor(max_workers=workers) as pool:
         return list(pool.map(lambda pair: describe(*pair, compress), files))
-
-
-def total_bytes(items: Iterable[Item]) -> int:
-    return sum(item.size for item in items)

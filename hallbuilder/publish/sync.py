@@ -45,6 +45,11 @@ class Changes:
     record: Record = field(default_factory=dict)  # the record after this publish, uploads filled in by apply
     previous: Record = field(default_factory=dict)
 
+    @property
+    def upload_bytes(self) -> int:
+        """Bytes the uploads store: what the dry run announces and the progress bar counts down."""
+        return sum(item.size for item, _ in self.upload)
+
 
 def is_unchanged(item: Item, stored: str, entry: list[str] | None) -> bool:
     """Our record (bytes and headers) when we published the object and nobody replaced it since; otherwise

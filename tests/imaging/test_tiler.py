@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -242,10 +243,38 @@ def test_every_face_is_scheduled_once():
     assert sorted(FACE_ORDER) == sorted(FACES)
 
 
-def test_the_malloc_settings_apply_on_glibc():
-    """In a child: they change the whole process, and the test process should keep its defaults."""
-    import subprocess
-    import sys
+MALLOC_PROBE = """
+import ctypes, json, sys
+from hallbuilder.imaging.memory import keep_freed_memory
 
-    code = "from hallbuilder.imaging.memory import keep_freed_memory; raise SystemExit(0 if keep_freed_memory() else 1)"
-    assert subprocess.run([sys.executable, "-c", code], check=False).returncode == 0
+class MallInfo2(ctypes.Structure):
+    _fields_ = [(name, ctypes.c_size_t) for name in (
+        "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks", "uordblks", "fordblks", "keepcost")]
+
+libc = ctypes.CDLL(None)
+libc.mallinfo2.restype = MallInfo2
+libc.malloc.restype = ctypes.c_void_p
+libc.free.argtypes = [ctypes.c_void_p]
+if sys.argv[1] == "tuned":
+    keep_freed_memory()
+before = libc.mallinfo2().hblks
+buffer = libc.malloc(4 << 20)  # a band of tiles
+mapped = libc.mallinfo2().hblks - before
+libc.free(buffer)
+print(json.dumps({"mapped": mapped, "kept_after_free": libc.mallinfo2().fordblks}))
+"""
+
+
+def malloc_probe(mode: str) -> dict:
+    """In a child: the settings change the whole process, and the test process should keep its defaults."""
+    result = subprocess.run(
+        [sys.executable, "-c", MALLOC_PROBE, mode], capture_output=True, text=True, check=True
+    )
+    return json.loads(result.stdout)
+
+
+def test_the_malloc_settings_keep_freed_buffers_on_glibc():
+    """glibc's default maps a 4 MB buffer and unmaps it on free; tuned, it comes from the heap and stays there."""
+    default, tuned = malloc_probe("default"), malloc_probe("tuned")
+    assert default["mapped"] == 1 and default["kept_after_free"] < 4 << 20
+    assert tuned["mapped"] == 0 and tuned["kept_after_free"] >= 4 << 20

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from hallbuilder.cli import cli
+from hallbuilder.errors import PublishError
+from hallbuilder.publish.targets import parse_target
 
 
 def publish(dist, folder, *options: str) -> dict:
@@ -81,3 +84,19 @@ def test_unused_objects_are_mentioned_until_pruned(make_dist, tmp_path):
     assert (
         result.stdout.splitlines()[1] == "9 objects are no longer used: publish with --prune to delete them."
     )
+
+
+def test_a_folder_refuses_bucket_settings_with_the_fix(tmp_path):
+    """Every target has the bucket abilities of the Target protocol; a folder says where to set them instead."""
+    folder = parse_target(str(tmp_path / "public"))
+    assert folder.is_bucket is False
+    for option, apply in (
+        ("--set-cors", lambda: folder.set_cors(["https://hall.example.com"])),
+        ("--public-read", folder.allow_public_read),
+    ):
+        with pytest.raises(PublishError) as caught:
+            apply()
+        assert caught.value.message == (
+            f"{option} works only with s3:// targets; for the folder {folder.name}, set it in your web server."
+        )
+    assert not (tmp_path / "public").exists()

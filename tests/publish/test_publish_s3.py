@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import urllib.error
 import urllib.request
 
 import pytest
@@ -226,6 +227,11 @@ def test_set_cors_and_public_read_let_browsers_read_the_tour(make_dist, s3, buck
             ]
         },
     )
+    s3.put_object(Bucket=bucket, Key="private/notes.txt", Body=b"not for visitors")
+    publish(make_dist(), bucket, moto_endpoint)
+    assert (
+        anonymous_status(f"{moto_endpoint}/{bucket}/hall/index.html") == 403
+    )  # the store checks: not yet public
     for _ in range(2):  # applying again replaces our rule instead of adding a second one
         publish(make_dist(), bucket, moto_endpoint, "--set-cors", "https://hall.example.com", "--public-read")
     rules = s3.get_bucket_cors(Bucket=bucket)["CORSRules"]
@@ -234,8 +240,17 @@ def test_set_cors_and_public_read_let_browsers_read_the_tour(make_dist, s3, buck
     assert rules[1]["AllowedMethods"] == ["GET", "HEAD"]
     policy = json.loads(s3.get_bucket_policy(Bucket=bucket)["Policy"])
     assert [statement["Resource"] for statement in policy["Statement"]] == [f"arn:aws:s3:::{bucket}/hall/*"]
-    with urllib.request.urlopen(f"{moto_endpoint}/{bucket}/hall/index.html") as answer:  # anonymous
-        assert answer.status == 200
+    assert anonymous_status(f"{moto_endpoint}/{bucket}/hall/index.html") == 200
+    assert anonymous_status(f"{moto_endpoint}/{bucket}/private/notes.txt") == 403  # only the tour's prefix
+
+
+def anonymous_status(url: str) -> int:
+    """A visitor's unsigned GET (moto checks bucket policy and ACL for unsigned object reads)."""
+    try:
+        with urllib.request.urlopen(url) as answer:
+            return answer.status
+    except urllib.error.HTTPError as error:
+        return error.code
 
 
 @pytest.mark.parametrize(

@@ -6,14 +6,16 @@ tables are emptied before each test. Each SQLite test gets a fresh file copied f
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
+from hallbuilder.service.admin.auth import hash_password
 from hallbuilder.service.app import create_app
 from hallbuilder.service.config import Limits, Settings
-from hallbuilder.service.store import halls
+from hallbuilder.service.store import halls, users
 from hallbuilder.service.store.db import Database
 from hallbuilder.service.store.tables import metadata
 from hallbuilder.service.tourfile import hall_from_tour
@@ -69,13 +71,8 @@ def make_tour(hall_id: str = "demo-hall") -> dict:
 
 
 @pytest.fixture(autouse=True)
-def cheap_password_hashing(monkeypatch):
-    """argon2 with production costs takes 0.2 s a hash; tests use the same algorithm with small costs."""
-    from argon2 import PasswordHasher
-
-    from hallbuilder.service.admin import auth
-
-    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1))
+def cheap_passwords(cheap_password_hashing) -> None:
+    """Every test here: tests/conftest.py:cheap_password_hashing."""
 
 
 @pytest.fixture
@@ -158,3 +155,30 @@ def client(app):
 @pytest.fixture
 def database(app) -> Database:
     return app.extensions["hallbuilder"].database
+
+
+# Organiser accounts and logins for the admin pages (test_admin, test_xss)
+PASSWORD = "correct horse battery"
+
+
+def add_user(database, username="organiser", role="organiser", **scope):
+    with database.write() as connection:
+        return users.add(connection, username, hash_password(PASSWORD), role, **scope)
+
+
+def csrf(client, path="/admin/login") -> str:
+    page = client.get(path).get_data(as_text=True)
+    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
+
+
+def log_in(client, username="organiser", password=PASSWORD):
+    return client.post(
+        "/admin/login", data={"csrf_token": csrf(client), "username": username, "password": password}
+    )
+
+
+@pytest.fixture
+def admin(client, database):
+    add_user(database)
+    assert log_in(client).status_code == 302
+    return client

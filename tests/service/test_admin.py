@@ -6,33 +6,9 @@ import re
 
 import pytest
 
-from hallbuilder.service.admin.auth import hash_password
 from hallbuilder.service.store import users
 
-PASSWORD = "correct horse battery"
-
-
-def add_user(database, username="organiser", role="organiser", **scope):
-    with database.write() as connection:
-        return users.add(connection, username, hash_password(PASSWORD), role, **scope)
-
-
-def csrf(client, path="/admin/login") -> str:
-    page = client.get(path).get_data(as_text=True)
-    return re.search(r'name="csrf_token" value="([^"]+)"', page).group(1)
-
-
-def log_in(client, username="organiser", password=PASSWORD):
-    return client.post(
-        "/admin/login", data={"csrf_token": csrf(client), "username": username, "password": password}
-    )
-
-
-@pytest.fixture
-def admin(client, database):
-    add_user(database)
-    assert log_in(client).status_code == 302
-    return client
+from .conftest import PASSWORD, add_user, csrf, log_in
 
 
 def post_form(client, path, data, page="/admin/"):

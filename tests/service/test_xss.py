@@ -14,8 +14,7 @@ from hallbuilder.service.sanitize import ATTRIBUTES, TAGS, URL_SCHEMES, announce
 from hallbuilder.service.store import halls
 from hallbuilder.service.tourfile import hall_from_tour
 
-from .conftest import make_tour, scene
-from .test_admin import add_user, csrf, log_in
+from .conftest import add_user, csrf, log_in, make_tour, scene
 from .xss_corpus import PAYLOADS
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")

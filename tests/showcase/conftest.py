@@ -5,8 +5,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest_service import cheap_password_hashing, login, migrated_template, service_app  # noqa: F401
+from conftest_service import login, migrated_template, service_app  # noqa: F401
 from PIL import Image
+
+
+@pytest.fixture(autouse=True)
+def cheap_passwords(cheap_password_hashing) -> None:
+    """Every test here: tests/conftest.py:cheap_password_hashing."""
 
 
 @pytest.fixture

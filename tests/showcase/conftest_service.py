@@ -31,16 +31,6 @@ def small_tour(hall_id: str) -> dict:
     }
 
 
-@pytest.fixture(autouse=True)
-def cheap_password_hashing(monkeypatch):
-    """argon2 with production costs takes 0.2 s a hash; tests use the same algorithm with small costs."""
-    from argon2 import PasswordHasher
-
-    from hallbuilder.service.admin import auth
-
-    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=8192, parallelism=1))
-
-
 @pytest.fixture(scope="session")
 def migrated_template(migrated_sqlite) -> Path:
     return migrated_sqlite

@@ -1,7 +1,9 @@
 """Where a tour is published: a local folder or S3-compatible storage, behind one small interface.
 
 A target lists what it holds (key -> ETag-style fingerprint), stores one object, deletes objects, and keeps
-a small record of the headers it stored so a change of headers alone is also published.
+a small record of the headers it stored so a change of headers alone is also published. What only a bucket
+can do (CORS, a public-read policy) is part of the interface too, declared by `is_bucket`: a folder refuses it
+with the fix, so the command never has to guess what kind of target it holds.
 """
 
 from __future__ import annotations
@@ -36,9 +38,17 @@ def dump_record(record: dict[str, list[str]]) -> bytes:
     return json.dumps({"format": 1, "objects": record}, indent=0, sort_keys=True).encode()
 
 
+def bucket_only(option: str, folder: str) -> PublishError:
+    """The one message for a bucket setting asked of a folder."""
+    return PublishError(
+        f"{option} works only with s3:// targets; for the folder {folder}, set it in your web server."
+    )
+
+
 class Target(Protocol):
     name: str  # shown to staff: "s3://bucket/prefix/" or the folder
     compress: bool  # store text compressed (and skip .br/.gz siblings) or copy files as they are
+    is_bucket: bool  # takes --set-cors and --public-read; direct_url() is the bucket's own HTTP address
 
     def connect(self) -> None:
         """Fail early, with the fix, when the target cannot be used (credentials, endpoint, bucket)."""
@@ -61,6 +71,12 @@ class Target(Protocol):
 
     def direct_url(self) -> str | None:
         """Where the tour opens straight from the storage, if it has an HTTP endpoint."""
+
+    def set_cors(self, origins: list[str]) -> None:
+        """Let these origins read the tour (a bucket); a folder raises `bucket_only`."""
+
+    def allow_public_read(self) -> None:
+        """Let anyone read the tour's objects (a bucket); a folder raises `bucket_only`."""
 
 
 # `--to` values that are meant as a bucket but are not spelt s3://: s3:/x, s3//x, S3://x, s3:x, s3:\\x

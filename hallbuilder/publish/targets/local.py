@@ -12,11 +12,12 @@ from pathlib import Path
 
 from hallbuilder.errors import PublishError
 from hallbuilder.publish.plan import Item, file_etag
-from hallbuilder.publish.targets import RECORD_KEY, dump_record, parse_record
+from hallbuilder.publish.targets import RECORD_KEY, bucket_only, dump_record, parse_record
 
 
 class LocalTarget:
     compress = False
+    is_bucket = False
 
     def __init__(self, root: Path) -> None:
         self.root = root.expanduser().resolve()
@@ -88,3 +89,9 @@ class LocalTarget:
 
     def direct_url(self) -> str | None:
         return (self.root / "index.html").as_uri()
+
+    def set_cors(self, origins: list[str]) -> None:
+        raise bucket_only("--set-cors", self.name)
+
+    def allow_public_read(self) -> None:
+        raise bucket_only("--public-read", self.name)

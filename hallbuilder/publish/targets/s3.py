@@ -16,7 +16,7 @@ from botocore.exceptions import BotoCoreError, ClientError, NoCredentialsError
 
 from hallbuilder.errors import PublishError
 from hallbuilder.publish.plan import PART_SIZE, Item
-from hallbuilder.publish.targets import RECORD_KEY, dump_record, parse_record
+from hallbuilder.publish.targets import RECORD_KEY, dump_record, parse_record, s3_access
 from hallbuilder.publish.targets.s3_errors import explain
 
 RETRIES = 8
@@ -29,6 +29,7 @@ def normal_etag(etag: str) -> str:
 
 class S3Target:
     compress = True
+    is_bucket = True
 
     def __init__(self, bucket: str, prefix: str, endpoint_url: str | None = None, workers: int = 16) -> None:
         self.bucket = bucket
@@ -54,6 +55,12 @@ class S3Target:
 
     def _fail(self, error: Exception, key: str = "") -> PublishError:
         return PublishError(explain(error, self.name, self.bucket, self.endpoint_url, key))
+
+    def _fail_option(self, option: str, error: Exception, refused: str) -> PublishError:
+        """A bucket setting failed; a refusal gets `refused`, what that setting needs beyond publishing."""
+        if isinstance(error, ClientError) and s3_access.error_code(error) == "AccessDenied":
+            return PublishError(f"{option}: {self.name}: access denied: {refused.format(bucket=self.bucket)}")
+        return PublishError(f"{option}: " + explain(error, self.name, self.bucket, self.endpoint_url))
 
     def connect(self) -> None:
         if boto3.session.Session().get_credentials() is None:
@@ -153,11 +160,22 @@ class S3Target:
         return f"{endpoint}/{self.bucket}/{self.prefix}index.html"
 
     def set_cors(self, origins: list[str]) -> None:
-        from hallbuilder.publish.targets.s3_access import set_cors
-
-        set_cors(self, origins)
+        try:
+            s3_access.set_cors(self.client, self.bucket, origins)
+        except (BotoCoreError, ClientError) as error:
+            refused = (
+                "the credentials need s3:GetBucketCORS and s3:PutBucketCORS on bucket '{bucket}'; "
+                "or leave out --set-cors and set CORS in your storage console."
+            )
+            raise self._fail_option("--set-cors", error, refused) from None
 
     def allow_public_read(self) -> None:
-        from hallbuilder.publish.targets.s3_access import allow_public_read
-
-        allow_public_read(self)
+        try:
+            s3_access.allow_public_read(self.client, self.bucket, self.prefix)
+        except (BotoCoreError, ClientError) as error:
+            refused = (
+                "the credentials need s3:GetBucketPolicy and s3:PutBucketPolicy on bucket '{bucket}', and its "
+                "'Block public access' must allow bucket policies; or leave out --public-read and serve the "
+                "tour through a CDN."
+            )
+            raise self._fail_option("--public-read", error, refused) from None

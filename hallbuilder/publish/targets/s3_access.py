@@ -1,26 +1,21 @@
 """Bucket settings a tour needs: CORS for the service's origin, anonymous read for the bucket's HTTP endpoint.
 
-Both merge into what the bucket already has: only the rule or statement hallbuilder owns is replaced.
+Both merge into what the bucket already has: only the rule or statement hallbuilder owns is replaced. These
+are plain boto3 calls that raise boto3's errors; `S3Target` turns them into messages for staff.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from typing import TYPE_CHECKING
+from typing import Any
 
-from botocore.exceptions import BotoCoreError, ClientError
-
-from hallbuilder.errors import PublishError
-from hallbuilder.publish.targets.s3_errors import explain
-
-if TYPE_CHECKING:
-    from hallbuilder.publish.targets.s3 import S3Target
+from botocore.exceptions import ClientError
 
 CORS_RULE_ID = "hallbuilder"
 
 
-def _code(error: ClientError) -> str:
+def error_code(error: ClientError) -> str:
     return str(error.response.get("Error", {}).get("Code", ""))
 
 
@@ -36,24 +31,16 @@ def cors_rule(origins: list[str]) -> dict:
     }
 
 
-def set_cors(target: S3Target, origins: list[str]) -> None:
+def set_cors(client: Any, bucket: str, origins: list[str]) -> None:
     """Replace hallbuilder's CORS rule on the bucket, keeping every other rule."""
-    client = target.client
     try:
-        try:
-            rules = client.get_bucket_cors(Bucket=target.bucket)["CORSRules"]
-        except ClientError as error:
-            if _code(error) != "NoSuchCORSConfiguration":
-                raise
-            rules = []
-        kept = [rule for rule in rules if rule.get("ID") != CORS_RULE_ID]
-        client.put_bucket_cors(
-            Bucket=target.bucket, CORSConfiguration={"CORSRules": [*kept, cors_rule(origins)]}
-        )
-    except (BotoCoreError, ClientError) as error:
-        raise PublishError(
-            "--set-cors: " + explain(error, target.name, target.bucket, target.endpoint_url)
-        ) from None
+        rules = client.get_bucket_cors(Bucket=bucket)["CORSRules"]
+    except ClientError as error:
+        if error_code(error) != "NoSuchCORSConfiguration":
+            raise
+        rules = []
+    kept = [rule for rule in rules if rule.get("ID") != CORS_RULE_ID]
+    client.put_bucket_cors(Bucket=bucket, CORSConfiguration={"CORSRules": [*kept, cors_rule(origins)]})
 
 
 def public_read_statement(bucket: str, prefix: str) -> dict:
@@ -68,30 +55,15 @@ def public_read_statement(bucket: str, prefix: str) -> dict:
     }
 
 
-def allow_public_read(target: S3Target) -> None:
+def allow_public_read(client: Any, bucket: str, prefix: str) -> None:
     """Add (or refresh) hallbuilder's public-read statement in the bucket policy."""
-    client = target.client
-    statement = public_read_statement(target.bucket, target.prefix)
+    statement = public_read_statement(bucket, prefix)
     try:
-        try:
-            policy = json.loads(client.get_bucket_policy(Bucket=target.bucket)["Policy"])
-        except ClientError as error:
-            if _code(error) != "NoSuchBucketPolicy":
-                raise
-            policy = {"Version": "2012-10-17", "Statement": []}
-        others = [item for item in policy.get("Statement", []) if item.get("Sid") != statement["Sid"]]
-        policy["Statement"] = [*others, statement]
-        client.put_bucket_policy(Bucket=target.bucket, Policy=json.dumps(policy))
+        policy = json.loads(client.get_bucket_policy(Bucket=bucket)["Policy"])
     except ClientError as error:
-        if _code(error) == "AccessDenied":
-            raise PublishError(
-                f"--public-read: {target.name}: the bucket refused a public policy: turn off "
-                "'Block public access' for this bucket, or leave out --public-read and serve through a CDN."
-            ) from None
-        raise PublishError(
-            "--public-read: " + explain(error, target.name, target.bucket, target.endpoint_url)
-        ) from None
-    except BotoCoreError as error:
-        raise PublishError(
-            "--public-read: " + explain(error, target.name, target.bucket, target.endpoint_url)
-        ) from None
+        if error_code(error) != "NoSuchBucketPolicy":
+            raise
+        policy = {"Version": "2012-10-17", "Statement": []}
+    others = [item for item in policy.get("Statement", []) if item.get("Sid") != statement["Sid"]]
+    policy["Statement"] = [*others, statement]
+    client.put_bucket_policy(Bucket=bucket, Policy=json.dumps(policy))

@@ -20,6 +20,7 @@ blueprint.before_request(check_csrf)
 
 @blueprint.app_context_processor
 def template_helpers() -> dict:
+    """For every template of the app: the admin pages and branch self-service share the login and CSRF."""
     return {"csrf_token": csrf_token, "current_user": current_user, "t": t}
 
 

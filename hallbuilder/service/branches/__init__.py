@@ -12,7 +12,7 @@ from pathlib import Path
 from flask import Blueprint, Flask, redirect, request, url_for
 from flask_smorest import Api
 
-from hallbuilder.service.admin.auth import check_csrf, csrf_token, current_user
+from hallbuilder.service.admin.auth import check_csrf
 
 UPLOAD_LIMIT = 64 * 1024 * 1024  # a form with several phone photos; the rest of the service keeps 64 KB
 PHOTO_FORMS = ("branches.add", "branches.edit")
@@ -45,11 +45,6 @@ def allow_photo_uploads():
 
 
 blueprint.before_request(check_csrf)
-
-
-@blueprint.app_context_processor
-def template_helpers() -> dict:
-    return {"csrf_token": csrf_token, "current_user": current_user}
 
 
 def register(app: Flask, api: Api) -> None:

@@ -5,10 +5,9 @@ Every function takes the hall and the branch, so a query can never reach another
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, delete, func, select, update
+from sqlalchemy import Connection, delete, select, update
 
 from hallbuilder.service.store import utcnow
 from hallbuilder.service.store.tables import branches, showcase_photos, showcase_submissions
@@ -65,15 +64,6 @@ def listing(
     return rows
 
 
-def pending_counts(connection: Connection) -> dict[tuple[str, str], int]:
-    query = (
-        select(S.c.hall_id, S.c.branch_id, func.count())
-        .where(S.c.status == "pending")
-        .group_by(S.c.hall_id, S.c.branch_id)
-    )
-    return {(hall, branch): count for hall, branch, count in connection.execute(query)}
-
-
 def review(
     connection: Connection, hall: str, branch: str, ident: int, status: str, reason: str, username: str
 ) -> bool:
@@ -121,7 +111,3 @@ def remove_photos(connection: Connection, submission: int, ids: list[int]) -> No
 
 def _scope(hall: str, branch: str) -> tuple:
     return S.c.hall_id == hall, S.c.branch_id == branch
-
-
-def as_date(value: date | str) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)

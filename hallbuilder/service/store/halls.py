@@ -49,19 +49,9 @@ def scene_ids(connection: Connection, hall_id: str) -> list[str]:
     return list(connection.scalars(query))
 
 
-def has_scene(connection: Connection, hall_id: str, scene: str) -> bool:
-    query = select(scenes.c.id).where(scenes.c.hall_id == hall_id, scenes.c.id == scene)
-    return connection.execute(query).first() is not None
-
-
 def branch_ids(connection: Connection, hall_id: str) -> list[str]:
     query = select(branches.c.id).where(branches.c.hall_id == hall_id).order_by(branches.c.id)
     return list(connection.scalars(query))
-
-
-def has_branch(connection: Connection, hall_id: str, branch: str) -> bool:
-    query = select(branches.c.id).where(branches.c.hall_id == hall_id, branches.c.id == branch)
-    return connection.execute(query).first() is not None
 
 
 def set_moderation(connection: Connection, hall_id: str, mode: str) -> None:
