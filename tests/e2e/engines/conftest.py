@@ -15,6 +15,17 @@ from engine_drivers import Chromium, Engine, Firefox, WebKit
 HALL = "sample-hall"
 
 
+def quiet_requests():
+    """werkzeug's request handler without its access log (failures are read from the browser)."""
+    from werkzeug.serving import WSGIRequestHandler
+
+    class QuietRequests(WSGIRequestHandler):
+        def log_request(self, *args: object) -> None:
+            pass
+
+    return QuietRequests
+
+
 @pytest.fixture
 def served_hall(sample_dist: Path, migrated_sqlite: Path, tmp_path: Path) -> Iterator[str]:
     """The built sample hall and the real service's /api from one origin, on a fresh SQLite database whose hall
@@ -38,7 +49,7 @@ def served_hall(sample_dist: Path, migrated_sqlite: Path, tmp_path: Path) -> Ite
     database.dispose()
     app = create_app(Settings(database_url=url, secure_cookies=False))
     preview.register(app, sample_dist)
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, app, threaded=True, request_handler=quiet_requests())
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -60,7 +60,7 @@ def test_the_core_journey(engine, served_hall: str, tmp_path: Path):
     browser.click(".hb-hotspot[data-hotspot='about']")
     browser.wait_for(PANEL_OPEN, what="the info panel to open")
     assert browser.evaluate("document.querySelector('.hb-panel-title').textContent") in ("About the concourse", "关于大厅")
-    browser.click(".hb-panel-close")
+    browser.click("dialog.hb-panel .hb-panel-close")
     browser.wait_for(f"!{PANEL_OPEN}", what="the info panel to close")
 
     browser.click(".hb-hotspot[data-hotspot='to-garden']")
