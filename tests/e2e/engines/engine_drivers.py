@@ -84,15 +84,17 @@ class Engine:
         raw = self._evaluate_json(f"JSON.stringify(({expression}) ?? null)")
         return None if raw is None else json.loads(raw)
 
-    def wait_for(self, expression: str, timeout: float = 45.0, what: str = "") -> Any:
-        """Poll until the expression is truthy and return its value; fail naming what was awaited."""
+    def wait_for(self, expression: str, timeout: float = 45.0, what: str = "", state: str = "") -> Any:
+        """Poll until the expression is truthy and return its value; fail naming what was awaited, with the
+        value of the `state` expression then (what the page was doing instead)."""
         deadline = time.monotonic() + timeout
         while True:
             value = self.evaluate(expression)
             if value:
                 return value
             if time.monotonic() > deadline:
-                raise AssertionError(f"{self.name}: waited {timeout:.0f} s for {what or expression}")
+                seen = f"; the page had {self.evaluate(state)!r}" if state else ""
+                raise AssertionError(f"{self.name}: waited {timeout:.0f} s for {what or expression}{seen}")
             time.sleep(0.1)
 
     def click(self, selector: str, timeout: float = 45.0) -> None:
