@@ -12,13 +12,14 @@ from contextlib import contextmanager
 
 @contextmanager
 def virtual_display(width: int = 1280, height: int = 800) -> Iterator[str]:
-    """Start Xvfb, yield its DISPLAY value (":99"), stop it afterwards."""
+    """Start Xvfb, yield its DISPLAY value (":99"), stop it afterwards. -noreset: without it the server resets
+    when its last client (a closed browser) leaves, and the next browser finds no display for a moment."""
     xvfb = shutil.which("Xvfb")
     if xvfb is None:
         raise RuntimeError("Xvfb is missing: run `make chromium` (apt-get install xvfb)")
     read_end, write_end = os.pipe()
     process = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_end), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
+        [xvfb, "-displayfd", str(write_end), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp", "-noreset"],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
