@@ -241,6 +241,8 @@ class Firefox(Engine):
             self.command("browsingContext.setViewport", {"context": self.context, "viewport": VIEWPORT})
         except BaseException:
             self._stop(grace=0)
+            if hasattr(self, "connection"):
+                self.connection.close()
             raise
 
     def _bidi_url(self, timeout: float) -> str:
@@ -306,8 +308,8 @@ class Firefox(Engine):
             self.command("browser.close", {})
         except Exception:  # already gone: stopping the process below is all that is left
             pass
-        self.connection.close()
         self._stop()
+        self.connection.close()  # after the exit: closing it first waits 10 s for a goodbye that never comes
 
     def _stop(self, grace: float = 30) -> None:
         """Wait `grace` seconds for Firefox to exit by itself, then end it."""
