@@ -19,7 +19,17 @@ def virtual_display(width: int = 1280, height: int = 800) -> Iterator[str]:
         raise RuntimeError("Xvfb is missing: run `make chromium` (apt-get install xvfb)")
     read_end, write_end = os.pipe()
     process = subprocess.Popen(
-        [xvfb, "-displayfd", str(write_end), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp", "-noreset"],
+        [
+            xvfb,
+            "-displayfd",
+            str(write_end),
+            "-screen",
+            "0",
+            f"{width}x{height}x24",
+            "-nolisten",
+            "tcp",
+            "-noreset",
+        ],
         pass_fds=(write_end,),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,

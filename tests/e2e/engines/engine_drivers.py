@@ -17,6 +17,7 @@ Playwright's own actionability check does.
 from __future__ import annotations
 
 import base64
+import contextlib
 import glob
 import json
 import os
@@ -147,7 +148,9 @@ def minibrowser() -> str:
     """WebKitGTK's MiniBrowser (shipped by libwebkit2gtk-4.1-0, which webkit2gtk-driver pulls in)."""
     found = sorted(glob.glob("/usr/lib/*/webkit2gtk-4.*/MiniBrowser"))
     if not found:
-        raise RuntimeError("WebKitGTK's MiniBrowser is missing: run `make chromium` (apt-get install webkit2gtk-driver)")
+        raise RuntimeError(
+            "WebKitGTK's MiniBrowser is missing: run `make chromium` (apt-get install webkit2gtk-driver)"
+        )
     return found[-1]
 
 
@@ -163,7 +166,9 @@ class WebKit(Engine):
 
         driver = shutil.which("WebKitWebDriver")
         if driver is None:
-            raise RuntimeError("WebKitWebDriver is missing: run `make chromium` (apt-get install webkit2gtk-driver)")
+            raise RuntimeError(
+                "WebKitWebDriver is missing: run `make chromium` (apt-get install webkit2gtk-driver)"
+            )
         options = Options()
         options.binary_location = minibrowser()
         options.add_argument("--automation")  # MiniBrowser accepts a WebDriver session only with it
@@ -221,15 +226,28 @@ class Firefox(Engine):
         from selenium.webdriver.remote.websocket_connection import WebSocketConnection
 
         if not Path(binary).exists():
-            raise RuntimeError(f"Firefox ESR is missing at {binary}: run `make chromium` (apt-get install firefox-esr)")
+            raise RuntimeError(
+                f"Firefox ESR is missing at {binary}: run `make chromium` (apt-get install firefox-esr)"
+            )
         self.profile = Path(tempfile.mkdtemp(prefix="hb-firefox-"))
         (self.profile / "user.js").write_text(
-            "".join(f"user_pref({json.dumps(key)}, {json.dumps(value)});\n" for key, value in FIREFOX_PREFS.items())
+            "".join(
+                f"user_pref({json.dumps(key)}, {json.dumps(value)});\n"
+                for key, value in FIREFOX_PREFS.items()
+            )
         )
         self.log_path = self.profile.with_suffix(".log")
         with self.log_path.open("wb") as log:
             self.process = subprocess.Popen(
-                [binary, "--remote-debugging-port", "0", "--profile", str(self.profile), "--no-remote", "about:blank"],
+                [
+                    binary,
+                    "--remote-debugging-port",
+                    "0",
+                    "--profile",
+                    str(self.profile),
+                    "--no-remote",
+                    "about:blank",
+                ],
                 env={**os.environ, "DISPLAY": display, "MOZ_CRASHREPORTER_DISABLE": "1"},
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -249,13 +267,17 @@ class Firefox(Engine):
         """Firefox prints where it listens once its remote agent is up."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            found = re.search(r"WebDriver BiDi listening on (ws://\S+)", self.log_path.read_text("utf-8", "replace"))
+            found = re.search(
+                r"WebDriver BiDi listening on (ws://\S+)", self.log_path.read_text("utf-8", "replace")
+            )
             if found:
                 return found.group(1)
             if self.process.poll() is not None:
                 break
             time.sleep(0.1)
-        raise RuntimeError(f"Firefox did not open WebDriver BiDi; its output:\n{self.log_path.read_text()[-3000:]}")
+        raise RuntimeError(
+            f"Firefox did not open WebDriver BiDi; its output:\n{self.log_path.read_text()[-3000:]}"
+        )
 
     def command(self, method: str, params: dict) -> dict:
         reply = self.connection.send_cmd(method, params)
@@ -282,7 +304,12 @@ class Firefox(Engine):
     def _click(self, selector: str) -> None:
         element = self._evaluate(f"document.querySelector({json.dumps(selector)})")
         pointer = [
-            {"type": "pointerMove", "x": 0, "y": 0, "origin": {"type": "element", "element": {"sharedId": element["sharedId"]}}},
+            {
+                "type": "pointerMove",
+                "x": 0,
+                "y": 0,
+                "origin": {"type": "element", "element": {"sharedId": element["sharedId"]}},
+            },
             {"type": "pointerDown", "button": 0},
             {"type": "pointerUp", "button": 0},
         ]
@@ -293,7 +320,11 @@ class Firefox(Engine):
 
     def type(self, selector: str, text: str) -> None:
         self.click(selector)
-        keys = [step for char in text for step in ({"type": "keyDown", "value": char}, {"type": "keyUp", "value": char})]
+        keys = [
+            step
+            for char in text
+            for step in ({"type": "keyDown", "value": char}, {"type": "keyUp", "value": char})
+        ]
         self.command(
             "input.performActions",
             {"context": self.context, "actions": [{"type": "key", "id": "keyboard", "actions": keys}]},
@@ -304,10 +335,8 @@ class Firefox(Engine):
         return base64.b64decode(data)
 
     def close(self) -> None:
-        try:
+        with contextlib.suppress(Exception):  # already gone: stopping the process below is all that is left
             self.command("browser.close", {})
-        except Exception:  # already gone: stopping the process below is all that is left
-            pass
         self._stop()
         self.connection.close()  # after the exit: closing it first waits 10 s for a goodbye that never comes
 

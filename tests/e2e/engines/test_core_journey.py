@@ -14,7 +14,13 @@ import numpy as np
 import pytest
 from PIL import Image
 
-pytestmark = [pytest.mark.e2e, pytest.mark.slow, pytest.mark.xdist_group("engines")]
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.slow,
+    pytest.mark.xdist_group("engines"),
+    # Selenium's own WebKitGTK driver still sets this deprecated option inside Selenium; nothing to change here
+    pytest.mark.filterwarnings("ignore:setting remote_server_addr:DeprecationWarning"),
+]
 
 LIVE = "performance.getEntriesByName('tour:interactive').length > 0 && !document.getElementById('hb-preview')"
 AUDIO_STATE = """(() => {
@@ -37,7 +43,9 @@ def assert_drawn(png: bytes, where: str) -> np.ndarray:
     """A photo, not a blank, black or single-colour canvas: much contrast and thousands of colours."""
     pixels = stage_pixels(png)
     colours = len(np.unique(pixels.reshape(-1, 3), axis=0))
-    assert pixels.std() > 20 and colours > 2000, f"{where}: the panorama looks blank (std {pixels.std():.1f}, {colours} colours)"
+    assert pixels.std() > 20 and colours > 2000, (
+        f"{where}: the panorama looks blank (std {pixels.std():.1f}, {colours} colours)"
+    )
     return pixels
 
 
@@ -57,7 +65,9 @@ def tap_hotspot(browser, hotspot: str, where: dict, effect: str, what: str) -> N
 
 
 def published_comments(base: str, scene: str) -> list[dict]:
-    with urllib.request.urlopen(f"{base}api/halls/sample-hall/comments?scene={scene}&after_id=0", timeout=10) as answer:
+    with urllib.request.urlopen(
+        f"{base}api/halls/sample-hall/comments?scene={scene}&after_id=0", timeout=10
+    ) as answer:
         return json.loads(answer.read())["comments"]
 
 
@@ -81,7 +91,10 @@ def test_the_core_journey(engine, served_hall: str, tmp_path: Path):
     )
 
     tap_hotspot(browser, "about", {"yaw": -40, "pitch": 5}, PANEL_OPEN, "the info panel to open")
-    assert browser.evaluate("document.querySelector('.hb-panel-title').textContent") in ("About the concourse", "关于大厅")
+    assert browser.evaluate("document.querySelector('.hb-panel-title').textContent") in (
+        "About the concourse",
+        "关于大厅",
+    )
     browser.click("dialog.hb-panel .hb-panel-close")
     browser.wait_for(f"!{PANEL_OPEN}", what="the info panel to close")
 
@@ -100,7 +113,9 @@ def test_the_core_journey(engine, served_hall: str, tmp_path: Path):
     garden_png = browser.screenshot()
     (tmp_path / f"{browser.name}-garden.png").write_bytes(garden_png)
     garden = assert_drawn(garden_png, f"{browser.name}, garden")
-    assert np.abs(garden - concourse).mean() > 20, "the garden looks like the concourse: the new scene was not drawn"
+    assert np.abs(garden - concourse).mean() > 20, (
+        "the garden looks like the concourse: the new scene was not drawn"
+    )
 
     text = f"Lovely hall, seen in {browser.name}"
     browser.click(".hb-tool--more")

@@ -18,7 +18,9 @@ ENTER_HIT = """(() => {
 def test_enter_takes_the_tap_while_the_panorama_loads(desktop_page, site: str):
     page = desktop_page
     held = []
-    page.route("**/scenes/**", lambda route: held.append(route))  # the photo never arrives while the test looks
+    page.route(
+        "**/scenes/**", lambda route: held.append(route)
+    )  # the photo never arrives while the test looks
     page.goto(site)
     page.wait_for_selector(".psv-loader-container", state="attached")
     page.wait_for_function("() => !document.getElementById('hb-enter').hidden")
