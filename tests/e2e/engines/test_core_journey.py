@@ -83,10 +83,12 @@ def test_the_core_journey(engine, served_hall: str, tmp_path: Path):
     (tmp_path / f"{browser.name}-concourse.png").write_bytes(concourse_png)
     concourse = assert_drawn(concourse_png, f"{browser.name}, concourse")
 
-    # The Enter tap started the narration (a trusted tap unlocks audio in every engine).
+    # The Enter tap started the narration (a trusted tap unlocks audio in every engine): the narration's own
+    # file (not the silence that unlocks the element) is playing, or has played to its end.
     browser.wait_for(
-        "document.querySelector('.hb-audio').currentTime > 0.3",
-        what="the narration's currentTime to advance",
+        "(({ currentSrc, currentTime, paused, ended }) => currentSrc.includes('/media/') && currentTime > 0"
+        " && (!paused || ended))(document.querySelector('.hb-audio'))",
+        what="the narration to play",
         state=AUDIO_STATE,
     )
 
