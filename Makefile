@@ -29,9 +29,16 @@ $(BUNDLE): web/node_modules/.installed $(shell find web/src -type f 2>/dev/null)
 # Debian's Chromium for the browser tests (Playwright's own browser download cannot work here),
 # CJK fonts so Chinese text renders, espeak-ng to speak the demo hall's narration, poppler-utils (pdftoppm,
 # pdftotext) for the tests that render the QR posters.
+# The two other engines of tests/e2e/engines: WebKitGTK (webkit2gtk-driver: WebKitWebDriver, and MiniBrowser
+# in libwebkit2gtk-4.1-0; GStreamer's libav and good plugins decode the AAC narration) and Firefox ESR (driven
+# over WebDriver BiDi), both drawing WebGL with Mesa's llvmpipe (libgl1-mesa-dri) on an Xvfb display.
+BROWSER_PACKAGES := chromium fonts-noto-cjk espeak-ng poppler-utils \
+  webkit2gtk-driver gstreamer1.0-plugins-good gstreamer1.0-libav firefox-esr xvfb libgl1-mesa-dri
 chromium:
-	@test -x /usr/bin/chromium && command -v espeak-ng >/dev/null && command -v pdftoppm >/dev/null || \
-	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk espeak-ng poppler-utils)
+	@test -x /usr/bin/chromium && command -v espeak-ng >/dev/null && command -v pdftoppm >/dev/null && \
+	  command -v WebKitWebDriver >/dev/null && command -v firefox-esr >/dev/null && command -v Xvfb >/dev/null && \
+	  dpkg -s gstreamer1.0-libav >/dev/null 2>&1 || \
+	  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $(BROWSER_PACKAGES))
 
 # PostgreSQL is started before a session on this kind of machine; start it if it stopped.
 services:
