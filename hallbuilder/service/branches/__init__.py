@@ -12,7 +12,7 @@ from pathlib import Path
 from flask import Blueprint, Flask, redirect, request, url_for
 from flask_smorest import Api
 
-from hallbuilder.service.admin.auth import check_csrf
+from hallbuilder.service.admin.auth import check_csrf, current_user
 
 UPLOAD_LIMIT = 64 * 1024 * 1024  # a form with several phone photos; the rest of the service keeps 64 KB
 PHOTO_FORMS = ("branches.add", "branches.edit")
