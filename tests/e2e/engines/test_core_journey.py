@@ -78,7 +78,8 @@ def test_the_core_journey(engine, served_hall: str, tmp_path: Path):
     browser.click("#hb-enter")
     browser.wait_for(LIVE, what="the live panorama (tour:interactive, the preview gone)")
     assert browser.evaluate("window.hallbuilderTour.scene()") == "concourse"
-    assert browser.evaluate("document.querySelectorAll('#hb-stage canvas').length") == 1
+    # the panorama's one WebGL canvas (the floor plan draws a canvas of its own beside it)
+    assert browser.evaluate("document.querySelectorAll('#hb-stage .psv-canvas-container canvas').length") == 1
     concourse_png = browser.screenshot()
     (tmp_path / f"{browser.name}-concourse.png").write_bytes(concourse_png)
     concourse = assert_drawn(concourse_png, f"{browser.name}, concourse")
