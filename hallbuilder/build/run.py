@@ -5,18 +5,16 @@ hall.yaml → config → photos checked → scenes tiled (cached) → media → 
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from hallbuilder.build.cache import CACHE_NAME, is_cached
+from hallbuilder.build.cache import CACHE_NAME, reusable
 from hallbuilder.build.inputs import Inputs, check_media, locate_media_error, photo_problem
-from hallbuilder.build.manifest import make_manifest, scene_folder, tour_validator
+from hallbuilder.build.manifest import make_manifest, scene_folder
 from hallbuilder.build.media import MediaStore
 from hallbuilder.build.panoramas import (
     ScenePanorama,
@@ -25,12 +23,12 @@ from hallbuilder.build.panoramas import (
     prepare_panorama,
     tiles_to_make,
 )
-from hallbuilder.build.prefetch import Prefetch
 from hallbuilder.build.showcases import add_showcases, collect_showcases
 from hallbuilder.build.staging import guard, link_file, link_tree, staged
 from hallbuilder.config import HallConfig, load_project
 from hallbuilder.errors import MediaError, PhotoError
 from hallbuilder.imaging import TileSettings, panorama_hash
+from hallbuilder.site.page import inline_path
 
 log = logging.getLogger("hallbuilder.build")
 
@@ -97,43 +95,25 @@ def check_inputs(config: HallConfig, cache_dir: Path, full: bool = False) -> Inp
     return check_media(config, cache_dir / "media", widths, photo_lines)
 
 
-def warm_up() -> None:
-    """Import and prepare what the steps after tiling need (~0.1 s of start-up in a fresh process).
-
-    Run on a thread while the tiler works: its remap and JPEG threads release the GIL, so this costs the
-    build no wall time, where it would otherwise be paid after the tiles. Any failure here is left for the
-    step that needs the module to report, in the main thread.
-    """
-    with contextlib.suppress(Exception):
-        tour_validator()
-        import hallbuilder.site  # noqa: F401
-
-
 def tile_scenes(
     config: HallConfig,
     settings: TileSettings,
     cache_dir: Path,
     widths: dict[str, int],
     progress: Progress,
-    prefetched: Prefetch | None = None,
 ) -> dict[str, tuple[Path, ScenePanorama]]:
     photos = {scene["id"]: photo_source(config.project_dir, scene["photo"]) for scene in config.scenes}
     digests = {scene_id: panorama_hash(photo, settings) for scene_id, photo in photos.items()}
-    pending = {scene_id for scene_id, digest in digests.items() if not is_cached(cache_dir, digest)}
-    if pending:
-        threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
+    pending = {scene_id for scene_id, digest in digests.items() if not reusable(cache_dir, digest)}
     progress.start(sum(tiles_to_make(widths[scene_id], settings) for scene_id in pending))
     results = {}
     for scene in config.scenes:
         photo = photos[scene["id"]]
-        decoding = None
         if scene["id"] in pending:
             log.info("Tiling scene '%s' (%s, %d px wide)", scene["id"], scene["photo"], widths[scene["id"]])
-            if prefetched is not None and isinstance(photo, Path) and prefetched.photo == photo.resolve():
-                decoding, prefetched = prefetched.pixels, None
         try:
             results[scene["id"]] = prepare_panorama(
-                photo, scene["view"], settings, cache_dir, progress.advance, digests[scene["id"]], decoding
+                photo, scene["view"], settings, cache_dir, progress.advance, digests[scene["id"]]
             )
         except PhotoError as error:  # damage only a full decode finds (`hallbuilder check` finds it first)
             progress.finish()
@@ -144,8 +124,6 @@ def tile_scenes(
 
 def place_panoramas(work: Path, panoramas: dict[str, tuple[Path, ScenePanorama]]) -> None:
     """Hard-link each scene's cached tiles, base, thumb and current preview into the build."""
-    from hallbuilder.site.page import inline_path  # imported while the tiles were made (warm_up)
-
     for scene_id, (entry, panorama) in panoramas.items():
         folder = work / scene_folder(scene_id, panorama)
         link_tree(entry / "tiles", folder / "tiles")
@@ -176,9 +154,7 @@ def build_hall(
     dist: Path | None = None,
     progress: Progress | None = None,
     pull_showcases: str | None = None,
-    prefetched: Prefetch | None = None,
 ) -> BuildSummary:
-    """`prefetched`: prefetch_first_photo(project), called before this module was even imported."""
     started = time.perf_counter()
     progress = progress or Progress()
     log.info("Reading %s", Path(project) / "hall.yaml" if Path(project).is_dir() else project)
@@ -193,7 +169,7 @@ def build_hall(
     widths = inputs.widths
 
     settings = tile_settings(config)
-    panoramas = tile_scenes(config, settings, cache_dir, widths, progress, prefetched)
+    panoramas = tile_scenes(config, settings, cache_dir, widths, progress)
 
     with staged(dist) as work:
         log.info("Placing tiles")
