@@ -1,6 +1,7 @@
 """`hallbuilder build`: one readable function of named, logged steps.
 
-hall.yaml → config → photos checked → scenes tiled (cached) → media → tour.json → viewer page → swap into dist.
+hall.yaml → config → photos checked → scenes tiled (cached, checked) → media → tour.json → viewer page → swap
+into dist → old versions out of the cache.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from hallbuilder.build.panoramas import (
     prepare_panorama,
     tiles_to_make,
 )
+from hallbuilder.build.prune import NOTHING_PRUNED, Pruned, prune_panoramas
 from hallbuilder.build.showcases import add_showcases, collect_showcases
 from hallbuilder.build.staging import guard, link_file, link_tree, staged
 from hallbuilder.config import HallConfig, load_project
@@ -42,12 +44,16 @@ class BuildSummary:
     tiles: int
     bytes: int
     seconds: float
+    pruned: Pruned = NOTHING_PRUNED
 
     def line(self) -> str:
         megabytes = self.bytes / 1e6
+        cache = ""
+        if self.pruned.entries:
+            cache = f"; {self.pruned.entries} old photo version(s) taken out of the cache ({self.pruned.bytes / 1e6:.1f} MB)"
         return (
             f"Built {self.scenes} scene(s) ({self.tiled} tiled, {self.reused} unchanged), {self.tiles} tiles, "
-            f"{megabytes:.1f} MB in {self.seconds:.1f} s → {self.dist}"
+            f"{megabytes:.1f} MB in {self.seconds:.1f} s → {self.dist}{cache}"
         )
 
 
@@ -193,6 +199,9 @@ def build_hall(
     tiles = sum(panorama.tiles for _, panorama in panoramas.values())
     _, size = folder_size(dist)
     reused = sum(1 for _, panorama in panoramas.values() if panorama.reused)
-    return BuildSummary(
-        dist, len(panoramas), len(panoramas) - reused, reused, tiles, size, time.perf_counter() - started
+    log.info("Pruning the cache")
+    pruned = prune_panoramas(
+        cache_dir, {scene_id: panorama.hash for scene_id, (_, panorama) in panoramas.items()}
     )
+    seconds = time.perf_counter() - started
+    return BuildSummary(dist, len(panoramas), len(panoramas) - reused, reused, tiles, size, seconds, pruned)
