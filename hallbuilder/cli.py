@@ -27,6 +27,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "hallbuilder.commands.build:build",
         "Build the hall into a static tour (tiles, tour.json, viewer).",
     ),
+    "clean": (
+        "hallbuilder.commands.clean:clean",
+        "Empty the build cache of a hall (the next build tiles every photo again).",
+    ),
     "serve": (
         "hallbuilder.service.commands:serve",
         "Preview a built tour with the comment service on this machine.",

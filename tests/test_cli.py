@@ -132,3 +132,49 @@ def test_check_warns_when_shares_would_have_no_picture(runner, hall):
         "utf-8",
     )
     assert "hall.url is not set" not in runner.invoke(cli, ["check", str(hall)]).output
+
+
+def test_clean_empties_the_cache_and_nothing_else(runner, hall, tmp_path):
+    assert runner.invoke(cli, ["build", str(hall), "-q"]).exit_code == 0
+    outside = tmp_path / "keep-me.jpg"
+    outside.write_bytes(b"not in the cache")
+    (hall / ".hallbuilder-cache" / "link-out").symlink_to(outside)  # a link inside is removed, not followed
+    dist = sorted(path.relative_to(hall) for path in (hall / "dist").rglob("*"))
+    cleaned = runner.invoke(cli, ["clean", str(hall)])
+    assert cleaned.exit_code == 0, cleaned.output
+    assert cleaned.output.startswith(f"Emptied the cache of {hall}: ")
+    assert "the next build tiles every photo again" in cleaned.output
+    assert not (hall / ".hallbuilder-cache").exists()
+    assert outside.read_bytes() == b"not in the cache"
+    assert sorted(path.relative_to(hall) for path in (hall / "dist").rglob("*")) == dist
+    assert (hall / "hall.yaml").is_file() and (hall / "photos" / "lobby.jpg").is_file()
+
+    again = runner.invoke(cli, ["clean", str(hall / "hall.yaml")])
+    assert again.exit_code == 0, again.output
+    assert again.output.strip() == f"The cache of {hall} is already empty ({hall / '.hallbuilder-cache'})."
+    rebuilt = runner.invoke(cli, ["build", str(hall), "-q"])
+    assert "(2 tiled, 0 unchanged)" in rebuilt.output
+
+
+def test_clean_refuses_a_folder_that_is_not_a_hall(runner, tmp_path):
+    folder = tmp_path / "not-a-hall"
+    (folder / ".hallbuilder-cache").mkdir(parents=True)
+    cleaned = runner.invoke(cli, ["clean", str(folder)])
+    assert cleaned.exit_code == 1
+    assert cleaned.output.strip() == (
+        f"{folder}: no hall.yaml here, so nothing was removed. "
+        "Give the folder of the hall, e.g. `hallbuilder clean my-hall`."
+    )
+    assert (folder / ".hallbuilder-cache").is_dir()
+
+
+def test_clean_removes_a_linked_cache_without_following_it(runner, hall, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "precious.txt").write_text("stays", "utf-8")
+    (hall / ".hallbuilder-cache").symlink_to(elsewhere, target_is_directory=True)
+    cleaned = runner.invoke(cli, ["clean", str(hall)])
+    assert cleaned.exit_code == 0, cleaned.output
+    assert "the link is removed" in cleaned.output
+    assert not (hall / ".hallbuilder-cache").exists()
+    assert (elsewhere / "precious.txt").read_text("utf-8") == "stays"

@@ -10,7 +10,6 @@ import json
 import logging
 import shutil
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,8 +17,10 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from hallbuilder.build.cache import DONE, cached_entry, is_cached
+from hallbuilder.errors import BuildError
 from hallbuilder.imaging import (
     CubeFaces,
+    Level,
     TileSettings,
     check_cube,
     check_photo,
@@ -30,7 +31,9 @@ from hallbuilder.imaging import (
     plan_levels,
     render_preview,
     tile_panorama,
+    validate_tiles,
 )
+from hallbuilder.site.page import inline_jpeg, inline_path
 
 if TYPE_CHECKING:
     from hallbuilder.imaging.cube import DecodedCube
@@ -79,12 +82,10 @@ def prepare_panorama(
     cache_dir: Path,
     progress: Callable[[int], None] | None = None,
     digest: str | None = None,
-    decoding: Future | None = None,
 ) -> tuple[Path, ScenePanorama]:
     """Tile `photo` into the cache unless it is there already; render the preview for `view` if missing.
 
-    `digest` is `panorama_hash(photo, settings)` when the caller has it already (hashing reads the whole photo);
-    `decoding` is the photo being decoded already (prefetch.py).
+    `digest` is `panorama_hash(photo, settings)` when the caller has it already (hashing reads the whole photo).
     """
     digest = digest or panorama_hash(photo, settings)
     entry = cached_entry(cache_dir, digest)
@@ -100,8 +101,8 @@ def prepare_panorama(
             settings,
             progress=progress,
             also=lambda pixels: ensure_preview(pixels, work, view),
-            decoding=decoding,
         )
+        check_tiles(work, result.levels, settings)
         info = {
             "width": result.width,
             "tile_size": result.tile_size,
@@ -117,6 +118,18 @@ def prepare_panorama(
     return entry, ScenePanorama(hash=digest, preview=preview, reused=reused, **info)
 
 
+def check_tiles(work: Path, levels: list[Level], settings: TileSettings) -> None:
+    """Plan → write → validate: a pyramid missing a tile or holding a broken one never reaches the cache."""
+    errors, warnings = validate_tiles(work, levels, settings)
+    for warning in warnings:
+        log.warning("%s", warning)
+    if errors:
+        shutil.rmtree(work, ignore_errors=True)
+        raise BuildError(
+            "The tiler wrote a damaged pyramid; nothing was shipped. Please report it.", problems=errors
+        )
+
+
 def ensure_preview(
     photo: Path | CubeFaces | np.ndarray | DecodedCube, entry: Path, view: dict[str, float]
 ) -> dict:
@@ -125,8 +138,6 @@ def ensure_preview(
     name = f"preview-{yaw:g}_{pitch:g}_{fov:g}.jpg"
     meta = entry / f"{name}.json"
     if not meta.exists():
-        from hallbuilder.site.page import inline_jpeg, inline_path  # on the tiler's pool, not at start-up
-
         width, height = render_preview(photo, entry / name, yaw, pitch, fov)
         inline_path(entry / name).write_bytes(inline_jpeg(entry / name))  # index.html's copy, made meanwhile
         meta.write_text(json.dumps({"width": width, "height": height}), "utf-8")

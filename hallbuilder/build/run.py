@@ -1,22 +1,21 @@
 """`hallbuilder build`: one readable function of named, logged steps.
 
-hall.yaml → config → photos checked → scenes tiled (cached) → media → tour.json → viewer page → swap into dist.
+hall.yaml → config → photos checked → scenes tiled (cached, checked) → media → tour.json → viewer page → swap
+into dist → old versions out of the cache.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import logging
 import os
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from hallbuilder.build.cache import CACHE_NAME, is_cached
+from hallbuilder.build.cache import CACHE_NAME, reusable
 from hallbuilder.build.inputs import Inputs, check_media, locate_media_error, photo_problem
-from hallbuilder.build.manifest import make_manifest, scene_folder, tour_validator
+from hallbuilder.build.manifest import make_manifest, scene_folder
 from hallbuilder.build.media import MediaStore
 from hallbuilder.build.panoramas import (
     ScenePanorama,
@@ -25,12 +24,13 @@ from hallbuilder.build.panoramas import (
     prepare_panorama,
     tiles_to_make,
 )
-from hallbuilder.build.prefetch import Prefetch
+from hallbuilder.build.prune import NOTHING_PRUNED, Pruned, prune_panoramas
 from hallbuilder.build.showcases import add_showcases, collect_showcases
 from hallbuilder.build.staging import guard, link_file, link_tree, staged
 from hallbuilder.config import HallConfig, load_project
 from hallbuilder.errors import MediaError, PhotoError
 from hallbuilder.imaging import TileSettings, panorama_hash
+from hallbuilder.site.page import inline_path
 
 log = logging.getLogger("hallbuilder.build")
 
@@ -44,12 +44,16 @@ class BuildSummary:
     tiles: int
     bytes: int
     seconds: float
+    pruned: Pruned = NOTHING_PRUNED
 
     def line(self) -> str:
         megabytes = self.bytes / 1e6
+        cache = ""
+        if self.pruned.entries:
+            cache = f"; {self.pruned.entries} old photo version(s) taken out of the cache ({self.pruned.bytes / 1e6:.1f} MB)"
         return (
             f"Built {self.scenes} scene(s) ({self.tiled} tiled, {self.reused} unchanged), {self.tiles} tiles, "
-            f"{megabytes:.1f} MB in {self.seconds:.1f} s → {self.dist}"
+            f"{megabytes:.1f} MB in {self.seconds:.1f} s → {self.dist}{cache}"
         )
 
 
@@ -97,43 +101,25 @@ def check_inputs(config: HallConfig, cache_dir: Path, full: bool = False) -> Inp
     return check_media(config, cache_dir / "media", widths, photo_lines)
 
 
-def warm_up() -> None:
-    """Import and prepare what the steps after tiling need (~0.1 s of start-up in a fresh process).
-
-    Run on a thread while the tiler works: its remap and JPEG threads release the GIL, so this costs the
-    build no wall time, where it would otherwise be paid after the tiles. Any failure here is left for the
-    step that needs the module to report, in the main thread.
-    """
-    with contextlib.suppress(Exception):
-        tour_validator()
-        import hallbuilder.site  # noqa: F401
-
-
 def tile_scenes(
     config: HallConfig,
     settings: TileSettings,
     cache_dir: Path,
     widths: dict[str, int],
     progress: Progress,
-    prefetched: Prefetch | None = None,
 ) -> dict[str, tuple[Path, ScenePanorama]]:
     photos = {scene["id"]: photo_source(config.project_dir, scene["photo"]) for scene in config.scenes}
     digests = {scene_id: panorama_hash(photo, settings) for scene_id, photo in photos.items()}
-    pending = {scene_id for scene_id, digest in digests.items() if not is_cached(cache_dir, digest)}
-    if pending:
-        threading.Thread(target=warm_up, name="warm-up", daemon=True).start()
+    pending = {scene_id for scene_id, digest in digests.items() if not reusable(cache_dir, digest)}
     progress.start(sum(tiles_to_make(widths[scene_id], settings) for scene_id in pending))
     results = {}
     for scene in config.scenes:
         photo = photos[scene["id"]]
-        decoding = None
         if scene["id"] in pending:
             log.info("Tiling scene '%s' (%s, %d px wide)", scene["id"], scene["photo"], widths[scene["id"]])
-            if prefetched is not None and isinstance(photo, Path) and prefetched.photo == photo.resolve():
-                decoding, prefetched = prefetched.pixels, None
         try:
             results[scene["id"]] = prepare_panorama(
-                photo, scene["view"], settings, cache_dir, progress.advance, digests[scene["id"]], decoding
+                photo, scene["view"], settings, cache_dir, progress.advance, digests[scene["id"]]
             )
         except PhotoError as error:  # damage only a full decode finds (`hallbuilder check` finds it first)
             progress.finish()
@@ -144,8 +130,6 @@ def tile_scenes(
 
 def place_panoramas(work: Path, panoramas: dict[str, tuple[Path, ScenePanorama]]) -> None:
     """Hard-link each scene's cached tiles, base, thumb and current preview into the build."""
-    from hallbuilder.site.page import inline_path  # imported while the tiles were made (warm_up)
-
     for scene_id, (entry, panorama) in panoramas.items():
         folder = work / scene_folder(scene_id, panorama)
         link_tree(entry / "tiles", folder / "tiles")
@@ -176,9 +160,7 @@ def build_hall(
     dist: Path | None = None,
     progress: Progress | None = None,
     pull_showcases: str | None = None,
-    prefetched: Prefetch | None = None,
 ) -> BuildSummary:
-    """`prefetched`: prefetch_first_photo(project), called before this module was even imported."""
     started = time.perf_counter()
     progress = progress or Progress()
     log.info("Reading %s", Path(project) / "hall.yaml" if Path(project).is_dir() else project)
@@ -193,7 +175,7 @@ def build_hall(
     widths = inputs.widths
 
     settings = tile_settings(config)
-    panoramas = tile_scenes(config, settings, cache_dir, widths, progress, prefetched)
+    panoramas = tile_scenes(config, settings, cache_dir, widths, progress)
 
     with staged(dist) as work:
         log.info("Placing tiles")
@@ -217,6 +199,9 @@ def build_hall(
     tiles = sum(panorama.tiles for _, panorama in panoramas.values())
     _, size = folder_size(dist)
     reused = sum(1 for _, panorama in panoramas.values() if panorama.reused)
-    return BuildSummary(
-        dist, len(panoramas), len(panoramas) - reused, reused, tiles, size, time.perf_counter() - started
+    log.info("Pruning the cache")
+    pruned = prune_panoramas(
+        cache_dir, {scene_id: panorama.hash for scene_id, (_, panorama) in panoramas.items()}
     )
+    seconds = time.perf_counter() - started
+    return BuildSummary(dist, len(panoramas), len(panoramas) - reused, reused, tiles, size, seconds, pruned)

@@ -51,18 +51,15 @@ class BarProgress:
 def build(project: Path, dist: Path | None, pull_showcases: str | None, quiet: bool, verbose: bool) -> None:
     """Build the hall in PROJECT (a folder with hall.yaml) into a static tour."""
     setup_logging(verbose, quiet)
-    from hallbuilder.build.prefetch import prefetch_first_photo
+    from hallbuilder.build import build_hall
     from hallbuilder.imaging.memory import keep_freed_memory
 
-    prefetched = prefetch_first_photo(project)  # decodes while the rest is imported (see prefetch.py)
     keep_freed_memory()
-    from hallbuilder.build import build_hall
 
     summary = build_hall(
         project,
         dist,
         progress=None if quiet else BarProgress(),
         pull_showcases=pull_showcases,
-        prefetched=prefetched,
     )
     click.secho(summary.line(), fg="green")

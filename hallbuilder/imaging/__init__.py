@@ -3,43 +3,24 @@
 See plan.py for the level rule, geometry.py for the cube convention and why it is hand-written,
 tiler.py for how it stays fast and small, photo.py for what is accepted, faces.py and cube.py for six cube
 faces given instead of an equirectangular photo.
-
-Names are imported from their module on first use (PEP 562), so importing `hallbuilder.imaging.plan` or
-`.photo` does not load OpenCV: the build starts decoding a photo while the rest is still being imported.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-from hallbuilder.lazy import lazy_attributes
-
-_HOMES = {
-    "cube": ("check_cube", "inspect_cube"),
-    "faces": ("CubeFaces", "find_faces", "photo_or_faces"),
-    "photo": ("MAX_PIXELS", "MIN_WIDTH", "PhotoInfo", "check_photo", "inspect_photo", "open_panorama"),
-    "plan": ("FACES", "Level", "TileSettings", "panorama_hash", "plan_levels"),
-    "previews": ("render_preview",),
-    "tiler": ("TILE_TEMPLATE", "TiledPanorama", "tile_cube", "tile_panorama", "tile_path"),
-    "validate": ("validate_tiles",),
-}
-_MODULE_OF = {name: module for module, names in _HOMES.items() for name in names}
-
-if TYPE_CHECKING:
-    from hallbuilder.imaging.cube import check_cube, inspect_cube
-    from hallbuilder.imaging.faces import CubeFaces, find_faces, photo_or_faces
-    from hallbuilder.imaging.photo import (
-        MAX_PIXELS,
-        MIN_WIDTH,
-        PhotoInfo,
-        check_photo,
-        inspect_photo,
-        open_panorama,
-    )
-    from hallbuilder.imaging.plan import FACES, Level, TileSettings, panorama_hash, plan_levels
-    from hallbuilder.imaging.previews import render_preview
-    from hallbuilder.imaging.tiler import TILE_TEMPLATE, TiledPanorama, tile_cube, tile_panorama, tile_path
-    from hallbuilder.imaging.validate import validate_tiles
+from hallbuilder.imaging.cube import check_cube, inspect_cube
+from hallbuilder.imaging.faces import CubeFaces, find_faces, photo_or_faces
+from hallbuilder.imaging.photo import (
+    MAX_PIXELS,
+    MIN_WIDTH,
+    PhotoInfo,
+    check_photo,
+    inspect_photo,
+    open_panorama,
+)
+from hallbuilder.imaging.plan import FACES, Level, TileSettings, panorama_hash, plan_levels
+from hallbuilder.imaging.previews import render_preview
+from hallbuilder.imaging.tiler import TILE_TEMPLATE, TiledPanorama, tile_cube, tile_panorama, tile_path
+from hallbuilder.imaging.validate import validate_tiles
 
 __all__ = [
     "FACES",
@@ -66,6 +47,3 @@ __all__ = [
     "tile_path",
     "validate_tiles",
 ]
-
-
-__getattr__ = lazy_attributes(__name__, _MODULE_OF)

@@ -59,14 +59,12 @@ def tile_panorama(
     settings: TileSettings = DEFAULT_SETTINGS,
     progress: Callable[[int], None] | None = None,
     also: Callable[[np.ndarray], object] | None = None,
-    decoding: Future | None = None,
 ) -> TiledPanorama:
     """Write out_dir/tiles/..., out_dir/base.jpg and out_dir/thumb.jpg; `photo` may be already decoded.
 
     `also(pixels)` runs on the same pool once the photo is decoded (the build renders its preview there),
     so a caller needing the pixels neither decodes twice nor waits for the decode before the tiling starts.
-    `decoding` is open_panorama(photo) started elsewhere (the build's prefetch); should it fail, the photo
-    is decoded here, so any error is reported as always. Six cube faces go to tile_cube.
+    Six cube faces go to tile_cube.
     """
     if isinstance(photo, CubeFaces):
         return tile_cube(photo, out_dir, settings, progress, also)
@@ -75,7 +73,7 @@ def tile_panorama(
         # The pool runs, in this order: decode and the two remap tables side by side, half faces (each
         # waiting only for what it needs) with the thumbnail and `also` among them; the task finishing
         # the last face writes base.jpg. So both cores stay busy to the end.
-        pixels, width, height = _start_decode(pool, photo, decoding)
+        pixels, width, height = _start_decode(pool, photo)
         levels = plan_levels(width, settings)
         tables = {name: pool.submit(face_table, name, levels[-1].face_size, width, height) for name in TABLES}
         _make_folders(out_dir, levels)
@@ -158,29 +156,18 @@ def _halves(nb_tiles: int) -> list[range]:
     return [range(0, middle), range(middle, nb_tiles)] if middle else [range(nb_tiles)]
 
 
-def _start_decode(
-    pool: ThreadPoolExecutor, photo: Path | np.ndarray, decoding: Future | None
-) -> tuple[Future, int, int]:
+def _start_decode(pool: ThreadPoolExecutor, photo: Path | np.ndarray) -> tuple[Future, int, int]:
     """The decoded photo as a future, and its width and height (read from the header)."""
     pixels: Future = Future()
     if isinstance(photo, np.ndarray):
         pixels.set_result(photo)
         return pixels, photo.shape[1], photo.shape[0]
     info = inspect_photo(Path(photo))
-    if decoding is not None:
-        pixels = pool.submit(_decoded_or_open, decoding, Path(photo), info)
-    elif decodes_in_place(info):
+    if decodes_in_place(info):
         pixels = pool.submit(open_panorama, Path(photo), info)
     else:  # Pillow's copies and the tables at once would top 1.2 GB at 16K: one after the other
         pixels.set_result(open_panorama(Path(photo), info))
     return pixels, info.width, info.height
-
-
-def _decoded_or_open(decoding: Future, photo: Path, info) -> np.ndarray:
-    try:
-        return decoding.result()
-    except Exception:
-        return open_panorama(photo, info)
 
 
 def _write_thumbnail(pixels: Future, path: Path, settings: TileSettings) -> int:

@@ -1,7 +1,7 @@
 """Check a written tile pyramid against its plan (rio-cogeo's plan → write → validate).
 
 Returns problems instead of raising, so the build can report them all at once; reading only JPEG
-headers keeps it fast enough to run after every scene.
+headers and end markers keeps it fast enough to run after every scene.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import simplejpeg
 from hallbuilder.imaging.plan import DEFAULT_SETTINGS, FACES, Level, TileSettings
 from hallbuilder.imaging.tiler import tile_path
 
+END_OF_IMAGE = b"\xff\xd9"  # every whole JPEG ends with it; a truncated one (a half-written file) does not
 HEAVY_TILE = 400_000  # bytes; a tile this big is slow on a weak phone network
 
 
@@ -49,6 +50,8 @@ def _check_jpeg(path: Path, size: tuple[int, int], errors: list[str], warnings: 
     except (OSError, ValueError):
         errors.append(f"{path}: not a readable JPEG")
         return
+    if not data.endswith(END_OF_IMAGE):
+        errors.append(f"{path}: cut short (no end-of-image marker)")
     if (width, height) != size:
         errors.append(f"{path}: {width}×{height} pixels, expected {size[0]}×{size[1]}")
     if len(data) > HEAVY_TILE:
