@@ -189,3 +189,27 @@ def migrated_postgres() -> Iterator[object]:
     with psycopg.connect(PG_ADMIN, autocommit=True) as admin:
         for name in names:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def _write_clip(path: Path, seconds: float = 1.0, size: tuple[int, int] = (160, 120), fps: int = 10) -> Path:
+    """A short silent H.264 clip that gets brighter, written with PyAV."""
+    import av  # only the media tests pay for PyAV
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with av.open(str(path), "w", format="mp4") as output:
+        stream = output.add_stream("libx264", rate=fps, options={"preset": "ultrafast"})
+        stream.width, stream.height, stream.pix_fmt = size[0], size[1], "yuv420p"
+        frames = round(seconds * fps)
+        for index in range(frames):
+            pixels = np.full((size[1], size[0], 3), int(255 * index / frames), np.uint8)
+            frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
+            frame.pts = index
+            output.mux(stream.encode(frame))
+        output.mux(stream.encode(None))
+    return path
+
+
+@pytest.fixture
+def write_clip():
+    """write_clip(path, seconds=1.0, size=(160, 120), fps=10) -> path: a real, tiny H.264 video file."""
+    return _write_clip

@@ -22,24 +22,6 @@ def write_wav(path: Path, seconds: float = 3.0, rate: int = 16000) -> Path:
     return path
 
 
-def write_clip(path: Path, seconds: float = 1.0, size: tuple[int, int] = (160, 120), fps: int = 10) -> Path:
-    """A short silent H.264 clip that gets brighter, written with PyAV."""
-    import av
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with av.open(str(path), "w", format="mp4") as output:
-        stream = output.add_stream("libx264", rate=fps, options={"preset": "ultrafast"})
-        stream.width, stream.height, stream.pix_fmt = size[0], size[1], "yuv420p"
-        frames = round(seconds * fps)
-        for index in range(frames):
-            pixels = np.full((size[1], size[0], 3), int(255 * index / frames), np.uint8)
-            frame = av.VideoFrame.from_ndarray(pixels, format="rgb24")
-            frame.pts = index
-            output.mux(stream.encode(frame))
-        output.mux(stream.encode(None))
-    return path
-
-
 def write_jpeg(path: Path, size: tuple[int, int] = (640, 480)) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     rows = np.linspace(0, 255, size[0] * size[1] * 3).astype(np.uint8).reshape(size[1], size[0], 3)

@@ -7,7 +7,7 @@ import json
 
 import pytest
 from click.testing import CliRunner
-from media_files import cut_in_half, write_clip, write_jpeg, write_wav
+from media_files import cut_in_half, write_jpeg, write_wav
 from PIL import Image
 
 from hallbuilder.build import build_hall
@@ -25,7 +25,7 @@ BAD_AUDIO = "cannot read this audio file (it may be damaged). Export it again as
 
 
 @pytest.fixture
-def with_media(hall):
+def with_media(hall, write_clip):
     """The scaffold with narration (audio/lobby-zh.wav), an exhibit photo and a video in the lobby, all good."""
     config = hall / "hall.yaml"
     text = config.read_text("utf-8")
@@ -120,7 +120,7 @@ scenes:
 """
 
 
-def test_showcase_files_are_reported_on_the_showcase_yaml_line(hall, make_equirect):
+def test_showcase_files_are_reported_on_the_showcase_yaml_line(hall, make_equirect, write_clip):
     folder = hall / "showcases" / "first"
     folder.mkdir(parents=True)
     (folder / "showcase.yaml").write_text(SHOWCASE, "utf-8")

@@ -6,7 +6,6 @@ import json
 
 import jsonschema
 import pytest
-from photo_bytes import write_clip
 
 from hallbuilder.build import build_hall
 from hallbuilder.build.manifest import tour_schema
@@ -39,7 +38,7 @@ scenes:
 
 
 @pytest.fixture
-def built(hall, write_showcase, make_equirect):
+def built(hall, write_showcase, make_equirect, write_clip):
     folder = write_showcase("first", SHOWCASE, ("logo.png", "media/a.jpg", "media/b.png"))
     make_equirect(1024, name="room.jpg", folder=folder / "media")
     write_clip(folder / "media" / "clip.mp4")
