@@ -16,10 +16,10 @@ from av.audio.resampler import AudioResampler
 from hallbuilder.media.loudness import RATE, LoudnessMeter
 from hallbuilder.media.messages import (
     narration_too_long,
-    no_sound_track,
     silent_audio,
     unreadable_audio,
 )
+from hallbuilder.media.probe import open_sound
 from hallbuilder.media.settings import MediaSettings
 
 AAC_FRAME = 1024
@@ -27,13 +27,7 @@ AAC_FRAME = 1024
 
 def decode_mono(source: Path, label: str) -> Iterator[np.ndarray]:
     """The first sound track as mono float32 chunks at 48 kHz."""
-    try:
-        container = av.open(str(source))
-    except av.FFmpegError as error:
-        raise unreadable_audio(label) from error
-    with container:
-        if not container.streams.audio:
-            raise no_sound_track(label)
+    with open_sound(source, label) as container:
         resampler = AudioResampler(format="flt", layout="mono", rate=RATE)
         try:
             for frame in container.decode(audio=0):

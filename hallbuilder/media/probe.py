@@ -54,15 +54,21 @@ def probe_image(source: Path, label: str, settings: MediaSettings) -> None:
         raise unreadable_image(source, label) from error
 
 
-def probe_audio(source: Path, label: str, settings: MediaSettings) -> None:
-    """A sound track whose first frame decodes, within the length limit, as long as its header says."""
+def open_sound(source: Path, label: str) -> av.container.InputContainer:
+    """The file opened by FFmpeg, once it is known to hold a sound track (the probe and the converter alike)."""
     try:
         container = av.open(str(source))
     except av.FFmpegError as error:
         raise unreadable_audio(label) from error
-    with container:
-        if not container.streams.audio:
-            raise no_sound_track(label)
+    if not container.streams.audio:
+        container.close()
+        raise no_sound_track(label)
+    return container
+
+
+def probe_audio(source: Path, label: str, settings: MediaSettings) -> None:
+    """A sound track whose first frame decodes, within the length limit, as long as its header says."""
+    with open_sound(source, label) as container:
         if announced_seconds(container) > settings.max_narration_seconds:
             raise narration_too_long(label, settings)
         try:
