@@ -48,7 +48,7 @@ def timed(function) -> float:
 
 
 def main() -> None:
-    from hallbuilder.build import build_hall
+    from hallbuilder.builder import build_hall
 
     with tempfile.TemporaryDirectory() as folder:
         project = make_hall(Path(folder))

@@ -17,7 +17,7 @@ from pathlib import Path
 import av
 import numpy as np
 
-from hallbuilder.build.media import MediaStore, file_hash
+from hallbuilder.builder.media import MediaStore, file_hash
 
 PHOTOS = Path(__file__).resolve().parents[2] / "shared" / "panoramas"
 

@@ -60,7 +60,7 @@ def hallbuilder_build(photo: Path) -> Command:
 def imports_only() -> Command:
     """A fresh process importing what `hallbuilder build` imports, then stopping: the start-up floor."""
     modules = (
-        "hallbuilder.cli, hallbuilder.commands.build, hallbuilder.build.run, "
+        "hallbuilder.cli, hallbuilder.commands.build, hallbuilder.builder.run, "
         "hallbuilder.imaging.memory, hallbuilder.site, jsonschema_rs, PIL.JpegImagePlugin"
     )
     return lambda out: [sys.executable, "-c", f"import {modules}"]

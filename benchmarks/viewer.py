@@ -106,7 +106,7 @@ def build_demo(work: Path) -> Path:
     """Build the demo hall (photos prepared by its prepare.py) and add the single-image baseline page."""
     import runpy
 
-    from hallbuilder.build import build_hall
+    from hallbuilder.builder import build_hall
     from hallbuilder.site.baseline import write_baseline_page
 
     runpy.run_path(str(DEMO / "prepare.py"))["prepare"]()

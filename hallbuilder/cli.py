@@ -1,6 +1,6 @@
 """The `hallbuilder` command: a thin click group.
 
-Each subcommand lives beside the work it does and is imported only when it runs, so `hallbuilder --help`
+Each subcommand lives in `hallbuilder/commands/` and is imported only when it runs, so `hallbuilder --help`
 stays fast and a broken optional part cannot stop the others. `HallError` is turned into a one-line
 message (one line per problem) and an exit code here, and nowhere else.
 """
@@ -32,18 +32,18 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "Empty the build cache of a hall (the next build tiles every photo again).",
     ),
     "serve": (
-        "hallbuilder.service.commands:serve",
+        "hallbuilder.commands.service:serve",
         "Preview a built tour with the comment service on this machine.",
     ),
     "service": (
-        "hallbuilder.service.commands:service",
+        "hallbuilder.commands.service:service",
         "Run and administer the hall service (admins, database).",
     ),
     "publish": (
-        "hallbuilder.publish.command:publish",
+        "hallbuilder.commands.publish:publish",
         "Publish a built tour to a folder or S3-compatible storage.",
     ),
-    "qr": ("hallbuilder.publish.qr_command:qr", "Write print-ready QR codes of the hall and each scene."),
+    "qr": ("hallbuilder.commands.qr:qr", "Write print-ready QR codes of the hall and each scene."),
     "showcase": ("hallbuilder.commands.showcase:showcase", "Create and check branch showcases."),
 }
 

@@ -86,7 +86,7 @@ def test_unexpected_errors_are_one_line_with_a_hint(runner, tmp_path, monkeypatc
     def broken(*args, **kwargs):
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr("hallbuilder.build.build_hall", broken)
+    monkeypatch.setattr("hallbuilder.builder.build_hall", broken)
     result = runner.invoke(cli, ["build", str(hall)])
     assert result.exit_code == 1
     assert result.output.splitlines() == [

@@ -34,7 +34,7 @@ def test_other_characters_are_refused_with_the_rule(text):
 
 
 def test_the_tour_json_schema_states_the_same_rule():
-    schema = json.loads((PACKAGE / "build" / "tour.schema.json").read_text("utf-8"))
+    schema = json.loads((PACKAGE / "builder" / "tour.schema.json").read_text("utf-8"))
     assert schema["$defs"]["id"]["pattern"] == ids.JSON_PATTERN == "^[a-z0-9][a-z0-9-]{0,63}$"
 
 

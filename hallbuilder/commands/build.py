@@ -51,7 +51,7 @@ class BarProgress:
 def build(project: Path, dist: Path | None, pull_showcases: str | None, quiet: bool, verbose: bool) -> None:
     """Build the hall in PROJECT (a folder with hall.yaml) into a static tour."""
     setup_logging(verbose, quiet)
-    from hallbuilder.build import build_hall
+    from hallbuilder.builder import build_hall
     from hallbuilder.imaging.memory import keep_freed_memory
 
     keep_freed_memory()

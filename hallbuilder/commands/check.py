@@ -26,9 +26,9 @@ def share_warnings(config) -> list[str]:
 def check(project: Path) -> None:
     """Check the hall in PROJECT: every key of hall.yaml and every photo."""
     setup_logging()
-    from hallbuilder.build import check_inputs
-    from hallbuilder.build.cache import CACHE_NAME
-    from hallbuilder.build.showcases import add_showcases
+    from hallbuilder.builder import check_inputs
+    from hallbuilder.builder.cache import CACHE_NAME
+    from hallbuilder.builder.showcases import add_showcases
     from hallbuilder.config import load_project
 
     config, showcases = load_project(project)  # hall.yaml and every showcase.yaml, all problems at once

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from hallbuilder.build.cache import CACHE_NAME
+from hallbuilder.builder.cache import CACHE_NAME
 from hallbuilder.errors import HallError
 
 

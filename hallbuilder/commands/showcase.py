@@ -147,8 +147,8 @@ def new(branch: str, names: tuple[str, ...], project: Path) -> None:
 def check(project: Path) -> None:
     """Check every showcases/*/showcase.yaml of the hall and the photos of branch scenes."""
     setup_logging()
-    from hallbuilder.build import check_photos
-    from hallbuilder.build.showcases import add_showcases
+    from hallbuilder.builder import check_photos
+    from hallbuilder.builder.showcases import add_showcases
     from hallbuilder.config import load_project
 
     config, showcases = load_project(project)  # hall.yaml's problems and every showcase's, in one run

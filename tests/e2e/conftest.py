@@ -16,7 +16,7 @@ BUNDLE = Path(__file__).resolve().parents[2] / "hallbuilder" / "web_dist" / "man
 @pytest.fixture(scope="session")
 def sample_dist(tmp_path_factory: pytest.TempPathFactory, panoramas: Path) -> Path:
     """The sample hall (two real photos, generated narration) built with `build_hall`."""
-    from hallbuilder.build import build_hall
+    from hallbuilder.builder import build_hall
     from hallbuilder.site.baseline import write_baseline_page
 
     if not BUNDLE.exists():

@@ -17,7 +17,7 @@ DEMO = Path(__file__).resolve().parents[2] / "tours" / "demo-hall"
 
 @pytest.fixture(scope="session")
 def demo_site(tmp_path_factory: pytest.TempPathFactory, panoramas: Path) -> Iterator[str]:
-    from hallbuilder.build import build_hall
+    from hallbuilder.builder import build_hall
 
     project = Path(
         shutil.copytree(

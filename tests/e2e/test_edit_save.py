@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from hallbuilder.build import build_hall
+from hallbuilder.builder import build_hall
 from hallbuilder.config import load_hall
 
 pytestmark = [pytest.mark.e2e]

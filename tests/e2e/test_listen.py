@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 from playwright.sync_api import expect
 
-from hallbuilder.build import build_hall
+from hallbuilder.builder import build_hall
 from hallbuilder.cli import cli
 from hallbuilder.samples import chime
 

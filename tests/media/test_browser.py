@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from hallbuilder.build.media import MediaStore
+from hallbuilder.builder.media import MediaStore
 
 PAGE = """<!doctype html><meta charset="utf-8"><title>media</title>
 <video id="video" src="{video}" poster="{poster}" muted playsinline preload="auto">

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from PIL import ExifTags, Image
 
-from hallbuilder.build.media import MediaStore
+from hallbuilder.builder.media import MediaStore
 
 
 @pytest.mark.parametrize(

@@ -11,13 +11,13 @@ import jsonschema
 import pytest
 
 import hallbuilder.media.video
-from hallbuilder.build.media import MediaStore
+from hallbuilder.builder.media import MediaStore
 from hallbuilder.errors import MediaError
 from hallbuilder.media.settings import MediaSettings
 
 from .conftest import photo_with_metadata
 
-SCHEMA = json.loads((Path(__file__).parents[2] / "hallbuilder/build/tour.schema.json").read_text())
+SCHEMA = json.loads((Path(__file__).parents[2] / "hallbuilder/builder/tour.schema.json").read_text())
 HASHED = re.compile(r"^media/[0-9a-f]{16}\.(m4a|mp4|jpg|webp|vtt|pdf)$")
 
 
@@ -100,7 +100,7 @@ def test_a_rebuild_from_the_cache_never_imports_the_converters(hall, tmp_path):
     script = f"""
 import json, sys
 from pathlib import Path
-from hallbuilder.build.media import MediaStore
+from hallbuilder.builder.media import MediaStore
 store = MediaStore(Path({str(hall)!r}), Path({str(tmp_path / "dist2")!r}), Path({str(hall.parent / "cache")!r}))
 made = [store.audio("audio/lobby-zh.mp3"), store.image("photos/bronze.jpg"), store.video("video/intro.mp4")]
 loaded = [name for name in ("av", "scipy", "hallbuilder.media.audio", "hallbuilder.media.images",

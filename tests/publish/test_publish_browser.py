@@ -30,7 +30,7 @@ scenes:
 
 @pytest.fixture
 def built_hall(tmp_path, panoramas):
-    from hallbuilder.build import build_hall
+    from hallbuilder.builder import build_hall
 
     project = tmp_path / "hall"
     (project / "photos").mkdir(parents=True)

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from hallbuilder.publish.command import publish
-from hallbuilder.publish.qr_command import qr
+from hallbuilder.commands.publish import publish
+from hallbuilder.commands.qr import qr
 
 DOCS = (Path(__file__).resolve().parents[2] / "docs" / "publish.md").read_text(encoding="utf-8")
 

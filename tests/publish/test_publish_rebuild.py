@@ -43,7 +43,7 @@ def project(tmp_path, panoramas):
 
 def build_and_publish(project, bucket, endpoint) -> tuple[dict, list[str]]:
     """Rebuild into the same dist, publish, and return the summary and the uploaded keys (from --dry-run)."""
-    from hallbuilder.build import build_hall
+    from hallbuilder.builder import build_hall
 
     dist = project.parent / "dist"
     build_hall(project, dist)

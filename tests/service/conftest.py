@@ -49,7 +49,7 @@ def scene(scene_id: str, title: str, hotspots: list | None = None) -> dict:
 
 
 def make_tour(hall_id: str = "demo-hall") -> dict:
-    """A small tour.json valid against hallbuilder/build/tour.schema.json (checked in test_tourfile)."""
+    """A small tour.json valid against hallbuilder/builder/tour.schema.json (checked in test_tourfile)."""
     showcase_spot = {"id": "s1", "type": "showcase", "yaw": 10, "pitch": 0, "branch": "south-branch"}
     link = {"id": "l1", "type": "link", "yaw": 0, "pitch": 0, "target": "hall-a"}
     return {

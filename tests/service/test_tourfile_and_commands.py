@@ -20,7 +20,7 @@ from hallbuilder.service.tourfile import hall_from_tour, read
 
 from .conftest import make_tour
 
-SCHEMA = Path(__file__).resolve().parents[2] / "hallbuilder" / "build" / "tour.schema.json"
+SCHEMA = Path(__file__).resolve().parents[2] / "hallbuilder" / "builder" / "tour.schema.json"
 
 
 def test_fixture_tour_is_valid_against_the_schema():

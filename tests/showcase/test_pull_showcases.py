@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from photo_bytes import jpeg
 
-from hallbuilder.build import build_hall
+from hallbuilder.builder import build_hall
 from hallbuilder.cli import cli
 from hallbuilder.errors import BuildError
 

@@ -19,7 +19,7 @@ BUNDLE = Path(__file__).resolve().parents[2] / "hallbuilder" / "web_dist" / "man
 @pytest.fixture(scope="module")
 def demo_site(tmp_path_factory) -> Iterator[str]:
     """The demo hall (rooms rendered at 1024 px to stay fast) built, and served by `hallbuilder serve`."""
-    from hallbuilder.build import build_hall
+    from hallbuilder.builder import build_hall
 
     if not BUNDLE.exists():
         pytest.fail(f"the viewer bundle is missing ({BUNDLE}): run `make setup`")

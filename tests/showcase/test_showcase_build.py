@@ -7,8 +7,8 @@ import json
 import jsonschema
 import pytest
 
-from hallbuilder.build import build_hall
-from hallbuilder.build.manifest import tour_schema
+from hallbuilder.builder import build_hall
+from hallbuilder.builder.manifest import tour_schema
 from hallbuilder.errors import ConfigError
 
 SHOWCASE = """\

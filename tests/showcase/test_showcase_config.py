@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hallbuilder.build.showcases import add_showcases
+from hallbuilder.builder.showcases import add_showcases
 from hallbuilder.config import load_hall
 from hallbuilder.config.showcase import iter_showcase_keys
 from hallbuilder.errors import ConfigError

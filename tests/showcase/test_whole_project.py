@@ -8,7 +8,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from hallbuilder.build import build_hall
+from hallbuilder.builder import build_hall
 from hallbuilder.cli import cli
 from hallbuilder.config import load_hall, load_project
 from hallbuilder.config.edit import save_hotspot

@@ -32,9 +32,9 @@ def served_hall(sample_dist: Path, migrated_sqlite: Path, tmp_path: Path) -> Ite
     publishes comments at once (post-moderation), so a posted comment appears in the list."""
     from werkzeug.serving import make_server
 
+    from hallbuilder.commands.service import register_tour
     from hallbuilder.service import preview
     from hallbuilder.service.app import create_app
-    from hallbuilder.service.commands import register_tour
     from hallbuilder.service.config import Settings
     from hallbuilder.service.store import halls
     from hallbuilder.service.store.db import Database

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import jsonschema
 
-from hallbuilder.build import build_hall
-from hallbuilder.build.manifest import tour_schema
+from hallbuilder.builder import build_hall
+from hallbuilder.builder.manifest import tour_schema
 
 DEMO = Path(__file__).resolve().parents[2] / "tours" / "demo-hall"
 

@@ -10,13 +10,13 @@ import copy
 import logging
 from typing import Any
 
-from hallbuilder.build.media import MediaStore
+from hallbuilder.builder.media import MediaStore
 from hallbuilder.config import HallConfig
 from hallbuilder.config.showcase import ZONE_TITLE, Showcase, load_showcases
 from hallbuilder.config.showcase_checks import ZONE
 
 LOADED = "_showcases"
-log = logging.getLogger("hallbuilder.build")
+log = logging.getLogger("hallbuilder.builder")
 
 
 def add_showcases(
@@ -42,8 +42,8 @@ def add_showcases(
 
 def merge_pulled(config: HallConfig, showcases: list[Showcase], url: str) -> list[Showcase]:
     """Approved online achievements appended to each branch's showcase (a branch without a folder gets one)."""
-    from hallbuilder.build.cache import CACHE_NAME
-    from hallbuilder.build.showcases_pull import pull_showcases
+    from hallbuilder.builder.cache import CACHE_NAME
+    from hallbuilder.builder.showcases_pull import pull_showcases
 
     by_branch = {showcase.branch: showcase for showcase in showcases}
     for pulled in pull_showcases(url, config.hall_id, config.project_dir, CACHE_NAME):

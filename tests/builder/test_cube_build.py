@@ -9,8 +9,8 @@ import py360convert
 import pytest
 from PIL import Image
 
-from hallbuilder.build import build_hall, check_photos
-from hallbuilder.build.manifest import tour_schema
+from hallbuilder.builder import build_hall, check_photos
+from hallbuilder.builder.manifest import tour_schema
 from hallbuilder.config import load_hall
 from hallbuilder.errors import ConfigError, PhotoError
 from hallbuilder.imaging import FACES, Level, validate_tiles

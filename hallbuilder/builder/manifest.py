@@ -14,8 +14,8 @@ from typing import Any
 import jsonschema_rs
 
 from hallbuilder import __version__
-from hallbuilder.build.media import MediaStore
-from hallbuilder.build.panoramas import ScenePanorama
+from hallbuilder.builder.media import MediaStore
+from hallbuilder.builder.panoramas import ScenePanorama
 from hallbuilder.config import HallConfig
 from hallbuilder.errors import BuildError
 

@@ -13,26 +13,26 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from hallbuilder.build.cache import CACHE_NAME, reusable
-from hallbuilder.build.inputs import Inputs, check_media, locate_media_error, photo_problem
-from hallbuilder.build.manifest import make_manifest, scene_folder
-from hallbuilder.build.media import MediaStore
-from hallbuilder.build.panoramas import (
+from hallbuilder.builder.cache import CACHE_NAME, reusable
+from hallbuilder.builder.inputs import Inputs, check_media, locate_media_error, photo_problem
+from hallbuilder.builder.manifest import make_manifest, scene_folder
+from hallbuilder.builder.media import MediaStore
+from hallbuilder.builder.panoramas import (
     ScenePanorama,
     photo_source,
     photo_width,
     prepare_panorama,
     tiles_to_make,
 )
-from hallbuilder.build.prune import NOTHING_PRUNED, Pruned, prune_panoramas
-from hallbuilder.build.showcases import add_showcases, collect_showcases
-from hallbuilder.build.staging import guard, link_file, link_tree, staged
+from hallbuilder.builder.prune import NOTHING_PRUNED, Pruned, prune_panoramas
+from hallbuilder.builder.showcases import add_showcases, collect_showcases
+from hallbuilder.builder.staging import guard, link_file, link_tree, staged
 from hallbuilder.config import HallConfig, load_project
 from hallbuilder.errors import MediaError, PhotoError
 from hallbuilder.imaging import TileSettings, panorama_hash
 from hallbuilder.site.page import inline_path
 
-log = logging.getLogger("hallbuilder.build")
+log = logging.getLogger("hallbuilder.builder")
 
 
 @dataclass

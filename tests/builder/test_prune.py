@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from hallbuilder.build import build_hall
-from hallbuilder.build.cache import CACHE_NAME
+from hallbuilder.builder import build_hall
+from hallbuilder.builder.cache import CACHE_NAME
 from hallbuilder.errors import ConfigError
 from hallbuilder.samples import write_room
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from hallbuilder.build import build_hall
-from hallbuilder.build.cache import CACHE_NAME, entry_problems
+from hallbuilder.builder import build_hall
+from hallbuilder.builder.cache import CACHE_NAME, entry_problems
 from hallbuilder.errors import BuildError
 
 
@@ -55,7 +55,7 @@ def test_a_damaged_entry_is_tiled_again_with_a_warning(hall, caplog, damage):
     entry = entry_of(hall, 0)
     damage(tiles_of(entry))
     assert entry_problems(entry) != []
-    with caplog.at_level(logging.WARNING, logger="hallbuilder.build"):
+    with caplog.at_level(logging.WARNING, logger="hallbuilder.builder"):
         summary = build_hall(hall)
     assert (summary.tiled, summary.reused) == (1, 1)
     warnings = [record.getMessage() for record in caplog.records if record.levelno == logging.WARNING]
@@ -69,7 +69,7 @@ def test_an_entry_recording_the_wrong_tile_count_is_tiled_again(hall, caplog):
     entry = entry_of(hall, 1)
     record = json.loads((entry / "panorama.json").read_text("utf-8"))
     (entry / "panorama.json").write_text(json.dumps({**record, "tiles": record["tiles"] - 1}), "utf-8")
-    with caplog.at_level(logging.WARNING, logger="hallbuilder.build"):
+    with caplog.at_level(logging.WARNING, logger="hallbuilder.builder"):
         summary = build_hall(hall)
     assert (summary.tiled, summary.reused) == (1, 1)
     assert "records" in caplog.text and "Tiling that photo again" in caplog.text
@@ -87,7 +87,7 @@ def test_an_unreadable_record_is_tiled_again(hall):
 def test_a_pyramid_the_tiler_left_incomplete_is_never_cached_or_shipped(hall, monkeypatch, snapshot):
     build_hall(hall)
     before = snapshot(hall / "dist")
-    from hallbuilder.build import panoramas
+    from hallbuilder.builder import panoramas
 
     real_tile = panoramas.tile_panorama
 

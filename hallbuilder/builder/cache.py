@@ -19,7 +19,7 @@ from hallbuilder.imaging.validate import validate_tiles
 CACHE_NAME = ".hallbuilder-cache"
 DONE = "panorama.json"
 
-log = logging.getLogger("hallbuilder.build")
+log = logging.getLogger("hallbuilder.builder")
 
 
 def cached_entry(cache_dir: Path, digest: str) -> Path:

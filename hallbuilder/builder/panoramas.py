@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from hallbuilder.build.cache import DONE, cached_entry, is_cached
+from hallbuilder.builder.cache import DONE, cached_entry, is_cached
 from hallbuilder.errors import BuildError
 from hallbuilder.imaging import (
     CubeFaces,
@@ -38,7 +38,7 @@ from hallbuilder.site.page import inline_jpeg, inline_path
 if TYPE_CHECKING:
     from hallbuilder.imaging.cube import DecodedCube
 
-log = logging.getLogger("hallbuilder.build")
+log = logging.getLogger("hallbuilder.builder")
 
 
 @dataclass

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from hallbuilder.build.showcases import LOADED
+from hallbuilder.builder.showcases import LOADED
 from hallbuilder.config import HallConfig
 from hallbuilder.config.checks import AUDIO_TYPES, IMAGE_TYPES, VIDEO_TYPES, items, referenced_files
 from hallbuilder.config.problems import Problem, render

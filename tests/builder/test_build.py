@@ -8,8 +8,8 @@ import jsonschema
 import pytest
 from PIL import Image
 
-from hallbuilder.build import build_hall
-from hallbuilder.build.manifest import tour_schema
+from hallbuilder.builder import build_hall
+from hallbuilder.builder.manifest import tour_schema
 from hallbuilder.errors import BuildError, PhotoError
 from hallbuilder.samples import write_room
 
@@ -103,7 +103,7 @@ def test_an_interrupted_build_leaves_the_previous_build(hall, monkeypatch, snaps
     def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr("hallbuilder.build.run.write_viewer", interrupted)
+    monkeypatch.setattr("hallbuilder.builder.run.write_viewer", interrupted)
     with pytest.raises(KeyboardInterrupt):
         build_hall(hall)
     assert snapshot(hall / "dist") == before
@@ -170,7 +170,7 @@ def test_hall_url_makes_share_cards_absolute(hall):
 
 
 def test_a_tour_breaking_its_schema_stops_the_build_naming_the_place(hall):
-    from hallbuilder.build.manifest import validate_manifest
+    from hallbuilder.builder.manifest import validate_manifest
 
     build_hall(hall)
     tour = json.loads((hall / "dist" / "tour.json").read_text("utf-8"))

@@ -10,8 +10,8 @@ from click.testing import CliRunner
 from media_files import cut_in_half, write_jpeg, write_wav
 from PIL import Image
 
-from hallbuilder.build import build_hall
-from hallbuilder.build.cache import CACHE_NAME
+from hallbuilder.builder import build_hall
+from hallbuilder.builder.cache import CACHE_NAME
 from hallbuilder.cli import cli
 from hallbuilder.errors import MediaError, PhotoError
 

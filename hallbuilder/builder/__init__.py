@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from hallbuilder.build.run import BuildSummary, Progress, build_hall, check_inputs, check_photos
+from hallbuilder.builder.run import BuildSummary, Progress, build_hall, check_inputs, check_photos
 
 __all__ = ["BuildSummary", "Progress", "build_hall", "check_inputs", "check_photos"]
