@@ -148,19 +148,18 @@ def check(project: Path) -> None:
     """Check every showcases/*/showcase.yaml of the hall and the photos of branch scenes."""
     setup_logging()
     from hallbuilder.builder import check_photos
-    from hallbuilder.builder.showcases import add_showcases
     from hallbuilder.config import load_project
 
-    config, showcases = load_project(project)  # hall.yaml's problems and every showcase's, in one run
-    add_showcases(config, showcases=showcases)
-    branch_scenes = [scene for scene in config.scenes if scene.get("branch")]
-    check_photos(replace(config, data={**config.data, "scenes": branch_scenes}), full=True)
+    hall = load_project(project)  # hall.yaml's problems and every showcase's, in one run
+    rooms = tuple(scene for showcase in hall.showcases for scene in showcase.scenes)
+    check_photos(replace(hall, scenes=rooms), full=True)
+    showcases = hall.showcases
     if not showcases:
         click.echo(
             f"No showcases yet in {project / 'showcases'}; create one with `hallbuilder showcase new BRANCH`"
         )
         return
     for item in showcases:
-        achievements, scenes = len(item.data["achievements"]), len(item.data["scenes"])
+        achievements, scenes = len(item.achievements), len(item.scenes)
         click.echo(f"  {item.branch}: {achievements} achievement(s), {scenes} scene(s)")
     click.secho(f"{len(showcases)} showcase(s) are valid", fg="green")
