@@ -45,6 +45,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     ),
     "qr": ("hallbuilder.commands.qr:qr", "Write print-ready QR codes of the hall and each scene."),
     "showcase": ("hallbuilder.commands.showcase:showcase", "Create and check branch showcases."),
+    "translations": (
+        "hallbuilder.commands.translations:translations",
+        "Export every text as CSV or Excel for a translator, and import it back.",
+    ),
 }
 
 
