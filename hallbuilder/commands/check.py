@@ -23,7 +23,12 @@ def share_warnings(config) -> list[str]:
 
 @click.command()
 @click.argument("project", type=click.Path(path_type=Path), default=".")
-def check(project: Path) -> None:
+@click.option(
+    "--ready",
+    is_flag=True,
+    help="Also list what a visitor would miss (missing translations, unreachable scenes, ...), as warnings.",
+)
+def check(project: Path, ready: bool) -> None:
     """Check the hall in PROJECT: every key of hall.yaml and every photo."""
     setup_logging()
     from hallbuilder.builder import check_inputs
@@ -36,7 +41,7 @@ def check(project: Path) -> None:
     inputs = check_inputs(
         config, config.project_dir / CACHE_NAME, full=True
     )  # photos and media, as the build
-    for warning in share_warnings(config):
+    for warning in [] if ready else share_warnings(config):  # --ready lists it with the rest
         click.secho(warning, fg="yellow")
     hotspots = sum(len(scene["hotspots"]) for scene in config.scenes)
     media = len({item.relative for item in inputs.media})
@@ -47,3 +52,20 @@ def check(project: Path) -> None:
         + (f"; {len(showcases)} showcase(s)" if showcases else ""),
         fg="green",
     )
+    if ready:
+        show_readiness(config, showcases)
+
+
+def show_readiness(config, showcases) -> None:
+    """The "done means shipped" list, after the check: warnings, so the exit code stays 0."""
+    from hallbuilder.config.readiness import readiness
+
+    items = readiness(config, showcases)
+    for item in items:
+        click.secho(item.text(), fg="yellow")
+    if items:
+        click.secho(
+            f"Not ready to ship: {len(items)} thing(s) a visitor would miss (warnings above).", fg="yellow"
+        )
+    else:
+        click.secho("Ready to ship: nothing a visitor would miss.", fg="green")
