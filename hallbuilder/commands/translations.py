@@ -7,6 +7,10 @@ from pathlib import Path
 import click
 
 
+def one_line(text: str) -> str:
+    return text.strip().replace("\n", " ↵ ")
+
+
 @click.group()
 def translations() -> None:
     """Export every text of the hall as CSV or Excel for a translator, and import the filled-in table."""
@@ -48,8 +52,8 @@ def import_(project: Path, table: Path, dry_run: bool) -> None:
 
     changes = import_translations(project, table, dry_run=dry_run)
     for change in changes:
-        old = f" (was: {change.old})" if change.old else ""
-        click.echo(f"  {change.file} {change.key} [{change.language}]: {change.new}{old}")
+        old = f" (was: {one_line(change.old)})" if change.old else ""
+        click.echo(f"  {change.file} {change.key} [{change.language}]: {one_line(change.new)}{old}")
     files = len({change.file for change in changes})
     if not changes:
         click.echo(f"Nothing to change: every text in {table.name} is already in the hall.")

@@ -286,3 +286,37 @@ def test_cli_export_and_import(hall: Path, tmp_path: Path) -> None:
     assert bad.exit_code == 2
     assert "texts.csv row 3: 'hall.nope' is not a text of hall.yaml" in bad.output
     assert "Traceback" not in bad.output
+
+
+def test_texts_with_line_breaks_are_written_one_language_a_line(hall: Path, exported: Path, edit) -> None:
+    edit(
+        "  description: 欢迎参观我们的线上展厅。 # one or two sentences for the cover and share cards (optional)\n",
+        "  description: |\n    欢迎参观我们的线上展厅。\n    第二行。\n",
+    )
+    export_translations(hall, exported)
+    rows = read_rows(exported)
+    assert (
+        next(row for row in rows if row["key"] == "hall.description")["zh-CN"]
+        == "欢迎参观我们的线上展厅。\n第二行。\n"
+    )
+    fill(rows, "hall.description", "en", "Welcome.\nSecond line.")
+    write_rows(exported, rows)
+    import_translations(hall, exported)
+    text = (hall / "hall.yaml").read_text("utf-8")
+    assert (
+        "  description:\n    zh-CN: |\n      欢迎参观我们的线上展厅。\n      第二行。\n    en: |-\n      Welcome.\n      Second line.\n"
+        in text
+    )
+    config, _ = load_project(hall)
+    assert config.data["hall"]["description"]["en"] == "Welcome.\nSecond line."
+
+
+def test_a_formula_in_the_excel_sheet_is_refused(hall: Path, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    target = tmp_path / "texts.xlsx"
+    export_translations(hall, target)
+    book = load_workbook(target)
+    book.active["E2"] = '=HYPERLINK("https://example.org")'
+    book.save(target)
+    assert refused(hall, target) == ["texts.xlsx row 2, cell E2: a formula; type the text itself"]

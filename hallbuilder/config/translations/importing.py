@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ruamel.yaml.comments import CommentedMap
-from ruamel.yaml.scalarstring import ScalarString
+from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString
 
 from hallbuilder.config.edit import round_trip_parser
 from hallbuilder.config.fields import LANGUAGE, control_character
@@ -158,6 +158,17 @@ def position(mapping: dict, code: str, languages: list[str]) -> int:
     return len([key for key in mapping if key in before])
 
 
+def text_map(texts: dict[str, str]) -> CommentedMap:
+    """A new map of texts: on one line `{zh-CN: …, en: …}`, or one language a line when a text has line breaks."""
+    if not any("\n" in str(text) for text in texts.values()):
+        mapping = CommentedMap(texts)
+        mapping.fa.set_flow_style()
+        return mapping
+    return CommentedMap(
+        (code, LiteralScalarString(str(text)) if "\n" in str(text) else text) for code, text in texts.items()
+    )
+
+
 def set_texts(parent: Any, name: str, changed: dict[str, str], languages: list[str]) -> None:
     """Write a text's new languages: into its map, or turn a single text into a map of languages."""
     current = parent[name]
@@ -166,15 +177,15 @@ def set_texts(parent: Any, name: str, changed: dict[str, str], languages: list[s
         if list(merged) == [languages[0]]:
             parent[name] = same_style(current, merged[languages[0]])
             return
-        current = CommentedMap((code, merged[code]) for code in languages if code in merged)
-        current.fa.set_flow_style()
-        parent[name] = current
+        parent[name] = text_map({code: merged[code] for code in languages if code in merged})
         return
+    block = not current.fa.flow_style()
     for code, text in changed.items():
+        value = LiteralScalarString(text) if block and "\n" in text else text
         if code in current:
-            current[code] = same_style(current[code], text)
+            current[code] = same_style(current[code], text) if value is text else value
         else:
-            current.insert(position(current, code, languages), code, text)
+            current.insert(position(current, code, languages), code, value)
 
 
 def set_transcripts(narration: Any, changed: dict[str, str], languages: list[str]) -> None:
