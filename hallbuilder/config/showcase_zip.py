@@ -128,7 +128,12 @@ def place(staging: Path, branch: str, target: Path, before: list[str]) -> None:
     previous = staging / ".previous"
     if target.exists():
         os.rename(target, previous)
-    os.rename(staging / branch, target)
+    try:
+        os.rename(staging / branch, target)
+    except OSError:
+        if previous.exists():
+            os.rename(previous, target)
+        raise
     mine = f"{SHOWCASES_DIR}/{branch}/"
     found = [
         line for line in project_problems(target.parent.parent) if line not in before or line.startswith(mine)

@@ -320,3 +320,31 @@ def test_a_formula_in_the_excel_sheet_is_refused(hall: Path, tmp_path: Path) -> 
     book.active["E2"] = '=HYPERLINK("https://example.org")'
     book.save(target)
     assert refused(hall, target) == ["texts.xlsx row 2, cell E2: a formula; type the text itself"]
+
+
+def test_rows_follow_their_scene_when_scenes_moved_since_the_export(hall: Path, exported: Path) -> None:
+    rows = read_rows(exported)
+    fill(rows, "scenes[lobby].hotspots[1].title", "en", "About the hall")
+    write_rows(exported, rows)
+    config = hall / "hall.yaml"
+    text = config.read_text("utf-8")
+    first_scene = "  - id: lobby "
+    assert first_scene in text
+    config.write_text(
+        text.replace(
+            first_scene,
+            "  - {id: entry, title: {zh-CN: 入口, en: Entry}, zone: main, photo: photos/gallery.jpg,\n"
+            "     hotspots: [{type: info, yaw: 0, pitch: 0, title: {zh-CN: 入口, en: Entry}}]}\n"
+            + first_scene,
+            1,
+        ),
+        "utf-8",
+    )
+    changes = import_translations(hall, exported)
+    assert [(change.key, change.old) for change in changes] == [
+        ("scenes[lobby].hotspots[1].title", "About us")
+    ]
+    loaded, _ = load_project(hall)
+    assert [scene["id"] for scene in loaded.scenes] == ["entry", "lobby", "gallery"]
+    assert loaded.scenes[1]["hotspots"][1]["title"]["en"] == "About the hall"
+    assert loaded.scenes[0]["hotspots"][0]["title"]["en"] == "Entry"
