@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from hallbuilder.cli import cli
 from hallbuilder.commands.showcase import create_showcase
 from hallbuilder.config import load_project
-from hallbuilder.config.translations import export_translations, import_translations
+from hallbuilder.config.translations import export_translations, import_translations, translation_table
 from hallbuilder.config.translations.importing import check_candidates
 from hallbuilder.config.translations.table import project_files
 from hallbuilder.errors import ConfigError
@@ -168,6 +168,12 @@ def test_showcase_texts_are_rows_of_their_own_file(hall: Path, tmp_path: Path) -
         "achievements[0].category",
     }
     fill(rows, "achievements[0].title", "en", "The online hall opens", file=name)
+    fill(rows, "hall.title", "en", "My hall")
+    bad = dict(next(row for row in rows if row["file"] == name), key="achievements[5].title")
+    write_rows(target, [*rows, bad])
+    assert refused(hall, target)[0].startswith(  # the good rows of both files are not written either
+        f"texts.csv row {len(rows) + 2}: 'achievements[5].title' is not a text of {name}"
+    )
     write_rows(target, rows)
     import_translations(hall, target)
     _, showcases = load_project(hall)
@@ -175,6 +181,9 @@ def test_showcase_texts_are_rows_of_their_own_file(hall: Path, tmp_path: Path) -
         "zh-CN": "线上展厅开放",
         "en": "The online hall opens",
     }
+    data = translation_table(hall).as_dict()
+    title = next(row for row in data["rows"] if row["file"] == name and row["key"] == "achievements[0].title")
+    assert title["path"] == ["achievements", 0, "title"] and title["missing"] == []
 
 
 def refused(hall: Path, table: Path) -> list[str]:
@@ -213,6 +222,22 @@ def test_a_language_the_hall_does_not_have_is_refused(hall: Path, exported: Path
     assert refused(hall, exported) == [
         "texts.csv row 1: column 'fr' is not a language of this hall (zh-CN, en); remove the column, "
         "or add fr to hall.languages in hall.yaml first"
+    ]
+
+
+def test_a_workbook_that_unpacks_into_too_much_is_refused(hall: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    bomb = tmp_path / "bomb.xlsx"
+    with (
+        zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as archive,
+        archive.open("xl/sheet.xml", "w") as entry,
+    ):
+        for _ in range(201):
+            entry.write(bytes(1_000_000))
+    assert refused(hall, bomb) == [
+        "bomb.xlsx: the workbook unpacks into far too much data; save it as 'CSV UTF-8' or as an Excel "
+        "workbook (.xlsx) and import that"
     ]
 
 

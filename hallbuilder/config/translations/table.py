@@ -138,6 +138,24 @@ class TranslationTable:
     def missing_count(self) -> int:
         return sum(len(row.missing(self.languages)) for row in self.rows)
 
+    def as_dict(self) -> dict[str, Any]:
+        """The table as JSON-ready data (what the studio's table shows)."""
+        return {
+            "languages": self.languages,
+            "rows": [
+                {
+                    "key": row.key,
+                    "file": row.file,
+                    "line": row.line,
+                    "path": list(row.path),
+                    "kind": row.kind,
+                    "texts": row.texts,
+                    "missing": row.missing(self.languages),
+                }
+                for row in self.rows
+            ],
+        }
+
 
 def translation_table(project_dir: Path, files: list[TextFile] | None = None) -> TranslationTable:
     """Every text of the project (hall.yaml first, then the showcases), one row each."""
