@@ -53,14 +53,14 @@ def check(project: Path, ready: bool) -> None:
         fg="green",
     )
     if ready:
-        show_readiness(config, showcases)
+        show_readiness(config.project_dir)
 
 
-def show_readiness(config, showcases) -> None:
+def show_readiness(project_dir: Path) -> None:
     """The "done means shipped" list, after the check: warnings, so the exit code stays 0."""
     from hallbuilder.config.readiness import readiness
 
-    items = readiness(config, showcases)
+    items = readiness(project_dir)
     for item in items:
         click.secho(item.text(), fg="yellow")
     if items:

@@ -12,10 +12,10 @@ from pathlib import Path
 from typing import Any
 
 from hallbuilder.config.checks import items
-from hallbuilder.config.load import HallConfig
+from hallbuilder.config.load import config_file
 from hallbuilder.config.problems import format_path
-from hallbuilder.config.showcase import Showcase
 from hallbuilder.config.source import KeyPath, YamlSource, to_plain
+from hallbuilder.config.translations.table import TranslationTable, project_files, translation_table
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,7 @@ class Document:
         return ReadyItem(code, self.source.name, self.source.line_of(path), path, {"zh-CN": zh, "en": en})
 
 
-def missing_texts(project_dir: Path, by_file: dict[str, Document]) -> Iterator[ReadyItem]:
-    from hallbuilder.config.translations.table import translation_table
-
-    table = translation_table(project_dir)
+def missing_texts(table: TranslationTable, by_file: dict[str, Document]) -> Iterator[ReadyItem]:
     for row in table.rows:
         missing = row.missing(table.languages)
         if missing and row.kind == "text":  # narration's gaps are narration_gaps' items
@@ -141,8 +138,8 @@ def unlabelled_hotspots(documents: list[Document]) -> Iterator[ReadyItem]:
                 )
 
 
-def hall_gaps(hall: Document, config: HallConfig) -> Iterator[ReadyItem]:
-    data = config.data
+def hall_gaps(hall: Document) -> Iterator[ReadyItem]:
+    data = hall.data
     if not data["hall"].get("url"):
         yield hall.item(
             "missing-url",
@@ -171,18 +168,20 @@ def hall_gaps(hall: Document, config: HallConfig) -> Iterator[ReadyItem]:
             )
 
 
-def readiness(config: HallConfig, showcases: list[Showcase]) -> list[ReadyItem]:
-    """Everything a visitor would miss, hall.yaml's items first, each file's in line order."""
-    hall = Document(config.source, to_plain(config.source.document))
-    documents = [hall] + [
-        Document(item.source, to_plain(item.source.document)) for item in showcases if item.source
-    ]
-    by_file = {document.source.name: document for document in documents}
+def readiness(project_dir: Path) -> list[ReadyItem]:
+    """Everything a visitor would miss in a project that loads, hall.yaml's items first, each file's in line
+    order. Read from the files themselves (lines for every item), as the translation table is."""
+    files = project_files(project_dir)
+    documents = [Document(item.source, to_plain(item.document)) for item in files]
+    hall, by_file = documents[0], {document.source.name: document for document in documents}
+    table = translation_table(project_dir, files)
+    scenes = [scene for _, scene in items(hall.data.get("scenes"))]
+    start = hall.data["hall"].get("start") or (scenes[0]["id"] if scenes else "")
     found = [
-        *hall_gaps(hall, config),
-        *missing_texts(config.project_dir, by_file),
-        *unreachable_scenes(documents, config.start),
-        *narration_gaps(documents, config.languages),
+        *hall_gaps(hall),
+        *missing_texts(table, by_file),
+        *unreachable_scenes(documents, start),
+        *narration_gaps(documents, table.languages),
         *unlabelled_hotspots(documents),
     ]
     order = {name: position for position, name in enumerate(by_file)}
@@ -190,6 +189,9 @@ def readiness(config: HallConfig, showcases: list[Showcase]) -> list[ReadyItem]:
 
 
 def project_readiness(project: Path) -> list[ReadyItem]:
+    """The list for a project, after checking that it loads (a ConfigError with every problem if not)."""
     from hallbuilder.config.project import load_project
 
-    return readiness(*load_project(Path(project)))
+    project_dir = config_file(Path(project)).parent
+    load_project(project_dir)
+    return readiness(project_dir)

@@ -13,8 +13,8 @@ from hallbuilder.cli import cli
 from hallbuilder.commands.showcase import create_showcase
 from hallbuilder.config import load_project
 from hallbuilder.config.translations import export_translations, import_translations, translation_table
-from hallbuilder.config.translations.importing import check_candidates
 from hallbuilder.config.translations.table import project_files
+from hallbuilder.config.translations.writing import check_candidates
 from hallbuilder.errors import ConfigError
 
 
