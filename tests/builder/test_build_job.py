@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -34,6 +35,7 @@ def test_a_build_job_reports_steps_and_tiling_progress(hall: Path) -> None:
     assert tiling[-1].done == total == snapshot["progress"]["total"]
     assert pushed == job.events and pushed[-1].kind == "done"
     assert (hall / "dist" / "tour.json").is_file()
+    assert json.loads(json.dumps(snapshot)) == snapshot  # what a page polls, as JSON
 
     again = build_job(hall).start()
     assert again.wait(timeout=300)

@@ -64,6 +64,17 @@ def test_csv_lists_every_text_with_its_line_and_the_missing_languages(hall: Path
     assert by_key["announcements[0].title"]["missing"] == ""
 
 
+def test_a_table_saved_with_semicolons_is_read_too(hall: Path, exported: Path) -> None:
+    rows = read_rows(exported)
+    fill(rows, "hall.title", "en", "My hall; our hall")
+    with exported.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]), delimiter=";")
+        writer.writeheader()
+        writer.writerows(rows)
+    changes = import_translations(hall, exported)
+    assert [(change.key, change.new) for change in changes] == [("hall.title", "My hall; our hall")]
+
+
 def test_an_unchanged_table_changes_nothing(hall: Path, exported: Path) -> None:
     before = (hall / "hall.yaml").read_bytes()
     assert import_translations(hall, exported) == []

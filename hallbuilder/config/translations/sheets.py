@@ -73,13 +73,22 @@ def read_csv(path: Path) -> Sheet:
     except UnicodeDecodeError:
         raise ConfigError(f"{path.name}: not UTF-8 text; in Excel, {SAVE_AS}") from None
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text)))
     except csv.Error as error:
         raise ConfigError(f"{path.name}: not a CSV file ({error}); {SAVE_AS}") from None
     if not rows:
         raise ConfigError(f"{path.name}: the file is empty; export the table again and fill that in")
     numbered = [(number, [unprotect(cell) for cell in row]) for number, row in enumerate(rows[1:], start=2)]
     return Sheet(path.name, [cell.strip() for cell in rows[0]], [item for item in numbered if any(item[1])])
+
+
+def delimiter(text: str) -> str:
+    """',' as the export writes; ';' or a tab when a spreadsheet saved it so (Excel does in some regions)."""
+    first = text.split("\n", 1)[0]
+    for candidate in (",", ";", "\t"):
+        if candidate in first:
+            return candidate
+    return ","
 
 
 def read_limited(path: Path) -> bytes:
