@@ -197,7 +197,12 @@ def import_(zip_file: Path, project: Path, replace: bool) -> None:
     from hallbuilder.config.showcase_zip import import_showcase
     from hallbuilder.publish.progress import human_bytes
 
-    handed = import_showcase(project, zip_file, replace=replace)
+    try:
+        handed = import_showcase(project, zip_file, replace=replace)
+    except ConfigError as error:
+        raise ConfigError(
+            error.message, problems=[*error.lines(), f"Nothing was imported from {zip_file.name}."]
+        ) from None
     click.secho(
         f"Imported showcases/{handed.branch}/: {handed.files} file(s), {human_bytes(handed.bytes)}; "
         f"the project loads. Next: hallbuilder build {project}",

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import click
 
+from hallbuilder.errors import ConfigError
+
 
 def one_line(text: str) -> str:
     return text.strip().replace("\n", " ↵ ")
@@ -50,7 +52,13 @@ def import_(project: Path, table: Path, dry_run: bool) -> None:
     """Write the texts of TABLE (.csv or .xlsx) into hall.yaml and the showcases, all or nothing."""
     from hallbuilder.config.translations import import_translations
 
-    changes = import_translations(project, table, dry_run=dry_run)
+    try:
+        changes = import_translations(project, table, dry_run=dry_run)
+    except ConfigError as error:
+        raise ConfigError(
+            error.message,
+            problems=[*error.lines(), f"Nothing was imported: fix {table.name} and import it again."],
+        ) from None
     for change in changes:
         old = f" (was: {one_line(change.old)})" if change.old else ""
         click.echo(f"  {change.file} {change.key} [{change.language}]: {one_line(change.new)}{old}")

@@ -321,6 +321,7 @@ def test_cli_export_and_import(hall: Path, tmp_path: Path) -> None:
     bad = runner.invoke(cli, ["translations", "import", str(hall), str(target)])
     assert bad.exit_code == 2
     assert "texts.csv row 3: 'hall.nope' is not a text of hall.yaml" in bad.output
+    assert bad.output.splitlines()[-1] == "Nothing was imported: fix texts.csv and import it again."
     assert "Traceback" not in bad.output
 
 

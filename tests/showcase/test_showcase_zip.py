@@ -174,3 +174,4 @@ def test_cli_export_and_import(hall: Path, second: Path, write_showcase, tmp_pat
     again = runner.invoke(cli, ["showcase", "import", str(target), "--project", str(second)])
     assert again.exit_code == 2
     assert "already exists; nothing was changed" in again.output
+    assert again.output.splitlines()[-1] == "Nothing was imported from first.zip."
