@@ -59,6 +59,8 @@ def export_showcase(project: Path, branch: str, target: Path) -> Handed:
     target = Path(target)
     if target.resolve().is_relative_to(folder.resolve()):
         raise ConfigError(f"{target}: write the zip outside the showcase folder it holds")
+    if not target.parent.is_dir():
+        raise ConfigError(f"{target}: the folder {target.parent} does not exist; create it or choose another")
     partial = target.with_name(f".{target.name}.partial")
     files = folder_files(folder)
     try:
@@ -66,6 +68,8 @@ def export_showcase(project: Path, branch: str, target: Path) -> Handed:
             for path in files:
                 archive.write(path, f"{branch}/{path.relative_to(folder).as_posix()}")
         os.replace(partial, target)
+    except OSError as error:
+        raise ConfigError(f"{target}: cannot write it ({error.strerror}); choose another file") from None
     finally:
         partial.unlink(missing_ok=True)
     return Handed(branch, len(files), sum(path.stat().st_size for path in files))

@@ -262,6 +262,12 @@ def test_broken_files_are_refused(hall: Path, tmp_path: Path, exported: Path) ->
     fake = tmp_path / "fake.xlsx"
     fake.write_text("not a workbook", "utf-8")
     assert refused(hall, fake)[0].startswith("fake.xlsx: not an Excel workbook, or a damaged one")
+    with pytest.raises(ConfigError) as nowhere:
+        export_translations(hall, tmp_path / "no-such-folder" / "texts.csv")
+    assert nowhere.value.lines() == [
+        f"{tmp_path}/no-such-folder/texts.csv: the folder {tmp_path}/no-such-folder does not exist; create it "
+        "or choose another"
+    ]
     other = tmp_path / "texts.txt"
     other.write_text("x", "utf-8")
     assert refused(hall, other) == [

@@ -7,6 +7,7 @@ changes = import_translations(Path("my-hall"), Path("texts.xlsx"))
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from hallbuilder.config.load import config_file
@@ -28,7 +29,17 @@ def export_translations(project: Path, target: Path) -> TranslationTable:
     project_dir = config_file(Path(project)).parent
     load_project(project_dir)
     table = translation_table(project_dir)
-    writer(table, Path(target))
+    target = Path(target)
+    if not target.parent.is_dir():
+        raise ConfigError(f"{target}: the folder {target.parent} does not exist; create it or choose another")
+    partial = target.with_name(f".{target.name}.partial")
+    try:
+        writer(table, partial)
+        os.replace(partial, target)
+    except OSError as error:
+        raise ConfigError(f"{target}: cannot write it ({error.strerror}); choose another file") from None
+    finally:
+        partial.unlink(missing_ok=True)
     return table
 
 
