@@ -15,12 +15,13 @@ from typing import Any
 from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.scalarstring import LiteralScalarString, ScalarString
 
+from hallbuilder.config.checks import scene_ids_of
 from hallbuilder.config.edit import round_trip_parser
 from hallbuilder.config.load import CONFIG_NAME
 from hallbuilder.config.project import load_hall
 from hallbuilder.config.showcase import check_showcase, read_showcase_files, rooms_of
-from hallbuilder.config.source import read_yaml
-from hallbuilder.config.translations.table import LANGUAGE_KEYED, TextFile, TextRow
+from hallbuilder.config.source import read_yaml, to_plain
+from hallbuilder.config.translations.table import LANGUAGE_KEYED, TextFile, TextRow, hall_languages
 from hallbuilder.errors import ConfigError
 
 
@@ -123,10 +124,10 @@ def candidate_problems(project_dir: Path, files: list[TextFile], candidates: dic
     problems: list[str] = []
     hall_path = project_dir / CONFIG_NAME
     try:
-        config = load_hall(candidates.get(hall_path, hall_path))
+        load_hall(candidates.get(hall_path, hall_path))
     except ConfigError as error:
         return error.lines()
-    hall_scenes = [scene["id"] for scene in config.scenes]
+    languages, hall_scenes = hall_languages(files), scene_ids_of(to_plain(files[0].document))
     rooms = rooms_of(read_showcase_files(project_dir))
     for item in files[1:]:
         if item.path not in candidates:
@@ -139,7 +140,7 @@ def candidate_problems(project_dir: Path, files: list[TextFile], candidates: dic
             problems += error.lines()
             continue
         _, found = check_showcase(
-            folder, source, config.languages, hall_scenes, [other.name for other in rooms], others, {}
+            folder, source, languages, hall_scenes, [other.name for other in rooms], others, {}
         )
         problems += found
     return problems
