@@ -28,9 +28,10 @@ def translations() -> None:
 )
 def export(project: Path, output: Path | None) -> None:
     """Write every text of hall.yaml and the showcases, one row each, one column per hall language."""
+    from hallbuilder.config.load import config_file
     from hallbuilder.config.translations import export_translations
 
-    target = output or Path(project) / "translations.csv"
+    target = output or config_file(Path(project)).parent / "translations.csv"
     table = export_translations(project, target)
     missing = table.missing_count()
     click.echo(f"Wrote {len(table.rows)} text(s) in {', '.join(table.languages)} to {target}")

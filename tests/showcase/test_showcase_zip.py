@@ -140,6 +140,19 @@ def test_a_broken_showcase_is_refused_with_its_lines_and_the_old_one_kept(
     assert (second / "showcases/first-branch/media/award.jpg").is_file()  # the previous version is back
 
 
+def test_a_zip_of_the_folder_content_made_on_a_mac(second: Path, tmp_path: Path) -> None:
+    made = tmp_path / "youth-league.zip"
+    with zipfile.ZipFile(made, "w") as archive:
+        archive.writestr("showcase.yaml", SHOWCASE.replace("    photos: [media/award.jpg]\n", ""))
+        archive.writestr("__MACOSX/._showcase.yaml", b"resource fork")
+        archive.writestr(".DS_Store", b"finder")
+    handed = import_showcase(second, made)
+    assert (handed.branch, handed.files) == ("youth-league", 1)
+    assert sorted(path.name for path in (second / "showcases" / "youth-league").iterdir()) == [
+        "showcase.yaml"
+    ]
+
+
 def test_not_a_showcase_zip(second: Path, tmp_path: Path) -> None:
     empty = tmp_path / "photos.zip"
     with zipfile.ZipFile(empty, "w") as archive:
