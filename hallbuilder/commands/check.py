@@ -26,7 +26,12 @@ def share_warnings(hall: Hall) -> list[str]:
 
 @click.command()
 @click.argument("project", type=click.Path(path_type=Path), default=".")
-def check(project: Path) -> None:
+@click.option(
+    "--ready",
+    is_flag=True,
+    help="Also list what a visitor would miss (missing translations, unreachable scenes, ...), as warnings.",
+)
+def check(project: Path, ready: bool) -> None:
     """Check the hall in PROJECT: every key of hall.yaml and every photo."""
     setup_logging()
     from hallbuilder.builder import check_inputs
@@ -35,7 +40,7 @@ def check(project: Path) -> None:
 
     hall = load_project(project)  # hall.yaml and every showcase.yaml, all problems at once
     inputs = check_inputs(hall, hall.project_dir / CACHE_NAME, full=True)  # photos and media, as the build
-    for warning in share_warnings(hall):
+    for warning in [] if ready else share_warnings(hall):  # --ready lists it with the rest
         click.secho(warning, fg="yellow")
     hotspots = sum(len(scene.hotspots) for scene in hall.scenes)
     media = len({item.path for item in inputs.media})
@@ -46,3 +51,20 @@ def check(project: Path) -> None:
         + (f"; {len(hall.showcases)} showcase(s)" if hall.showcases else ""),
         fg="green",
     )
+    if ready:
+        show_readiness(hall.project_dir)
+
+
+def show_readiness(project_dir: Path) -> None:
+    """The "done means shipped" list, after the check: warnings, so the exit code stays 0."""
+    from hallbuilder.config.readiness import readiness
+
+    items = readiness(project_dir)
+    for item in items:
+        click.secho(item.text(), fg="yellow")
+    if items:
+        click.secho(
+            f"Not ready to ship: {len(items)} thing(s) a visitor would miss (warnings above).", fg="yellow"
+        )
+    else:
+        click.secho("Ready to ship: nothing a visitor would miss.", fg="green")

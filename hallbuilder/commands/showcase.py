@@ -1,4 +1,4 @@
-"""`hallbuilder showcase new BRANCH` and `hallbuilder showcase check`: branch showcases, folder by folder."""
+"""`hallbuilder showcase new|check|export|import`: branch showcases, folder by folder, handed over as zips."""
 
 from __future__ import annotations
 
@@ -163,3 +163,47 @@ def check(project: Path) -> None:
         achievements, scenes = len(item.achievements), len(item.scenes)
         click.echo(f"  {item.branch}: {achievements} achievement(s), {scenes} scene(s)")
     click.secho(f"{len(showcases)} showcase(s) are valid", fg="green")
+
+
+@showcase.command("export")
+@click.argument("branch")
+@PROJECT
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The zip to write (default: BRANCH.zip in the current folder).",
+)
+def export_(branch: str, project: Path, output: Path | None) -> None:
+    """Zip showcases/BRANCH/ (showcase.yaml and its files) to hand to the branch."""
+    from hallbuilder.config.showcase_zip import export_showcase
+    from hallbuilder.publish.progress import human_bytes
+
+    target = output or Path(f"{branch}.zip")
+    handed = export_showcase(project, branch, target)
+    click.echo(f"Wrote {target}: {handed.files} file(s), {human_bytes(handed.bytes)} of showcases/{branch}/")
+    click.echo(
+        f"  when the branch sends it back: hallbuilder showcase import {target.name} --project {project}"
+    )
+
+
+@showcase.command("import")
+@click.argument("zip_file", metavar="ZIP", type=click.Path(dir_okay=False, path_type=Path))
+@PROJECT
+@click.option("--replace", is_flag=True, help="Replace the branch's showcase when it already exists.")
+def import_(zip_file: Path, project: Path, replace: bool) -> None:
+    """Bring a branch's zip into showcases/, checked whole first: all of it or nothing."""
+    from hallbuilder.config.showcase_zip import import_showcase
+    from hallbuilder.publish.progress import human_bytes
+
+    try:
+        handed = import_showcase(project, zip_file, replace=replace)
+    except ConfigError as error:
+        raise ConfigError(
+            error.message, problems=[*error.lines(), f"Nothing was imported from {zip_file.name}."]
+        ) from None
+    click.secho(
+        f"Imported showcases/{handed.branch}/: {handed.files} file(s), {human_bytes(handed.bytes)}; "
+        f"the project loads. Next: hallbuilder build {project}",
+        fg="green",
+    )
