@@ -57,9 +57,9 @@ def test_a_branch_travels_to_another_project(hall: Path, second: Path, branch_zi
     original = hall / "showcases" / "first-branch"
     assert (copied / "showcase.yaml").read_bytes() == (original / "showcase.yaml").read_bytes()
     assert (copied / "media" / "award.jpg").read_bytes() == (original / "media" / "award.jpg").read_bytes()
-    _, showcases = load_project(second)
+    showcases = load_project(second).showcases
     assert [item.branch for item in showcases] == ["first-branch"]
-    assert len(showcases[0].data["achievements"]) == 2
+    assert len(showcases[0].achievements) == 2
     assert not [path for path in (second / "showcases").iterdir() if path.name.startswith(".")]
 
 
