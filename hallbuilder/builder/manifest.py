@@ -146,13 +146,20 @@ def hall_entry(config: HallConfig, media: MediaStore) -> dict:
     return entry
 
 
+def largest_webp(image: dict) -> str:
+    """The image's full-size WebP (else its JPEG): the floor plan loads before the tour is live, and a drawing is
+    far smaller in WebP (the sample hall's: 1.2 kB against 9.7 kB). Every browser the tour supports decodes it."""
+    webp = [item for item in image.get("srcset", []) if item.get("type") == "image/webp"]
+    return max(webp, key=lambda item: item["width"])["src"] if webp else image["src"]
+
+
 def floorplan_entry(config: HallConfig, media: MediaStore) -> dict | None:
     plan = config.data.get("floorplan")
     if not plan:
         return None
     image = media.image(plan["image"])
     return {
-        "image": image["src"],
+        "image": largest_webp(image),
         "width": image["width"],
         "height": image["height"],
         "points": plan["points"],
