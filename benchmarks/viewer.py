@@ -3,8 +3,10 @@
 The demo hall (8192×4096 start scene) as built, against the same start photo shown as one equirectangular
 image by Photo Sphere Viewer's default adapter, measured in the same run: Playwright + Debian Chromium,
 CDP network emulation, cold cache, 390×844 phone viewport, "Enter" tapped as soon as it appears.
-Targets: Slow 4G first view ≤ 1.0 s, interactive ≤ 2.5 s, sharp ≤ 4.5 s; Fast 3G first view ≤ 1.5 s,
-interactive ≤ 3.5 s. Run: `python -m benchmarks viewer` (add RUNS=5 in the environment for more runs).
+Targets (issue 12): Slow 4G first view ≤ 0.6 s, interactive ≤ 2.0 s, sharp ≤ 3.5 s; Fast 3G interactive ≤ 3.0 s.
+Run: `python -m benchmarks viewer` (add RUNS=5 in the environment for more runs).
+COMPARE=path/to/an/earlier/dist measures that build against this one instead, runs alternating, with the bytes
+that had arrived by the first view, by interactive and by sharp (build the earlier one with the earlier code).
 """
 
 from __future__ import annotations
@@ -34,12 +36,11 @@ CHROMIUM_ARGS = [
 ]
 # Lighthouse's presets: round trip in ms, download in bytes/s.
 NETWORKS = {"Slow 4G": (150, 1.6e6 / 8, 750e3 / 8), "Fast 3G": (562.5, 1474.56e3 / 8, 675e3 / 8)}
-TARGETS = {
-    ("Slow 4G", "first view"): 1.0,
-    ("Slow 4G", "interactive"): 2.5,
-    ("Slow 4G", "sharp"): 4.5,
-    ("Fast 3G", "first view"): 1.5,
-    ("Fast 3G", "interactive"): 3.5,
+TARGETS = {  # issue 12's ("sharper sooner"); issue 3's were 1.0 / 2.5 / 4.5 s and 1.5 / 3.5 s
+    ("Slow 4G", "first view"): 0.6,
+    ("Slow 4G", "interactive"): 2.0,
+    ("Slow 4G", "sharp"): 3.5,
+    ("Fast 3G", "interactive"): 3.0,
 }
 QUIET_MS = 1000
 
@@ -132,9 +133,11 @@ MEASURE = """async (quietMs) => {
     const tiles = performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/tiles/'));
     const sharp = Math.max(marks('tour:interactive'), ...tiles.map((entry) => entry.responseEnd));
     const navigation = performance.getEntriesByType('navigation')[0];
-    const before = [navigation, ...performance.getEntriesByType('resource')]
-        .filter((entry) => entry.startTime < first).reduce((sum, entry) => sum + entry.transferSize, 0);
-    return {first, interactive: marks('tour:interactive'), sharp, bytes: before};
+    const all = [navigation, ...performance.getEntriesByType('resource')];
+    const bytesBy = (time) => all.filter((entry) => entry.responseEnd <= time).reduce((sum, entry) => sum + entry.transferSize, 0);
+    const before = all.filter((entry) => entry.startTime < first).reduce((sum, entry) => sum + entry.transferSize, 0);
+    const live = marks('tour:interactive');
+    return {first, interactive: live, sharp, bytes: before, liveBytes: bytesBy(live), sharpBytes: bytesBy(sharp)};
 }"""
 
 
@@ -160,7 +163,31 @@ def measure(browser, url: str, network: tuple[float, float, float]) -> dict:
         page.click("#hb-enter")
     result = page.evaluate(MEASURE, QUIET_MS)
     context.close()
-    return {key: (value / 1000 if key != "bytes" else value) for key, value in result.items()}
+    return {key: (value if key.endswith("ytes") else value / 1000) for key, value in result.items()}
+
+
+def compare(browser, base: str, before: str, runs: int) -> None:
+    """This build against an earlier one (COMPARE=its dist folder), runs alternating, on both networks."""
+    print(f"{'network':<9} {'metric':<26} {'before':>9} {'after':>9} {'after/before':>12}")
+    for name, network in NETWORKS.items():
+        results: dict[str, list[dict]] = {"before": [], "after": []}
+        for _ in range(runs):
+            results["before"].append(measure(browser, before, network))
+            results["after"].append(measure(browser, base, network))
+        for label, key, unit, scale in COMPARED:
+            old, new = (statistics.median(run[key] for run in results[which]) / scale for which in results)
+            print(f"{name:<9} {label:<26} {old:>7.2f}{unit:2} {new:>7.2f}{unit:2} {new / old:>12.2f}")
+    print(f"(median of {runs} cold runs each, alternating)")
+
+
+COMPARED = (
+    ("first view", "first", " s", 1),
+    ("interactive", "interactive", " s", 1),
+    ("sharp", "sharp", " s", 1),
+    ("kB asked before 1st view", "bytes", "", 1e3),
+    ("kB arrived by interactive", "liveBytes", "", 1e3),
+    ("kB arrived by sharp", "sharpBytes", "", 1e3),
+)
 
 
 def main() -> None:
@@ -170,6 +197,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as temp, sync_playwright() as playwright:
         dist = build_demo(Path(temp))
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        if os.environ.get("COMPARE"):
+            with serve(dist) as base, serve(Path(os.environ["COMPARE"])) as before:
+                compare(browser, base, before, runs)
+            browser.close()
+            return
         with serve(dist) as base:
             rows = []
             for name, network in NETWORKS.items():

@@ -63,6 +63,12 @@ _HASHED = (
 )
 
 
+def uncompressed(key: str) -> str:
+    """The key of the file a `.br`/`.gz` sibling stands for (`index.html.br` → `index.html`); others as they are."""
+    path = PurePosixPath(key)
+    return key[: -len(path.suffix)] if path.suffix in PRECOMPRESSED else key
+
+
 def content_type(key: str) -> str:
     """The Content-Type for a key, from our table first so results do not depend on the machine."""
     suffix = PurePosixPath(key).suffix.lower()
@@ -78,7 +84,7 @@ def is_content_hashed(key: str) -> bool:
 
 def cache_control(key: str) -> str:
     """A year for content-hashed files, revalidation for the entry points, five minutes for the rest."""
-    if key in ENTRY_POINTS:
+    if uncompressed(key) in ENTRY_POINTS:
         return REVALIDATE
     return IMMUTABLE if is_content_hashed(key) else SHORT
 
@@ -89,5 +95,8 @@ def compressible(key: str) -> bool:
 
 
 def phase(key: str) -> int:
-    """Upload order: 0 everything else, 1 tour.json, 2 index.html (so no visitor sees missing files)."""
-    return ENTRY_POINTS.index(key) + 1 if key in ENTRY_POINTS else 0
+    """Upload order: 0 everything else, 1 tour.json, 2 index.html (so no visitor sees missing files).
+
+    A precompressed sibling goes with its file: a web server sends `index.html.br` in place of `index.html`."""
+    original = uncompressed(key)
+    return ENTRY_POINTS.index(original) + 1 if original in ENTRY_POINTS else 0

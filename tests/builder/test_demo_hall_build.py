@@ -41,6 +41,8 @@ def test_demo_hall_builds_from_the_real_photos(tmp_path, panoramas):
     assert abs(top - 8192 / 3.14159) / (8192 / 3.14159) < 0.10
     assert set(lobby["narration"]) == {"zh-CN", "en", "yue"}
     assert tour["floorplan"]["points"]["lobby"] == {"x": 135.0, "y": 200.0}
+    plan = project / "dist" / tour["floorplan"]["image"]
+    assert plan.suffix == ".webp" and plan.stat().st_size < 3000  # a line drawing: 9.7 kB as JPEG
 
 
 def test_demo_hall_without_shared_photos_renders_rooms(tmp_path):

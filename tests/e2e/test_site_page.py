@@ -101,5 +101,37 @@ def test_the_cover_shows_the_cover_image_and_the_description(tmp_path: Path):
     cover = {"src": "media/cover-0123456789.jpg", "width": 1600, "height": 900}
     page = render_page(tour(cover=cover, description={"en": "A <hall>."}), load_bundle(), tmp_path)
     assert '<img class="hb-cover-image" src="media/cover-0123456789.jpg" alt="">' in page
+    assert "<picture>" not in page  # no WebP made: the JPEG alone
     assert '<p class="hb-cover-description">A &lt;hall&gt;.</p>' in page
     assert page.index('class="hb-cover-image"') < page.index('id="hb-enter"')
+
+
+def test_the_cover_offers_its_webp_first(tmp_path: Path):
+    srcset = [
+        {"src": "media/aaaaaaaa.webp", "width": 480, "type": "image/webp"},
+        {"src": "media/bbbbbbbb.webp", "width": 1200, "type": "image/webp"},
+        {"src": "media/cccccccc.jpg", "width": 480, "type": "image/jpeg"},
+        {"src": "media/dddddddd.jpg", "width": 1200, "type": "image/jpeg"},
+    ]
+    cover = {"src": "media/dddddddd.jpg", "width": 1200, "height": 800, "srcset": srcset}
+    page = render_page(tour(cover=cover), load_bundle(), tmp_path)
+    assert (
+        '<picture><source type="image/webp" srcset="media/aaaaaaaa.webp 480w, media/bbbbbbbb.webp 1200w" '
+        'sizes="100vw"><img class="hb-cover-image" src="media/dddddddd.jpg" alt=""></picture>'
+    ) in page
+
+
+def test_the_start_views_tiles_are_preloaded_for_upright_phones_after_the_viewer(tmp_path: Path):
+    hall = tour()
+    panorama = hall["scenes"][0]["panorama"]
+    panorama["levels"] = [{"faceSize": 656, "nbTiles": 1}, {"faceSize": 1312, "nbTiles": 2}]
+    hall["scenes"][0]["view"] = {"yaw": 90, "pitch": 0, "fov": 75}
+    page = render_page(hall, load_bundle(), tmp_path)
+    preloads = [line for line in page.splitlines() if 'as="image"' in line]
+    media = "(orientation: portrait) and (max-width: 500px)"
+    assert preloads == [
+        f'<link rel="preload" as="image" crossorigin fetchpriority="low" media="{media}" '
+        f'href="scenes/lobby/t/1/right/{row}_{col}.jpg">'
+        for row, col in ((0, 0), (0, 1), (1, 0), (1, 1))
+    ]
+    assert page.index('<script type="module"') < page.index(preloads[0])

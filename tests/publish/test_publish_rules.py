@@ -15,6 +15,8 @@ from hallbuilder.publish.plan import PART_SIZE, bytes_etag, describe, dist_files
     [
         ("index.html", "no-cache"),
         ("tour.json", "no-cache"),
+        ("index.html.br", "no-cache"),  # a web server sends it in place of index.html
+        ("tour.json.gz", "no-cache"),
         ("scenes/lobby/3fa9c2d41b7e8a60/tiles/0/front/0_0.jpg", rules.IMMUTABLE),
         ("scenes/lobby/3fa9c2d41b7e8a60/preview-0.jpg", rules.IMMUTABLE),
         ("media/5431a4e7af1a2fe8.m4a", rules.IMMUTABLE),
@@ -58,6 +60,15 @@ def test_content_type(key, content_type):
 def test_upload_phases_put_the_entry_points_last():
     keys = ["index.html", "tour.json", "media/a.mp3", "viewer/a-ZB5IQLN6.js"]
     assert sorted(keys, key=rules.phase) == ["media/a.mp3", "viewer/a-ZB5IQLN6.js", "tour.json", "index.html"]
+
+
+def test_an_entry_points_precompressed_siblings_go_with_it():
+    """nginx's gzip_static/brotli_static send index.html.gz as index.html: uploaded early, it would show
+    visitors the new page before the files it points at."""
+    keys = ["index.html.br", "index.html.gz", "tour.json.br", "media/a.vtt", "viewer/a-ZB5IQLN6.js.br"]
+    assert [rules.phase(key) for key in keys] == [2, 2, 1, 0, 0]
+    assert rules.uncompressed("viewer/a-ZB5IQLN6.js.br") == "viewer/a-ZB5IQLN6.js"
+    assert rules.uncompressed("media/a.vtt") == "media/a.vtt"
 
 
 def test_text_is_stored_gzip_compressed_only_when_it_pays(tmp_path):
