@@ -40,15 +40,23 @@ class Job:
 
 
 def settings_of(project: Path):
-    """The tiling settings of hall.yaml (the defaults while it does not load), as the build reads them."""
-    from hallbuilder.builder.run import tile_settings
-    from hallbuilder.config.project import load_hall
-    from hallbuilder.imaging import TileSettings
+    """The tiling settings hall.yaml asks for (`build.tile_size`, `build.quality`), which key the cache.
 
-    try:
-        return tile_settings(load_hall(project))
-    except HallError:
-        return TileSettings()
+    TileSettings' defaults are the schema's (512, 82); a value the schema would refuse counts as not given.
+    """
+    from hallbuilder.config.load import CONFIG_NAME
+    from hallbuilder.imaging import TileSettings
+    from hallbuilder.studio.project import quick_document
+
+    build = quick_document((project / CONFIG_NAME).read_text("utf-8")).get("build")
+    given = build if isinstance(build, dict) else {}
+    limits = {"tile_size": (512, 1024), "quality": (50, 95)}
+    chosen = {
+        key: value
+        for key, (low, high) in limits.items()
+        if isinstance(value := given.get(key), int) and not isinstance(value, bool) and low <= value <= high
+    }
+    return TileSettings(**chosen)
 
 
 class PhotoDigests:

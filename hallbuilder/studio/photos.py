@@ -15,13 +15,30 @@ from hallbuilder.studio.errors import StudioError
 from hallbuilder.studio.ops import styled
 from hallbuilder.studio.uploads import PHOTO_FORMATS, discard, image_format, place, safe_stem
 
+JPEG_END = b"\xff\xd9"
+
+
+def looks_whole(photo: Path, info) -> bool:
+    """A JPEG that ends with its end-of-image marker (a cut-off copy does not): no need to decode it now.
+
+    The full decode of `check` costs seconds for an 8192×4096 photo and the tiler decodes it anyway (damage
+    inside a whole file then fails its job with check's message); other formats are decoded here.
+    """
+    if info.format not in ("JPEG", "MPO"):
+        return False
+    with photo.open("rb") as handle:
+        handle.seek(max(0, photo.stat().st_size - 64))
+        return JPEG_END in handle.read().rstrip(b"\x00\r\n ")[-2:]
+
 
 def photo_problem(project: Path, photo: Path) -> str | None:
     """What `hallbuilder check` says about this photo after its key (None: it can be used)."""
-    from hallbuilder.imaging import check_photo
+    from hallbuilder.imaging import check_photo, inspect_photo
 
     try:
-        check_photo(photo)
+        info = inspect_photo(photo)  # format, size, 2:1: check's messages, from the headers
+        if not looks_whole(photo, info):
+            check_photo(photo)  # a full decode finds the truncation, with check's message
     except PhotoError as error:
         relative = photo.relative_to(project).as_posix()
         lines = [line.replace(f"{project}/", "") for line in error.lines()]

@@ -157,3 +157,20 @@ def test_media_for_a_hotspot_is_kept_in_media_with_a_safe_name(client, project, 
     assert response.status_code == 200
     assert response.get_json() == {"path": "media/exhibit-1.png"}
     assert (project / "media" / "exhibit-1.png").read_bytes() == picture.read_bytes()
+
+
+def test_a_truncated_photo_is_refused_with_checks_message(
+    client, project, make_equirect, new_project_template, tmp_path
+):
+    import shutil
+
+    whole = make_equirect(2048, name="whole.jpg")
+    cut = tmp_path / "cut.jpg"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    expected = check_message_for(Path(shutil.copytree(new_project_template, tmp_path / "other")), cut)
+    assert "truncated" in expected
+    before = leftovers(project)
+    response = upload(client, cut, "Cut.jpg")
+    assert response.status_code == 422
+    assert response.get_json()["error"]["message"] == f"'Cut.jpg' was not added: {expected}"
+    assert leftovers(project) == before
