@@ -4,6 +4,8 @@ saved under photos/ with a safe name, appended to hall.yaml, and tiled in the ba
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +15,7 @@ from hallbuilder.builder.inputs import without_file_name
 from hallbuilder.errors import PhotoError
 from hallbuilder.studio.errors import StudioError
 from hallbuilder.studio.ops import styled
-from hallbuilder.studio.uploads import PHOTO_FORMATS, discard, image_format, place, safe_stem
+from hallbuilder.studio.uploads import PHOTO_FORMATS, discard, free_name, image_format, place, safe_stem
 
 JPEG_END = b"\xff\xd9"
 
@@ -83,3 +85,54 @@ def add_scenes(document: Any, added: list[dict[str, str]]) -> None:
         document["scenes"] = []
     for item in added:
         document["scenes"].append(new_scene(item["scene"], item["title"], item["photo"], str(languages[0])))
+
+
+def cube_stem(names: list[str]) -> str:
+    """The scene's name from its faces' names: 'Lobby_F.jpg' → 'lobby' (the face word dropped)."""
+    from hallbuilder.imaging.faces import FACE_OF_WORD
+
+    words = safe_stem(names[0], "cube").split("-")
+    if words[-1] in FACE_OF_WORD:
+        words = words[:-1]
+    return "-".join(words) or "cube"
+
+
+def accept_cube(
+    project: Path, received: list[tuple[Path, str]], holding: Path, taken: list[str]
+) -> tuple[str, str]:
+    """Six received faces → a folder photos/<scene>/ of faces named by face: (scene id, its relative path).
+
+    The faces are checked as `check` checks a folder of faces (names, square, one size), with its messages;
+    refused, nothing is kept.
+    """
+    from hallbuilder.imaging.cube import check_cube
+    from hallbuilder.imaging.faces import find_faces
+
+    folder = holding / f"cube-{received[0][0].name}"
+    paths = [path for path, _ in received]
+    try:
+        for path, name in received:
+            kind = image_format(path)
+            if kind not in PHOTO_FORMATS:
+                raise StudioError(415, "not_image", "not_image", {"name": name})
+            paths.append(place(path, folder, safe_stem(name, "face"), PHOTO_FORMATS[kind]))
+        stem = cube_stem([name for _, name in received])
+        relative = f"photos/{free_name(project / 'photos', stem, '', taken)}"
+        faces, problems = find_faces(folder)
+        if faces is not None:
+            try:
+                check_cube(faces)
+            except PhotoError as error:
+                problems = [line.replace(f"{folder}/", f"{relative}/") for line in error.lines()]
+        if problems:
+            reason = "; ".join(
+                f"'{relative}' {problem}" if faces is None else problem for problem in problems
+            )
+            raise StudioError(422, "photo_refused", "photo_refused", {"name": relative, "reason": reason})
+        (project / "photos").mkdir(exist_ok=True)
+        os.replace(folder, project / relative)
+    except BaseException:
+        discard(*paths)
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return relative.removeprefix("photos/"), relative

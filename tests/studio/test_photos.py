@@ -174,3 +174,36 @@ def test_a_truncated_photo_is_refused_with_checks_message(
     assert response.status_code == 422
     assert response.get_json()["error"]["message"] == f"'Cut.jpg' was not added: {expected}"
     assert leftovers(project) == before
+
+
+CUBE = Path(__file__).resolve().parents[3] / "shared" / "panoramas" / "wyman-park-playground-cube"
+FACE_WORDS = ("F", "R", "B", "L", "U", "D")  # face0 … face5 are in Pannellum's order: front … down
+
+
+def upload_cube(client, names: list[str]):
+    files = [(io.BytesIO((CUBE / f"face{index}.jpg").read_bytes()), name) for index, name in enumerate(names)]
+    return client.post("/api/photos", data={"cube": "1", "files": files}, content_type="multipart/form-data")
+
+
+def test_six_cube_faces_make_one_scene(client, project, panoramas):
+    response = upload_cube(client, [f"Playground_{word}.jpg" for word in FACE_WORDS])
+    assert response.status_code == 200, response.get_json()
+    [added] = response.get_json()["added"]
+    assert added["scene"] == "playground" and added["photo"] == "photos/playground"
+    assert sorted(path.name for path in (project / "photos" / "playground").iterdir()) == sorted(
+        f"playground-{word.lower()}.jpg" for word in FACE_WORDS
+    )
+    result = CliRunner().invoke(cli, ["check", str(project)])
+    assert result.exit_code == 0, result.output
+
+
+def test_cube_faces_not_named_by_face_are_refused_with_checks_message(client, project, panoramas):
+    before = leftovers(project)
+    response = upload_cube(client, [f"face{index}.jpg" for index in range(6)])
+    assert response.status_code == 422
+    message = response.get_json()["error"]["message"]
+    assert message.startswith("'photos/face0' was not added: 'photos/face0' holds face0.jpg, face1.jpg")
+    assert leftovers(project) == before
+    five = upload_cube(client, [f"Playground_{word}.jpg" for word in FACE_WORDS[:5]])
+    assert five.status_code == 400 and five.get_json()["error"]["code"] == "cube_six"
+    assert leftovers(project) == before
