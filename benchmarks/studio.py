@@ -11,6 +11,7 @@ Run: `python -m benchmarks studio`.
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import tempfile
 import time
@@ -123,7 +124,8 @@ def main() -> None:
             photo = studio_photo(client)
         finally:
             app.extensions["studio"].close()
-    print(f"`hallbuilder new` hall; photo {PHOTO.name} (8192×4096)")
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"`hallbuilder new` hall; photo {PHOTO.name} (8192×4096); machine load {load} (1, 5, 15 min)")
     print(f"{'change':<36}{'studio s':>9}{'CLI build s':>12}{'target':>22}")
     print(f"{'text edit → preview ready':<36}{edit:>9.2f}{cli_edit:>12.2f}{'≤ 1 s':>22}")
     print(

@@ -6,6 +6,7 @@ a password (--password-file, $HALLBUILDER_STUDIO_PASSWORD or a prompt); staff th
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import signal
@@ -80,6 +81,8 @@ def studio(project: Path, host: str, port: int, no_browser: bool, password_file:
     from hallbuilder.studio import create_app
 
     setup_logging()
+    for quiet in ("werkzeug", "hallbuilder.builder"):  # the page polls every 2 s; previews build on each save
+        logging.getLogger(quiet).setLevel(logging.WARNING)
     password = read_password(password_file, host)
     project = open_project(project)
     token = secrets.token_urlsafe(24)

@@ -58,6 +58,7 @@ def make_blueprint() -> Blueprint:
                 )
                 continue
             taken.append(scene)
+            current.jobs.tile(scene, photo)
             added.append(
                 {"scene": scene, "photo": photo, "title": title_of(upload.filename), "name": upload.filename}
             )
@@ -68,11 +69,10 @@ def make_blueprint() -> Blueprint:
                 lambda document: add_scenes(document, added), f"add {len(added)} photo(s)"
             )
         except StudioError:
+            for item in added:
+                current.jobs.forget(item["scene"])
             discard(*(current.project / item["photo"] for item in added))
             raise
-        current.jobs.statuses(
-            [{"id": item["scene"], "photo": item["photo"]} for item in added]
-        )  # start tiling
         return jsonify(version=version, added=added, refused=refused)
 
     @blueprint.get("/jobs")
@@ -132,14 +132,15 @@ def add_cube(current, files: list, holding, taken: list[str]):
         discard(*(path for path, _ in received))
         raise
     scene, photo = accept_cube(current.project, received, holding, taken)
+    current.jobs.tile(scene, photo)
     title = cube_stem([name for _, name in received])
     item = {"scene": scene, "photo": photo, "title": title, "name": photo}
     try:
         version = current.saver.edit_latest(lambda document: add_scenes(document, [item]), "add cube faces")
     except StudioError:
+        current.jobs.forget(scene)
         shutil.rmtree(current.project / photo, ignore_errors=True)
         raise
-    current.jobs.statuses([{"id": scene, "photo": photo}])  # start tiling
     return jsonify(version=version, added=[item], refused=[])
 
 

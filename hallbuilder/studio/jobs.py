@@ -115,6 +115,15 @@ class TilingJobs:
         job = self.start(scene_id, photo, digest, settings)  # type: ignore[arg-type]
         return {"tiles": job.state, "progress": job.progress, "message": job.message, "thumb": None}
 
+    def tile(self, scene_id: str, photo: str | list[str]) -> Job:
+        """Start tiling a photo just accepted, before its scene is even saved: every second counts."""
+        settings = settings_of(self.project)
+        return self.start(scene_id, photo, self.digests.digest(self.project, photo, settings), settings)
+
+    def forget(self, scene_id: str) -> None:
+        with self._lock:
+            self.jobs.pop(scene_id, None)
+
     def start(self, scene_id: str, photo: str | list[str], digest: str, settings) -> Job:
         """A job tiling `photo` for `scene_id`, started unless one for the same photo runs or failed."""
         with self._lock:

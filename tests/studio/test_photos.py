@@ -4,15 +4,13 @@ accepted ones become scenes tiled in the background into the cache the CLI build
 from __future__ import annotations
 
 import io
-import time
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 from hallbuilder.cli import cli
 
-from .conftest import TOKEN
+from .conftest import TOKEN, wait_for
 
 
 def upload(client, path: Path, name: str, route: str = "/api/photos", **headers):
@@ -31,28 +29,6 @@ def leftovers(project: Path) -> set[str]:
     return {
         str(path.relative_to(project)) for folder in folders if folder.is_dir() for path in folder.iterdir()
     }
-
-
-def wait_for(condition, seconds: float = 120.0):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        value = condition()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise AssertionError(f"not true after {seconds} s")
-
-
-@pytest.fixture
-def live_client(hall: Path):
-    """The studio with its background work on: tiling jobs and previews."""
-    from hallbuilder.studio import create_app
-
-    app = create_app(hall, TOKEN, max_upload_bytes=2 * 2**20)
-    client = app.test_client()
-    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {TOKEN}"
-    yield client
-    app.extensions["studio"].close()
 
 
 def test_a_dropped_photo_becomes_a_scene_tiled_into_the_builds_cache(live_client, hall, make_equirect):

@@ -6,8 +6,7 @@ import time
 
 from hallbuilder.studio.preview import preview_text
 
-from .conftest import version_of
-from .test_photos import live_client, wait_for  # noqa: F401  (fixture)
+from .conftest import version_of, wait_for
 
 
 def test_scenes_not_tiled_yet_are_left_out_with_their_links(project):
@@ -19,7 +18,7 @@ def test_scenes_not_tiled_yet_are_left_out_with_their_links(project):
     assert preview_text(text, lambda scenes: {"lobby", "gallery"}) == (text, [])
 
 
-def test_a_text_edit_shows_in_the_preview_without_tiling(live_client):  # noqa: F811
+def test_a_text_edit_shows_in_the_preview_without_tiling(live_client):
     # the placeholder photos are tiled first; each scene joins the preview once its tiles are ready
     first = wait_for(
         lambda: (
