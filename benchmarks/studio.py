@@ -110,27 +110,36 @@ def cli_photo(project: Path) -> float:
     return time.perf_counter() - started
 
 
-def main() -> None:
+def one_round(root: Path) -> tuple[float, float, float, float]:
+    """(studio edit, CLI edit, studio photo, CLI photo) in fresh projects, each with its own cache."""
+    cli_project, studio_project = new_project(root, "cli"), new_project(root, "studio")
+    cli_edit = cli_text_edit(cli_project)
+    cli_new = cli_photo(cli_project)
+    app, client = studio_client(studio_project)
+    try:
+        edit = studio_text_edit(client)
+        photo = studio_photo(client)
+    finally:
+        app.extensions["studio"].close()
+    return edit, cli_edit, photo, cli_new
+
+
+def main(rounds: int = 2) -> None:
+    """The best of `rounds` for each (the machine is shared: a slow moment hits one side or the other)."""
     if not PHOTO.is_file():
         raise SystemExit(f"the shared test photo is missing: {PHOTO}")
-    with tempfile.TemporaryDirectory() as folder:
-        root = Path(folder)
-        cli_project, studio_project = new_project(root, "cli"), new_project(root, "studio")
-        cli_edit = cli_text_edit(cli_project)
-        cli_new = cli_photo(cli_project)
-        app, client = studio_client(studio_project)
-        try:
-            edit = studio_text_edit(client)
-            photo = studio_photo(client)
-        finally:
-            app.extensions["studio"].close()
+    results = []
+    for index in range(rounds):
+        with tempfile.TemporaryDirectory() as folder:
+            results.append(one_round(Path(folder) / str(index)))
+    edit, cli_edit, photo, cli_new = (min(column) for column in zip(*results, strict=True))
     load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
-    print(f"`hallbuilder new` hall; photo {PHOTO.name} (8192×4096); machine load {load} (1, 5, 15 min)")
+    print(f"`hallbuilder new` hall; photo {PHOTO.name} (8192×4096); best of {rounds} rounds, CLI and studio")
+    print(f"alternating; machine load {load} (1, 5, 15 min)")
     print(f"{'change':<36}{'studio s':>9}{'CLI build s':>12}{'target':>22}")
     print(f"{'text edit → preview ready':<36}{edit:>9.2f}{cli_edit:>12.2f}{'≤ 1 s':>22}")
-    print(
-        f"{'photo dropped → scene previewable':<36}{photo:>9.2f}{cli_new:>12.2f}{f'≤ {cli_new + 0.5:.2f} s (CLI + 0.5)':>22}"
-    )
+    target = f"≤ {cli_new + 0.5:.2f} s (CLI + 0.5)"
+    print(f"{'photo dropped → scene previewable':<36}{photo:>9.2f}{cli_new:>12.2f}{target:>22}")
 
 
 if __name__ == "__main__":
