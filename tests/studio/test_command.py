@@ -124,3 +124,15 @@ def test_on_the_lan_nothing_works_before_login(hall: Path, tmp_path: Path):
         assert version.read_bytes() == before
         status, _, _ = call(port, "POST", "/api/edit", {**session, "X-CSRF-Token": body["csrf"]}, edit)
         assert status == 200 and "title: LAN" in version.read_text("utf-8")
+
+
+def test_a_folder_that_is_not_a_hall_is_left_alone(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from hallbuilder.cli import cli
+
+    (tmp_path / "notes.txt").write_text("mine", "utf-8")
+    result = CliRunner().invoke(cli, ["studio", str(tmp_path), "--no-browser"])
+    assert result.exit_code == 1
+    assert "no hall.yaml here and the folder is not empty" in result.output
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["notes.txt"]
