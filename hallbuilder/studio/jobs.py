@@ -72,6 +72,9 @@ class PhotoDigests:
 
         source = photo_source(project, photo)
         files = list(getattr(source, "files", None) or [source])
+        root = project.resolve()
+        if not all(Path(file).resolve().is_relative_to(root) for file in files):
+            raise ValueError("the photo is outside the project folder")  # the loader says so to staff
         key = (settings.key(), *((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
         with self._lock:
             if key not in self._known:

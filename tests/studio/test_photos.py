@@ -183,3 +183,29 @@ def test_cube_faces_not_named_by_face_are_refused_with_checks_message(client, pr
     five = upload_cube(client, [f"Playground_{word}.jpg" for word in FACE_WORDS[:5]])
     assert five.status_code == 400 and five.get_json()["error"]["code"] == "cube_six"
     assert leftovers(project) == before
+
+
+def test_a_photo_outside_the_project_is_never_read(hall, make_equirect, tmp_path):
+    from hallbuilder.studio import create_app
+
+    outside = make_equirect(2048, name="secret.jpg", folder=tmp_path / "elsewhere")
+    config = hall / "hall.yaml"
+    config.write_text(
+        config.read_text("utf-8").replace("photos/gallery.jpg", f"../elsewhere/{outside.name}"), "utf-8"
+    )
+    app = create_app(hall, TOKEN)  # background work on: it would tile what it reads
+    client = app.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {TOKEN}"
+    try:
+        data = client.get("/api/project").get_json()
+        assert data["scenes"][1]["status"] == {
+            "tiles": "missing",
+            "progress": 0,
+            "message": None,
+            "thumb": None,
+        }
+        assert any("scenes[1].photo" in (problem["key"] or "") for problem in data["problems"])
+        assert client.get("/api/scenes/gallery/thumb").status_code == 404
+        assert [job["scene"] for job in client.get("/api/jobs").get_json()] == ["lobby"]
+    finally:
+        app.extensions["studio"].close()
