@@ -28,15 +28,18 @@ PREVIEW_CONFIG = ".hallbuilder-studio-preview.yaml"  # beside hall.yaml: its pat
 def preview_text(text: str, ready: Callable[[list[dict[str, Any]]], set[str]]) -> tuple[str, list[str]]:
     """hall.yaml's text without the scenes that are not tiled yet: (text, the scenes left out).
 
-    The scene list is read with the fast parser; the round-trip one only when scenes must be taken out.
+    `service` goes too: staff trying the preview must not send views or comments to the real hall service.
+    The scene list is read with the fast parser; the round-trip one only when something must be taken out.
     """
-    scenes = [scene for scene in scene_list(quick_document(text)) if isinstance(scene, dict)]
+    quick = quick_document(text)
+    scenes = [scene for scene in scene_list(quick) if isinstance(scene, dict)]
     tiled = ready(scenes)
     left_out = [str(scene.get("id")) for scene in scenes if str(scene.get("id")) not in tiled]
-    if not left_out:
+    if not left_out and "service" not in quick:
         return text, []
     parser = round_trip_parser(text)
     document = parser.load(text)
+    document.pop("service", None)
     for scene_id in left_out:
         delete_scene(document, scene_id)
     buffer = io.StringIO()

@@ -18,6 +18,12 @@ def test_scenes_not_tiled_yet_are_left_out_with_their_links(project):
     assert preview_text(text, lambda scenes: {"lobby", "gallery"}) == (text, [])
 
 
+def test_the_preview_never_talks_to_the_real_hall_service(project):
+    text = (project / "hall.yaml").read_text("utf-8") + "service: {url: https://hall.example.org/api}\n"
+    wanted, _ = preview_text(text, lambda scenes: {"lobby", "gallery"})
+    assert "hall.example.org" not in wanted and "\nservice:" not in wanted
+
+
 def test_a_text_edit_shows_in_the_preview_without_tiling(live_client):
     # the placeholder photos are tiled first; each scene joins the preview once its tiles are ready
     first = wait_for(
