@@ -19,9 +19,9 @@ def test_scenes_not_tiled_yet_are_left_out_with_their_links(project):
 
 
 def test_the_preview_never_talks_to_the_real_hall_service(project):
-    text = (project / "hall.yaml").read_text("utf-8") + "service: {url: https://hall.example.org/api}\n"
+    text = (project / "hall.yaml").read_text("utf-8") + "service: {url: https://comments.example.net/api}\n"
     wanted, _ = preview_text(text, lambda scenes: {"lobby", "gallery"})
-    assert "hall.example.org" not in wanted and "\nservice:" not in wanted
+    assert "comments.example.net" not in wanted and "\nservice:" not in wanted
 
 
 def test_a_text_edit_shows_in_the_preview_without_tiling(live_client):
