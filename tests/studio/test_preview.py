@@ -48,3 +48,15 @@ def test_a_text_edit_shows_in_the_preview_without_tiling(live_client):
     tour = live_client.get("/preview/tour.json").get_json()
     assert tour["scenes"][1]["title"]["en"] == "Hall of maps"
     print(f"preview refreshed {elapsed:.2f} s after the save")
+
+
+def test_a_preview_build_leaves_photos_being_tiled_in_the_cache(hall, tmp_path):
+    """build_hall(prune=False): an unfinished entry of the background tiler survives the preview's build."""
+    from hallbuilder.builder import build_hall
+
+    unfinished = hall / ".hallbuilder-cache" / "panoramas" / "0123abcd.partial"
+    unfinished.mkdir(parents=True)
+    build_hall(hall, tmp_path / "preview", prune=False)
+    assert unfinished.is_dir()
+    build_hall(hall, tmp_path / "preview")  # the CLI's build prunes as before
+    assert not unfinished.exists()
