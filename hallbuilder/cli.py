@@ -52,6 +52,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "hallbuilder.commands.translations:translations",
         "Export every text as CSV or Excel for a translator, and import it back.",
     ),
+    "studio": (
+        "hallbuilder.commands.studio:studio",
+        "Lay out the hall in the browser (a local authoring app).",
+    ),
 }
 
 

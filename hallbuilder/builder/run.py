@@ -43,9 +43,11 @@ def build_hall(
     dist: Path | None = None,
     progress: Progress | None = None,
     pull_showcases: str | None = None,
+    prune: bool = True,
 ) -> BuildSummary:
     """Build the hall in `project` into `dist` (default: the project's dist/); `pull_showcases`: the hall service's
-    API address, whose approved achievements join the showcases."""
+    API address, whose approved achievements join the showcases. `prune=False` leaves the cache as it is (the
+    studio's previews, built while other photos are still being tiled into it, must not touch those entries)."""
     started = time.perf_counter()
     progress = progress or Progress()
     log.info("Reading %s", Path(project) / "hall.yaml" if Path(project).is_dir() else project)
@@ -68,10 +70,12 @@ def build_hall(
         log.info("Writing the viewer page")
         write_viewer(work, tour)
 
-    log.info("Pruning the cache")
-    pruned = prune_panoramas(
-        cache_dir, {scene_id: panorama.hash for scene_id, (_, panorama) in panoramas.items()}
-    )
+    pruned = NOTHING_PRUNED
+    if prune:
+        log.info("Pruning the cache")
+        pruned = prune_panoramas(
+            cache_dir, {scene_id: panorama.hash for scene_id, (_, panorama) in panoramas.items()}
+        )
     return summarize(dist, panoramas, pruned, time.perf_counter() - started)
 
 
