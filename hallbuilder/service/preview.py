@@ -154,12 +154,10 @@ def save_edit(project: Path, token: str):
 def register(app: Flask, dist: Path, project: Path | None = None) -> None:
     """Serve `dist` at `/` next to `/api` and `/admin`; with `project`, edit mode can save into its hall.yaml."""
     blueprint = Blueprint("tour", __name__)
-    edit_token = secrets.token_urlsafe(24) if project is not None else None
-
+    edit_token: str | None = None
     if project is not None:
-        blueprint.add_url_rule(
-            EDIT_ROUTE, "save_edit", lambda: save_edit(project, edit_token), methods=["POST"]
-        )
+        edit_token = token = secrets.token_urlsafe(24)
+        blueprint.add_url_rule(EDIT_ROUTE, "save_edit", lambda: save_edit(project, token), methods=["POST"])
 
     def staff() -> bool:
         return request.remote_addr in LOOPBACK
