@@ -113,7 +113,7 @@ def serve(dist: Path, host: str, port: int, database_url: str | None, project: P
         )
     preview.register(app, dist.resolve(), project.resolve() if project else None)
     try:
-        server = make_server(host, port, app, threaded=True)
+        server = make_server(host, port, app, threaded=True, request_handler=preview.AddresslessLog)
     except OSError as error:
         raise ServiceError(
             f"--port {port}: cannot listen on {host}:{port} ({error.strerror}); choose another port"

@@ -10,10 +10,12 @@ import mimetypes
 import re
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, Response, abort, jsonify, request, send_file
 from marshmallow import Schema, ValidationError, fields, validate
 from werkzeug.security import safe_join
+from werkzeug.serving import WSGIRequestHandler
 
 from hallbuilder import ids
 
@@ -42,6 +44,19 @@ TYPES = {
     ".woff2": "font/woff2",
 }
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+
+
+class AddresslessLog(WSGIRequestHandler):
+    """The preview's request log the way `service run` writes it (commands/service.py, ACCESS_LOG_FORMAT):
+    time, method, path without the query, protocol, status, bytes; never the visitor's address."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        path = urlsplit(getattr(self, "path", "")).path  # not set when the request line was unreadable
+        line = f"{getattr(self, 'command', '-')} {path} {getattr(self, 'request_version', '-')}"
+        self.log("info", '"%s" %s %s', line.translate(self._control_char_table), code, size)
+
+    def log(self, type: str, message: str, *args: object) -> None:
+        self.server.log(type, f"[{self.log_date_time_string()}] {message}", *args)
 
 
 def cache_control(relative: str) -> str:
