@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from hallbuilder.builder.cache import DONE, cached_entry, is_cached
+from hallbuilder.config.model import View
 from hallbuilder.errors import BuildError
 from hallbuilder.imaging import (
     CubeFaces,
@@ -55,9 +56,9 @@ class ScenePanorama:
     reused: bool
 
 
-def photo_source(project_dir: Path, photo: str | list[str]) -> Path | CubeFaces:
+def photo_source(project_dir: Path, photo: str | tuple[str, ...]) -> Path | CubeFaces:
     """A scene's photo as the tiler takes it: one file, or the six cube faces of a folder or a list."""
-    if isinstance(photo, list):
+    if isinstance(photo, tuple):
         return CubeFaces(tuple(project_dir / face for face in photo))
     return photo_or_faces(project_dir / photo)  # a folder's faces were checked with hall.yaml
 
@@ -77,7 +78,7 @@ def tiles_to_make(photo_width: int, settings: TileSettings) -> int:
 
 def prepare_panorama(
     photo: Path | CubeFaces,
-    view: dict[str, float],
+    view: View,
     settings: TileSettings,
     cache_dir: Path,
     progress: Callable[[int], None] | None = None,
@@ -130,11 +131,9 @@ def check_tiles(work: Path, levels: list[Level], settings: TileSettings) -> None
         )
 
 
-def ensure_preview(
-    photo: Path | CubeFaces | np.ndarray | DecodedCube, entry: Path, view: dict[str, float]
-) -> dict:
+def ensure_preview(photo: Path | CubeFaces | np.ndarray | DecodedCube, entry: Path, view: View) -> dict:
     """The flat preview of the initial view lives beside the tiles, named after the view it shows."""
-    yaw, pitch, fov = (round(float(view[key]), 2) for key in ("yaw", "pitch", "fov"))
+    yaw, pitch, fov = (round(float(angle), 2) for angle in (view.yaw, view.pitch, view.fov))
     name = f"preview-{yaw:g}_{pitch:g}_{fov:g}.jpg"
     meta = entry / f"{name}.json"
     if not meta.exists():
