@@ -53,9 +53,11 @@ demo-build: setup chromium
 demo: demo-build
 	$(HB) serve $(DEMO)/dist --host $(HOST) --port $(PORT)
 
+# mypy reads its settings from pyproject.toml ([tool.mypy]: the hallbuilder package).
 # The whole suite: tests/collection_guard.py fails the run when a test_*.py file under tests/ was not collected.
 test: setup chromium services lint-js test-js
 	$(VENV)/bin/ruff check hallbuilder tests benchmarks
+	$(VENV)/bin/mypy
 	$(VENV)/bin/pytest -n 2 --dist loadgroup
 
 # The viewer's JavaScript: ESLint (web/eslint.config.js) and Prettier, and node --test on its pure modules.
@@ -71,6 +73,7 @@ test-fast: setup
 lint: $(STAMP) lint-js
 	$(VENV)/bin/ruff check hallbuilder tests benchmarks
 	$(VENV)/bin/ruff format --check hallbuilder tests benchmarks
+	$(VENV)/bin/mypy
 
 format: $(STAMP) web/node_modules/.installed
 	$(VENV)/bin/ruff check --fix hallbuilder tests benchmarks

@@ -5,21 +5,27 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from hallbuilder.commands.logs import setup_logging
 
+if TYPE_CHECKING:
+    from click._termui_impl import ProgressBar
+
 # Nothing in the build uses BLAS: OpenBLAS's threads would only spin up during numpy's import and take a
-# core from the start-up (set before numpy is first imported, which happens in build_hall's import).
+# core from the start-up (set before numpy is first imported, which happens in the builder's import).
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
+from hallbuilder.builder.run import Progress  # imports numpy: after the line above
 
-class BarProgress:
+
+class BarProgress(Progress):
     """A click progress bar over the tiles still to make (shown only when there are any)."""
 
     def __init__(self) -> None:
-        self.bar = None
+        self.bar: ProgressBar[int] | None = None
 
     def start(self, total_tiles: int) -> None:
         if total_tiles:

@@ -113,7 +113,7 @@ def serve(dist: Path, host: str, port: int, database_url: str | None, project: P
         )
     preview.register(app, dist.resolve(), project.resolve() if project else None)
     try:
-        server = make_server(host, port, app, threaded=True)
+        server = make_server(host, port, app, threaded=True, request_handler=preview.AddresslessLog)
     except OSError as error:
         raise ServiceError(
             f"--port {port}: cannot listen on {host}:{port} ({error.strerror}); choose another port"
@@ -215,6 +215,33 @@ def create_admin(database_url, username: str, password: str, role: str, hall_id,
             raise ServiceError(f"--username: an account named {username!r} already exists")
         users.add(connection, username, hash_password(password), role, hall_id, branch_id)
     click.echo(f"Admin {username!r} ({role}) created.")
+
+
+@service.command("set-password")
+@DATABASE_OPTION
+@click.option("--username", prompt=True)
+@click.option("--password", prompt="New password", hide_input=True, confirmation_prompt=True)
+def set_password(database_url: str | None, username: str, password: str) -> None:
+    """Give an account a new password (argon2-hashed); it is logged out everywhere."""
+    from hallbuilder.service.admin.auth import hash_password
+    from hallbuilder.service.store import sessions, users
+
+    username = username.strip()
+    if len(password) < 10:
+        raise ServiceError("--password: use at least 10 characters")
+    database = _database(database_url)
+    prepare(database)
+    with database.write() as connection:
+        user = users.by_name(connection, username)
+        if user is None:
+            raise ServiceError(
+                f"--username: no account named {username!r}; create one with: hallbuilder service create-admin"
+            )
+        users.set_password(connection, user["id"], hash_password(password))
+        ended = sessions.end_all(connection, user["id"])
+        sessions.distrust_all(connection, user["id"])
+        users.audit(connection, "(command line)", "password", username, f"{ended} session(s) ended")
+    click.echo(f"New password for {username!r}; {ended} session(s) ended: it must log in again.")
 
 
 @service.command("register-hall")

@@ -108,10 +108,11 @@ def panorama_hash(photo: Path | CubeFaces, settings: TileSettings = DEFAULT_SETT
     Of cube faces: every face's bytes in face order, so a changed or swapped face changes it.
     """
     digest = hashlib.sha256(f"hallbuilder-tiles:{GEOMETRY_VERSION}:{settings.key()}\n".encode())
+    files = (photo,) if isinstance(photo, str | Path) else photo.files
     cube = not isinstance(photo, str | Path)
     if cube:
         digest.update(b"cube faces\n")
-    for path in photo.files if cube else (photo,):
+    for path in files:
         if cube:  # where one face ends and the next begins
             digest.update(f"{Path(path).stat().st_size}\n".encode())
         with open(path, "rb") as stream:

@@ -58,11 +58,11 @@ def tile_panorama(
     out_dir: Path,
     settings: TileSettings = DEFAULT_SETTINGS,
     progress: Callable[[int], None] | None = None,
-    also: Callable[[np.ndarray], object] | None = None,
+    also: Callable[[np.ndarray | DecodedCube], object] | None = None,
 ) -> TiledPanorama:
     """Write out_dir/tiles/..., out_dir/base.jpg and out_dir/thumb.jpg; `photo` may be already decoded.
 
-    `also(pixels)` runs on the same pool once the photo is decoded (the build renders its preview there),
+    `also(pixels)` (the decoded faces, for a cube) runs on the same pool once the photo is decoded (the build renders its preview there),
     so a caller needing the pixels neither decodes twice nor waits for the decode before the tiling starts.
     Six cube faces go to tile_cube.
     """

@@ -64,7 +64,8 @@ def plain_rgb(picture: Image.Image, icc: bytes | None) -> Image.Image:
     if icc:
         try:
             profile = ImageCms.ImageCmsProfile(io.BytesIO(icc))
-            picture = ImageCms.profileToProfile(picture, profile, ImageCms.createProfile("sRGB"))
+            converted = ImageCms.profileToProfile(picture, profile, ImageCms.createProfile("sRGB"))
+            picture = converted if converted is not None else picture  # None only when asked inPlace
         except (ImageCms.PyCMSError, OSError, ValueError):
             pass  # a broken colour profile: show the pixels as they are rather than refuse the photo
     picture.info = {}
@@ -95,7 +96,7 @@ def convert_image(source: Path, workdir: Path, label: str, settings: MediaSettin
         sized = (
             picture
             if width == picture.width
-            else picture.resize((width, height), Image.LANCZOS, reducing_gap=3)
+            else picture.resize((width, height), Image.Resampling.LANCZOS, reducing_gap=3)
         )
         webp, jpeg = workdir / f"{width}.webp", workdir / f"{width}.jpg"
         sized.save(webp, "WEBP", quality=settings.webp_quality, method=4)

@@ -106,7 +106,8 @@ def check_complete(source: Path, label: str, unreadable_error: Callable[[str], M
         raise unreadable_error(label) from error
     with container:
         streams = [stream for stream in container.streams if stream.type in ("audio", "video")]
-        packets, ends, start = Counter(), [0.0], None
+        packets: Counter[int] = Counter()
+        ends, start = [0.0], None
         try:
             for packet in container.demux(*streams):
                 if not packet.size:

@@ -105,7 +105,7 @@ def upright(frame: av.VideoFrame, shape: Plan) -> av.VideoFrame:
         return frame.reformat(width=shape.width, height=shape.height, format="yuv420p")
     sideways = (shape.height, shape.width) if shape.rotation % 180 else (shape.width, shape.height)
     pixels = frame.reformat(width=sideways[0], height=sideways[1], format="rgb24").to_ndarray()
-    turned = np.ascontiguousarray(np.rot90(pixels, k=shape.rotation // 90))
+    turned = np.ascontiguousarray(np.rot90(pixels, k=shape.rotation // 90), dtype=np.uint8)
     return av.VideoFrame.from_ndarray(turned, format="rgb24").reformat(format="yuv420p")
 
 
@@ -114,7 +114,8 @@ class Writer:
 
     def __init__(self, target: Path, shape: Plan, with_audio: bool, settings: MediaSettings) -> None:
         self.output = av.open(str(target), "w", format="mp4", options={"movflags": "+faststart"})
-        self.shape, self.count, self.held = shape, 0, None
+        self.shape, self.count = shape, 0
+        self.held: av.VideoFrame | None = None
         self.poster_index = int(POSTER_SECONDS * shape.rate)
         self.poster: av.VideoFrame | None = None
         self.video = self.output.add_stream(
@@ -130,7 +131,7 @@ class Writer:
             },
         )  # a keyframe every 2 s: quick seeking
         self.video.width, self.video.height, self.video.pix_fmt = shape.width, shape.height, "yuv420p"
-        self.audio = None
+        self.audio: av.AudioStream | None = None
         if with_audio:
             self.audio = self.output.add_stream("aac", rate=AUDIO_RATE, layout="stereo")
             self.audio.bit_rate = settings.video_audio_bitrate
@@ -157,6 +158,8 @@ class Writer:
 
     def add_sound(self, frame: av.AudioFrame | None) -> None:
         """Resample to 48 kHz stereo and encode in the AAC frame size (None flushes the resampler)."""
+        if self.audio is None:  # made without a sound track
+            return
         for piece in self.resampler.resample(frame):
             piece.pts = self.samples
             self.samples += piece.samples
@@ -199,9 +202,11 @@ def transcode(
         try:
             for packet in container.demux(*[stream for stream in (video, audio) if stream is not None]):
                 for frame in packet.decode():
-                    if packet.stream is audio:
+                    if isinstance(frame, av.AudioFrame):
                         writer.add_sound(frame)
                         continue
+                    if not isinstance(frame, av.VideoFrame):
+                        continue  # only picture and sound streams are demuxed
                     start = frame.time if start is None else start
                     last = (frame.time or 0.0) - (start or 0.0)
                     if last > settings.max_video_seconds:
@@ -214,6 +219,8 @@ def transcode(
             writer.abandon()
             raise
         duration = writer.close(last + shape.frame_seconds)
+    if writer.poster is None:  # a video track without one picture that decodes
+        raise unreadable(label)
     return duration, writer.poster.to_image()
 
 

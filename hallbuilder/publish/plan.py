@@ -109,14 +109,15 @@ def dist_files(dist: Path, skip_precompressed: bool) -> list[tuple[str, Path]]:
 
 def describe(key: str, path: Path, compress: bool) -> Item:
     """Headers and fingerprint of one file; small text files are gzip-compressed when that pays."""
-    headers = {"content_type": rules.content_type(key), "cache_control": rules.cache_control(key)}
+    content_type, cache_control = rules.content_type(key), rules.cache_control(key)
     size = path.stat().st_size
     if compress and rules.compressible(key) and rules.MIN_COMPRESS_SIZE <= size <= MAX_IN_MEMORY:
         raw = path.read_bytes()
         packed = gzip.compress(raw, compresslevel=9, mtime=0)
         if len(packed) <= len(raw) * rules.MAX_COMPRESSED_RATIO:
-            return Item(key, path, len(packed), bytes_etag(packed), encoding="gzip", data=packed, **headers)
-    return Item(key, path, size, file_etag(path), **headers)
+            etag = bytes_etag(packed)
+            return Item(key, path, len(packed), etag, content_type, cache_control, "gzip", packed)
+    return Item(key, path, size, file_etag(path), content_type, cache_control)
 
 
 def collect(dist: Path, compress: bool, workers: int = 8) -> list[Item]:
@@ -124,4 +125,4 @@ def collect(dist: Path, compress: bool, workers: int = 8) -> list[Item]:
     check_dist(dist)
     files = dist_files(dist, skip_precompressed=compress)
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda pair: describe(*pair, compress), files))
+        return list(pool.map(lambda pair: describe(pair[0], pair[1], compress), files))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -47,7 +48,7 @@ def page_url(base: str, relative: str) -> str:
     return urlunsplit(joined._replace(query=parts.query, fragment=fragment))
 
 
-def links(url: str, scene_ids: list[str], narrated: list[str] = ()) -> dict[str, str]:
+def links(url: str, scene_ids: Sequence[str], narrated: Sequence[str] = ()) -> dict[str, str]:
     """File stem -> link: `hall` for the tour, `scene-<id>` for each scene's deep link and `listen-<id>` for
     each narrated scene's audio-first page ("scan to listen", written by the build in listen/)."""
     return (
@@ -67,8 +68,8 @@ def write_code(link: str, stem: Path, size_mm: float, dpi: int) -> list[Path]:
     code = segno.make(link, error="q", micro=False)
     modules = code.symbol_size(scale=1)[0]
     svg, png = stem.with_suffix(".svg"), stem.with_suffix(".png")
-    code.save(svg, scale=size_mm / modules, unit="mm", dark="#000", light="#fff", title=link)
-    code.save(png, scale=math.ceil(size_mm / 25.4 * dpi / modules), dark="#000", light="#fff", dpi=dpi)
+    code.save(str(svg), scale=size_mm / modules, unit="mm", dark="#000", light="#fff", title=link)
+    code.save(str(png), scale=math.ceil(size_mm / 25.4 * dpi / modules), dark="#000", light="#fff", dpi=dpi)
     return [svg, png]
 
 

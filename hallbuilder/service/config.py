@@ -13,14 +13,15 @@ Environment variables (all optional except where noted for production):
   proxies whose ``X-Forwarded-For`` is believed. Empty: the header is ignored.
 - ``HALLBUILDER_RESERVED_NICKNAMES``: comma-separated names visitors may not use (the organisers' names);
   administrator names and admin usernames are always reserved.
-- ``HALLBUILDER_COMMENT_LIMIT``: comments per visitor per hour (default 5).
+- ``HALLBUILDER_COMMENT_LIMIT``: comments per visitor per hour (default 5). This and the other limits take a
+  whole number from 1 to 1000000.
 - ``HALLBUILDER_HALL_COMMENT_LIMIT``: comments per hall per minute (default 60).
 - ``HALLBUILDER_MESSAGE_LIMIT``: messages per visitor per hour (default 3).
 - ``HALLBUILDER_LOGIN_LIMIT``: wrong admin passwords checked per account per 15 minutes from browsers that
   have not logged in to it before, and per address before its wait starts doubling (default 10; see
   guard/logins.py).
 - ``HALLBUILDER_SESSION_IDLE_HOURS``: an admin or branch login ends after this many hours without a request
-  (default 8); every login also ends 7 days after it began, at logout, at a password change and at "log out
+  (default 8, from 1 to 168); every login also ends 7 days after it began, at logout, at a password change and at "log out
   everywhere".
 - ``HALLBUILDER_NEW_VISITOR_LIMIT``: new visitors (visitor ids or, without one, user agents) one address
   may bring per hour (default 20), and five times that per day; beyond it they count as one visitor.
@@ -29,8 +30,8 @@ Environment variables (all optional except where noted for production):
   transaction every this many milliseconds (default 50, at most 60000); statistics of other workers lag by
   up to this long, and a worker killed with ``kill -9`` loses at most its last interval of views (a graceful
   stop loses none). ``0`` writes every view before answering it (see store/viewbuffer.py).
-- ``REDIS_URL``: accepted and ignored for now: rate limits live in the database so they hold across workers
-  on SQLite and PostgreSQL alike.
+
+Rate limits live in the database, so they hold across workers and hosts on SQLite and PostgreSQL alike.
 """
 
 from __future__ import annotations
@@ -42,8 +43,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from hallbuilder.errors import ServiceError
+from hallbuilder.service.numbers import whole_number
 
 DEFAULT_DATABASE_URL = "sqlite:///hallbuilder-service.sqlite3"
+MOST_PER_WINDOW = 1_000_000  # any rate limit above this is a typo
+LONGEST_IDLE_HOURS = 7 * 24  # every login ends after 7 days anyway (store/housekeeping.py)
 
 
 @dataclass(frozen=True)
@@ -78,24 +82,32 @@ def _split(value: str | None) -> tuple[str, ...]:
     return tuple(part.strip() for part in (value or "").split(",") if part.strip())
 
 
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
+def whole_number_setting(
+    env: Mapping[str, str],
+    name: str,
+    default: int,
+    least: int,
+    most: int,
+    unit: str = "",
+    least_means: str = "",
+) -> int:
+    """The variable as a whole number from `least` to `most` (`default` when unset), else one line that names
+    it, the range and what was set: `HALLBUILDER_COMMENT_LIMIT: expected a whole number from 1 to 1000000,
+    got 'five'`. `unit` names what is counted ("hours"), `least_means` what the smallest value does."""
     raw = env.get(name, "").strip()
     if not raw:
         return default
-    if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
-        raise ServiceError(f"{name}: expected a whole number of at least 1, got {raw!r}")
-    return int(raw)
+    value = whole_number(raw, most)
+    if value is None or value < least:
+        shown = raw if len(raw) <= 40 else raw[:40] + "…"
+        kind = f"a whole number of {unit}" if unit else "a whole number"
+        lowest = f"{least} ({least_means})" if least_means else str(least)
+        raise ServiceError(f"{name}: expected {kind} from {lowest} to {most}, got {shown!r}")
+    return value
 
 
-def _milliseconds(env: Mapping[str, str], name: str, default: int, most: int) -> int:
-    raw = env.get(name, "").strip()
-    if not raw:
-        return default
-    if not (raw.isascii() and raw.isdigit()) or int(raw) > most:
-        raise ServiceError(
-            f"{name}: expected a whole number of milliseconds from 0 (write at once) to {most}, got {raw!r}"
-        )
-    return int(raw)
+def _limit(env: Mapping[str, str], name: str, default: int) -> int:
+    return whole_number_setting(env, name, default, 1, MOST_PER_WINDOW)
 
 
 def parse_networks(values: tuple[str, ...], name: str = "HALLBUILDER_TRUSTED_PROXIES"):
@@ -129,11 +141,13 @@ def from_environment(env: Mapping[str, str] | None = None) -> Settings:
     env = os.environ if env is None else env
     secret = env.get("HALLBUILDER_SECRET_KEY", "").strip()
     limits = Limits(
-        comments_per_hour=_int(env, "HALLBUILDER_COMMENT_LIMIT", Limits.comments_per_hour),
-        hall_comments_per_minute=_int(env, "HALLBUILDER_HALL_COMMENT_LIMIT", Limits.hall_comments_per_minute),
-        messages_per_hour=_int(env, "HALLBUILDER_MESSAGE_LIMIT", Limits.messages_per_hour),
-        logins_per_15_minutes=_int(env, "HALLBUILDER_LOGIN_LIMIT", Limits.logins_per_15_minutes),
-        new_visitors_per_address_per_hour=_int(
+        comments_per_hour=_limit(env, "HALLBUILDER_COMMENT_LIMIT", Limits.comments_per_hour),
+        hall_comments_per_minute=_limit(
+            env, "HALLBUILDER_HALL_COMMENT_LIMIT", Limits.hall_comments_per_minute
+        ),
+        messages_per_hour=_limit(env, "HALLBUILDER_MESSAGE_LIMIT", Limits.messages_per_hour),
+        logins_per_15_minutes=_limit(env, "HALLBUILDER_LOGIN_LIMIT", Limits.logins_per_15_minutes),
+        new_visitors_per_address_per_hour=_limit(
             env, "HALLBUILDER_NEW_VISITOR_LIMIT", Limits.new_visitors_per_address_per_hour
         ),
     )
@@ -144,7 +158,17 @@ def from_environment(env: Mapping[str, str] | None = None) -> Settings:
         reserved_nicknames=_split(env.get("HALLBUILDER_RESERVED_NICKNAMES")),
         limits=limits,
         secure_cookies=env.get("HALLBUILDER_SECURE_COOKIES", "1").strip() != "0",
-        view_flush_ms=_milliseconds(env, "HALLBUILDER_VIEW_FLUSH_MS", Settings.view_flush_ms, 60_000),
-        session_idle_hours=_int(env, "HALLBUILDER_SESSION_IDLE_HOURS", Settings.session_idle_hours),
+        view_flush_ms=whole_number_setting(
+            env,
+            "HALLBUILDER_VIEW_FLUSH_MS",
+            Settings.view_flush_ms,
+            0,
+            60_000,
+            "milliseconds",
+            "write at once",
+        ),
+        session_idle_hours=whole_number_setting(
+            env, "HALLBUILDER_SESSION_IDLE_HOURS", Settings.session_idle_hours, 1, LONGEST_IDLE_HOURS, "hours"
+        ),
     )
     return settings.but(secret_key=secret) if secret else settings

@@ -74,6 +74,7 @@ class Service:
         if day < today() - timedelta(days=salts.KEEP_DAYS - 1):
             return None
         if day not in self._salts or (create and self._salts[day] is None):
+            seed: str | None
             if create:
                 with self.database.write() as connection:
                     seed = salts.for_day(connection, day)

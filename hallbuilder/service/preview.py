@@ -10,10 +10,12 @@ import mimetypes
 import re
 import secrets
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from flask import Blueprint, Flask, Response, abort, jsonify, request, send_file
 from marshmallow import Schema, ValidationError, fields, validate
 from werkzeug.security import safe_join
+from werkzeug.serving import WSGIRequestHandler
 
 from hallbuilder import ids
 
@@ -42,6 +44,19 @@ TYPES = {
     ".woff2": "font/woff2",
 }
 ENCODINGS = (("br", ".br"), ("gzip", ".gz"))
+
+
+class AddresslessLog(WSGIRequestHandler):
+    """The preview's request log the way `service run` writes it (commands/service.py, ACCESS_LOG_FORMAT):
+    time, method, path without the query, protocol, status, bytes; never the visitor's address."""
+
+    def log_request(self, code: int | str = "-", size: int | str = "-") -> None:
+        path = urlsplit(getattr(self, "path", "")).path  # not set when the request line was unreadable
+        line = f"{getattr(self, 'command', '-')} {path} {getattr(self, 'request_version', '-')}"
+        self.log("info", '"%s" %s %s', line.translate(self._control_char_table), code, size)
+
+    def log(self, type: str, message: str, *args: object) -> None:
+        self.server.log(type, f"[{self.log_date_time_string()}] {message}", *args)
 
 
 def cache_control(relative: str) -> str:
@@ -161,12 +176,10 @@ def save_edit(project: Path, token: str):
 def register(app: Flask, dist: Path, project: Path | None = None) -> None:
     """Serve `dist` at `/` next to `/api` and `/admin`; with `project`, edit mode can save into its hall.yaml."""
     blueprint = Blueprint("tour", __name__)
-    edit_token = secrets.token_urlsafe(24) if project is not None else None
-
+    edit_token: str | None = None
     if project is not None:
-        blueprint.add_url_rule(
-            EDIT_ROUTE, "save_edit", lambda: save_edit(project, edit_token), methods=["POST"]
-        )
+        edit_token = token = secrets.token_urlsafe(24)
+        blueprint.add_url_rule(EDIT_ROUTE, "save_edit", lambda: save_edit(project, token), methods=["POST"])
 
     def staff() -> bool:
         return request.remote_addr in LOOPBACK

@@ -86,7 +86,8 @@ def hall_from_tour(tour: Any, source: str) -> dict[str, Any]:
     scenes = tour.get("scenes")
     if not isinstance(scenes, list) or not scenes:
         raise ServiceError(f"{source}: scenes: expected a list of at least one scene; rebuild the hall")
-    scene_rows, branches = [], {}
+    scene_rows: list[dict[str, str]] = []
+    branches: dict[str, str] = {}
     for index, scene in enumerate(scenes):
         scene = scene if isinstance(scene, dict) else {}
         scene_id = _id(scene.get("id"), f"scenes[{index}].id", source)

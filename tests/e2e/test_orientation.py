@@ -18,11 +18,23 @@ HIDE_UI = """() => {
 }"""
 
 
-def settle(page, idle_ms: int = 600) -> None:
-    """Wait for two frames, then until no request has been pending for `idle_ms` (tiles have arrived)."""
-    page.evaluate("() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))")
+TWO_FRAMES = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+def settle(page) -> np.ndarray:
+    """The view once drawn: after the network goes quiet (tiles have arrived), wait until two screenshots in
+    a row are the same (the tiles are on screen and the view has stopped moving); return that picture."""
+    page.evaluate(TWO_FRAMES)
     page.wait_for_load_state("networkidle")
-    page.wait_for_timeout(idle_ms)
+    previous, changes = pixels(page), []
+    for _ in range(40):
+        page.evaluate(TWO_FRAMES)
+        current = pixels(page)
+        changes.append(float(np.abs(current - previous).mean()))
+        if changes[-1] < 0.2:  # a few pixels may still flicker; a moving or half-drawn view differs far more
+            return current
+        previous = current
+    raise AssertionError(f"the view kept changing: mean differences {changes}")
 
 
 def pixels(page) -> np.ndarray:
@@ -50,9 +62,7 @@ def look(tiled, single, yaw: float, pitch: float) -> tuple[np.ndarray, np.ndarra
     tiled.evaluate("view => window.hallbuilderTour.look(view)", view)
     single.evaluate("view => window.baseline.look(view)", view)
     tiled.evaluate(HIDE_UI)
-    settle(tiled)
-    settle(single, 200)
-    return pixels(tiled), pixels(single)
+    return settle(tiled), settle(single)
 
 
 def test_tiled_views_match_the_single_image_at_seven_views(pages):

@@ -152,9 +152,9 @@ def test_comments_opened_from_the_menu_keep_polling(desktop_page, service_dist):
             return sum(1 for method, path, _ in service.calls if method == "GET" and "/comments" in path)
 
         before = comment_reads()
-        page.clock.run_for(13000)
+        with page.expect_response(lambda r: r.request.method == "GET" and "/comments" in r.url):
+            page.clock.run_for(13000)
         page.wait_for_function("() => document.querySelector('.hb-panel').open")
-        page.wait_for_timeout(300)
         assert comment_reads() > before
         assert errors == []
 

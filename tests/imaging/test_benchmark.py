@@ -32,3 +32,20 @@ def test_runner_names_the_benchmarks_it_has():
     assert done.returncode == 2
     assert done.stderr.startswith("no benchmark named nope; choose from: ")
     assert "tiler" in done.stderr.split(": ", 1)[1].strip().split(", ")
+
+
+def test_the_hall_benchmark_lays_out_a_hall_that_checks_and_its_baseline_tiles_every_scene(
+    panoramas, tmp_path
+):
+    photos = [str(panoramas / "taj-mahal_2048x1024.jpg"), str(panoramas / "photosphere-garden_4000x2000.jpg")]
+    lay_out = f"from pathlib import Path; from benchmarks.hall import make_hall; make_hall([Path(p) for p in {photos!r}], Path({str(tmp_path)!r}))"
+    assert run_module("benchmarks.hall", "baseline", *photos, str(tmp_path / "baseline")).returncode == 0
+    assert subprocess.run([sys.executable, "-c", lay_out], cwd=ROOT).returncode == 0
+    checked = subprocess.run(
+        [sys.executable, "-m", "hallbuilder.cli", "check", str(tmp_path / "project")],
+        capture_output=True,
+        text=True,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    for scene, width in (("scene-1", 2048), ("scene-2", 4000)):
+        assert validate_tiles(tmp_path / "baseline" / scene, plan_levels(width)) == ([], [])

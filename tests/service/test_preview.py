@@ -5,12 +5,14 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import queue
 import re
 import shutil
 import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import urllib.request
 from contextlib import closing
 from pathlib import Path
@@ -176,6 +178,39 @@ def test_stopping_the_preview_writes_its_buffered_views(dist, stop):
         process.stderr.close()
     with closing(sqlite3.connect(dist.parent / "hallbuilder-service.sqlite3")) as connection:
         assert connection.execute("SELECT count(*) FROM views").fetchone() == (3,)
+
+
+def test_the_preview_logs_requests_without_address_user_agent_or_query(dist):
+    """As `service run` does (test_privacy.py): time, method, path, protocol, status, bytes; nothing that
+    tells visitors apart."""
+    env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+    env.pop("DATABASE_URL", None)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "hallbuilder.cli", "serve", str(dist), "--port", "0"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    logged: queue.Queue[str] = queue.Queue()
+    threading.Thread(target=lambda: [logged.put(line) for line in process.stderr], daemon=True).start()
+    try:
+        lines = process.stdout.readline() + process.stdout.readline()
+        port = int(re.search(r"http://127\.0\.0\.1:(\d+)/", lines)[1])
+        request = urllib.request.Request(
+            f"http://127.0.0.1:{port}/tour.json?who=marker", headers={"User-Agent": "Mozilla/5.0 MarkerUA"}
+        )
+        with urllib.request.urlopen(request, timeout=10) as response:
+            assert response.status == 200
+        line = ""
+        while "/tour.json" not in line:
+            line = logged.get(timeout=30)
+    finally:
+        process.send_signal(signal.SIGINT)
+        process.wait(timeout=10)
+        process.stdout.close()
+    assert re.fullmatch(r'\[[^\]]+\] "GET /tour\.json HTTP/1\.1" 200 (\d+|-)\n', line), line
+    assert "127.0.0.1" not in line and "marker" not in line and "MarkerUA" not in line
 
 
 def test_serve_without_a_tour_says_what_to_do(tmp_path):

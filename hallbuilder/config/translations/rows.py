@@ -91,9 +91,10 @@ def plan_changes(
             f"{sheet.name}: the columns cannot be imported; nothing was changed", problems=problems
         )
     known: dict[str, dict[str, TextRow]] = {item.name: {} for item in files}
-    for row in table.rows:
-        known[row.file][row.key] = row
-    planned, seen = [], {}
+    for text_row in table.rows:
+        known[text_row.file][text_row.key] = text_row
+    planned: list[tuple[TextRow, dict[str, str]]] = []
+    seen: dict[tuple[str, str], int] = {}
     for number, values in sheet.rows:
         row, found = row_problems(sheet, number, values, known)
         if row is not None and (row.file, row.key) in seen:

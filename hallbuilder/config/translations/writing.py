@@ -49,7 +49,7 @@ def text_map(texts: dict[str, str]) -> CommentedMap:
 def set_texts(parent: Any, name: str, changed: dict[str, str], languages: list[str]) -> None:
     """Write a text's new languages: into its map, or turn a single text into a map of languages."""
     current = parent[name]
-    if not isinstance(current, dict):
+    if not isinstance(current, CommentedMap):  # the round-trip parser reads every map as a CommentedMap
         merged = {languages[0]: current} | changed
         if list(merged) == [languages[0]]:
             parent[name] = same_style(current, merged[languages[0]])

@@ -10,11 +10,11 @@ from flask import flash, redirect, render_template, request, url_for
 from hallbuilder.service.admin import blueprint
 from hallbuilder.service.admin.auth import (
     BROWSER_COOKIE,
-    current_user,
     hash_password,
     log_out,
     login_required,
     session_token,
+    signed_in_user,
     verify_password,
 )
 from hallbuilder.service.admin.texts import t
@@ -23,7 +23,7 @@ from hallbuilder.service.store import sessions, users
 
 
 def _page(errors: list[str], status: int = 200):
-    user = current_user()
+    user = signed_in_user()
     with service().database.read() as connection:
         count = sessions.count(connection, user["id"])
     page = render_template(
@@ -46,7 +46,7 @@ def account():
 @login_required()
 def change_password():
     """A new password ends every other session and forgets every other trusted browser of the account."""
-    user = current_user()
+    user = signed_in_user()
     new = request.form.get("new_password", "")
     errors = []
     if not verify_password(user["password_hash"], request.form.get("current_password", "")):
@@ -70,7 +70,7 @@ def change_password():
 @login_required()
 def logout_everywhere():
     """End every session of this account, this browser's included; only this browser stays trusted."""
-    user = current_user()
+    user = signed_in_user()
     with service().database.write() as connection:
         ended = sessions.end_all(connection, user["id"])
         sessions.distrust_all(connection, user["id"], keep=request.cookies.get(BROWSER_COOKIE))
@@ -86,7 +86,7 @@ def logout_everywhere():
 @login_required(role="organiser")
 def logout_every_account():
     """End the sessions of every account, organisers and branches, except this browser's own."""
-    user = current_user()
+    user = signed_in_user()
     with service().database.write() as connection:
         ended = sessions.end_every_session(connection, keep=session_token())
         users.audit(

@@ -44,7 +44,7 @@ def authenticate(username: str, password: str) -> dict[str, Any] | None:
     """The user with this username and password, else None (rehashing old parameters on the way)."""
     with service().database.read() as connection:
         user = users.by_name(connection, username)
-    if not verify_password(user["password_hash"] if user else None, password):
+    if not verify_password(user["password_hash"] if user else None, password) or user is None:
         return None
     if _hasher.check_needs_rehash(user["password_hash"]):
         with service().database.write() as connection:
@@ -93,6 +93,14 @@ def current_user() -> dict[str, Any] | None:
                     sessions.touch(connection, token)
         g.user = sessions.session_user(found) if found else None
     return g.user
+
+
+def signed_in_user() -> dict[str, Any]:
+    """The user of a view under `login_required()`; a view that forgot the decorator answers 401, not 500."""
+    user = current_user()
+    if user is None:
+        abort(401, "Log in first.")
+    return user
 
 
 def session_token() -> str | None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask import abort, request
 
-from hallbuilder.service.admin.auth import current_user
+from hallbuilder.service.admin.auth import signed_in_user
 from hallbuilder.service.context import service
 from hallbuilder.service.numbers import numbers_or_400
 from hallbuilder.service.store import halls, users
@@ -17,17 +17,23 @@ def all_halls() -> list[dict[str, Any]]:
         return halls.all_halls(connection)
 
 
-def selected_hall(required: bool = False) -> str | None:
-    """The `hall` of the query or form, checked to exist."""
+def selected_hall() -> str | None:
+    """The `hall` of the query or form, checked to exist; None when none was chosen."""
     hall_id = request.values.get("hall") or None
-    known = {hall["id"] for hall in all_halls()}
-    if hall_id is not None and hall_id not in known:
+    if hall_id is not None and hall_id not in {hall["id"] for hall in all_halls()}:
         abort(404, f"There is no hall '{hall_id}'.")
-    if required and hall_id is None:
-        if len(known) == 1:
-            return next(iter(known))
-        abort(400, "Choose a hall first.")
     return hall_id
+
+
+def required_hall() -> str:
+    """`selected_hall()`, or the only hall when there is one; else 400."""
+    hall_id = selected_hall()
+    if hall_id is not None:
+        return hall_id
+    known = [hall["id"] for hall in all_halls()]
+    if len(known) != 1:
+        abort(400, "Choose a hall first.")
+    return known[0]
 
 
 def form_ids() -> list[int]:
@@ -36,4 +42,4 @@ def form_ids() -> list[int]:
 
 
 def audit(connection, action: str, target: str, detail: str = "") -> None:
-    users.audit(connection, current_user()["username"], action, target, detail)
+    users.audit(connection, signed_in_user()["username"], action, target, detail)

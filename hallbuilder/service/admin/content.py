@@ -8,7 +8,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 
 from hallbuilder.service.admin import blueprint
 from hallbuilder.service.admin.auth import login_required
-from hallbuilder.service.admin.common import all_halls, audit, selected_hall
+from hallbuilder.service.admin.common import all_halls, audit, required_hall
 from hallbuilder.service.context import service, today
 from hallbuilder.service.guard.text import has_controls, visible
 from hallbuilder.service.numbers import number_or_400
@@ -30,7 +30,7 @@ def _date(name: str, required: bool) -> date | None:
 @blueprint.route("/announcements")
 @login_required(role="organiser")
 def announcements_page():
-    hall = selected_hall(required=True)
+    hall = required_hall()
     raw_edit = request.args.get("edit", "").strip()
     edit_id = number_or_400("edit", raw_edit) if raw_edit else None
     with service().database.read() as connection:
@@ -51,7 +51,7 @@ def announcements_page():
 @blueprint.route("/announcements", methods=["POST"])
 @login_required(role="organiser")
 def save_announcement():
-    hall = selected_hall(required=True)
+    hall = required_hall()
     title = request.form.get("title", "").strip()
     if not title:
         abort(400, "title: an announcement needs a title.")
@@ -103,7 +103,7 @@ def _words(kind: str) -> list[str]:
 @blueprint.route("/words", methods=["GET", "POST"])
 @login_required(role="organiser")
 def words_page():
-    hall = selected_hall(required=True)
+    hall = required_hall()
     if request.method == "POST":
         with service().database.write() as connection:
             for kind in word_lists.KINDS:

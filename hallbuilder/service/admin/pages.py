@@ -11,10 +11,10 @@ from hallbuilder.service.admin import blueprint
 from hallbuilder.service.admin.auth import (
     BROWSER_COOKIE,
     authenticate,
-    current_user,
     log_in,
     log_out,
     login_required,
+    signed_in_user,
 )
 from hallbuilder.service.admin.common import all_halls, audit
 from hallbuilder.service.admin.texts import duration, t
@@ -27,7 +27,13 @@ from hallbuilder.service.store import comments, halls, housekeeping, sessions, u
 def _safe_next(target: str | None) -> str:
     """Only same-site paths under /admin: no open redirect."""
     parts = urlsplit(target or "")
-    if parts.scheme or parts.netloc or not parts.path.startswith("/admin") or "\\" in (target or ""):
+    if (
+        target is None
+        or parts.scheme
+        or parts.netloc
+        or not parts.path.startswith("/admin")
+        or "\\" in target
+    ):
         return url_for("admin.dashboard")
     return target
 
@@ -103,11 +109,11 @@ def logout():
 @blueprint.route("/")
 @login_required()
 def dashboard():
-    if current_user()["role"] == "branch":  # a branch account sees its own showcase only
+    if signed_in_user()["role"] == "branch":  # a branch account sees its own showcase only
         return redirect(url_for("branches.home"))
     with service().database.read() as connection:
         counts = {hall["id"]: comments.counts(connection, hall["id"]) for hall in all_halls()}
-    return render_template("admin/dashboard.html", halls=all_halls(), counts=counts, user=current_user())
+    return render_template("admin/dashboard.html", halls=all_halls(), counts=counts, user=signed_in_user())
 
 
 @blueprint.route("/halls/<hall>/moderation", methods=["POST"])

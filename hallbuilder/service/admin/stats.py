@@ -9,7 +9,7 @@ from flask import Response, render_template, request
 from hallbuilder.service.admin import blueprint
 from hallbuilder.service.admin.auth import login_required
 from hallbuilder.service.admin.charts import bars
-from hallbuilder.service.admin.common import all_halls, selected_hall
+from hallbuilder.service.admin.common import all_halls, required_hall
 from hallbuilder.service.admin.exports import to_csv
 from hallbuilder.service.context import service, today
 from hallbuilder.service.numbers import number_or_400
@@ -45,7 +45,7 @@ def _days() -> int:
 @blueprint.route("/stats")
 @login_required(role="organiser")
 def stats_page():
-    hall = selected_hall(required=True)
+    hall = required_hall()
     days = _days()
     figures = _figures(hall, days)
     day_points = [(row["day"].isoformat(), row["views"]) for row in figures["per_day"]]
@@ -66,7 +66,7 @@ def stats_page():
 @blueprint.route("/stats.csv")
 @login_required(role="organiser")
 def stats_csv():
-    hall = selected_hall(required=True)
+    hall = required_hall()
     figures = _figures(hall, _days())
     rows = [["day", row["day"].isoformat(), "", row["views"], row["visitors"]] for row in figures["per_day"]]
     rows += [["scene", row["id"], row["title"], row["views"], row["visitors"]] for row in figures["top"]]

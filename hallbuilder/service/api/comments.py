@@ -176,8 +176,8 @@ def edit_comment(data: dict, hall: str, comment_id: int):
             reason=verdict.reason,
             text_hash=text_hash,
         )
-        comment = comments.get(connection, comment_id)
-    return {"comment": comment}
+        edited = comments.get(connection, comment_id)
+    return {"comment": edited}
 
 
 @blp.route("/halls/<hall>/comments/<int(max=4611686018427387904):comment_id>", methods=["DELETE"])

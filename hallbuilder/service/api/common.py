@@ -30,12 +30,12 @@ def hall_or_404(hall_id: str, fresh: bool = False) -> dict[str, Any]:
 
 
 def scene_or_404(hall_id: str, scene: str | None) -> None:
-    if scene is not None and scene not in service().hall(hall_id)["scenes"]:
+    if scene is not None and scene not in hall_or_404(hall_id)["scenes"]:
         abort(404, message=f"Hall '{hall_id}' has no scene '{scene}'.")
 
 
 def branch_or_404(hall_id: str, branch: str) -> None:
-    if branch not in service().hall(hall_id)["branches"]:
+    if branch not in hall_or_404(hall_id)["branches"]:
         abort(404, message=f"Hall '{hall_id}' has no branch showcase '{branch}'.")
 
 

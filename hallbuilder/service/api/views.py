@@ -47,7 +47,7 @@ def view_body() -> dict:
     try:
         return VIEW_SCHEMA.load(data if isinstance(data, dict) else {"scene": data})
     except ValidationError as error:
-        field, problems = next(iter(error.messages.items()))
+        field, problems = next(iter(error.normalized_messages().items()))
         abort(422, message=f"{field}: {' '.join(problems)}", errors={"json": error.messages})
 
 

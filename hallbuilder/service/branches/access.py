@@ -23,7 +23,7 @@ def may_open(user: dict[str, Any] | None, hall: str, branch: str) -> bool:
 def require_branch(hall: str, branch: str) -> dict[str, Any]:
     """The logged-in user, when they may open this branch (call under `login_required()`); else 403 or 404."""
     user = current_user()
-    if not may_open(user, hall, branch):
+    if user is None or not may_open(user, hall, branch):
         abort(403, "This account cannot open that branch's showcase.")
     if not is_id(branch) or service().hall(hall, fresh=True) is None:
         abort(404, f"There is no hall '{hall}' with a branch '{branch}' on this service.")

@@ -6,7 +6,7 @@ from flask import abort, flash, redirect, render_template, request, url_for
 from sqlalchemy.exc import IntegrityError
 
 from hallbuilder.ids import is_id
-from hallbuilder.service.admin.auth import current_user, hash_password, login_required
+from hallbuilder.service.admin.auth import hash_password, login_required, signed_in_user
 from hallbuilder.service.admin.common import all_halls
 from hallbuilder.service.branches import blueprint, store
 from hallbuilder.service.context import service
@@ -30,7 +30,7 @@ def decide(hall: str, branch: str, ident: int):
     if decision not in ("approved", "rejected"):
         abort(400, "Choose approve or reject.")
     reason = (request.form.get("reason") or "").strip()[:500]
-    username = current_user()["username"]
+    username = signed_in_user()["username"]
     with service().database.write() as connection:
         if not store.review(connection, hall, branch, ident, decision, reason, username):
             abort(404, f"Branch '{branch}' has no achievement {ident} waiting for approval.")
@@ -60,7 +60,7 @@ def logins():
                 with service().database.write() as connection:
                     users.add(connection, username, hash_password(password), "branch", hall, branch)
                     users.audit(
-                        connection, current_user()["username"], "branch-login", f"{hall}/{branch}", username
+                        connection, signed_in_user()["username"], "branch-login", f"{hall}/{branch}", username
                     )
             except IntegrityError:
                 errors.append(f"Username: '{username}' is taken; choose another.")

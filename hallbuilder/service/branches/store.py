@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, select, update
 
-from hallbuilder.service.store import utcnow
+from hallbuilder.service.store import insert_id, utcnow
 from hallbuilder.service.store.tables import branches, showcase_photos, showcase_submissions
 
 STATUSES = ("pending", "approved", "rejected")
@@ -31,7 +31,7 @@ def add(connection: Connection, hall: str, branch: str, fields: dict[str, Any], 
     now = utcnow()
     values = {**fields, "hall_id": hall, "branch_id": branch, "status": "pending", "reason": ""}
     values |= {"submitted_by": username, "created_at": now, "updated_at": now}
-    return connection.execute(S.insert().values(**values)).inserted_primary_key[0]
+    return insert_id(connection, S.insert().values(**values))
 
 
 def update_fields(
@@ -85,7 +85,7 @@ def add_photo(
     connection: Connection, submission: int, mime: str, width: int, height: int, data: bytes
 ) -> int:
     values = {"submission_id": submission, "mime": mime, "width": width, "height": height, "data": data}
-    return connection.execute(P.insert().values(**values, created_at=utcnow())).inserted_primary_key[0]
+    return insert_id(connection, P.insert().values(**values, created_at=utcnow()))
 
 
 def photo_list(connection: Connection, submission: int) -> list[dict[str, Any]]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from flask import Response, abort, flash, redirect, render_template, request, url_for
 
-from hallbuilder.service.admin.auth import current_user, login_required
+from hallbuilder.service.admin.auth import login_required, signed_in_user
 from hallbuilder.service.branches import blueprint, store
 from hallbuilder.service.branches.access import home_of, require_branch
 from hallbuilder.service.branches.forms import read_form
@@ -17,10 +17,10 @@ from hallbuilder.service.store import users
 @login_required()
 def home():
     """Branch accounts go to their branch; organisers to the approval queue."""
-    home = home_of(current_user())
+    home = home_of(signed_in_user())
     if home:
         return redirect(url_for("branches.branch", hall=home[0], branch=home[1]))
-    if current_user()["role"] != "organiser":
+    if signed_in_user()["role"] != "organiser":
         abort(403, "Your account cannot open this page.")
     return redirect(url_for("branches.queue"))
 

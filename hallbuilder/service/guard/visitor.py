@@ -14,6 +14,8 @@ import ipaddress
 import re
 from collections.abc import Mapping
 
+from werkzeug.datastructures import Headers
+
 # Lower-case fragments of crawler, preview and script user agents (a substring test is 6x faster than a regex).
 BOT_MARKERS = (
     "bot",
@@ -125,5 +127,5 @@ def is_bot(user_agent: str) -> bool:
     return not lowered.strip() or any(marker in lowered for marker in BOT_MARKERS)
 
 
-def is_prefetch(headers: Mapping[str, str]) -> bool:
+def is_prefetch(headers: Mapping[str, str] | Headers) -> bool:
     return any(value in (headers.get(name) or "").lower() for name, value in PREFETCH_HEADERS)

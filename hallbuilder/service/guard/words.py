@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -129,7 +130,7 @@ def reserved(nickname: str, names: list[str]) -> bool:
 
     If folding fails, names are compared as typed, case-insensitively: the check itself never breaks posting.
     """
-    squeezes = (compact, shape)
+    squeezes: tuple[Callable[[str], str], ...] = (compact, shape)
     try:
         keys = [squeeze(nickname) for squeeze in squeezes]
     except Exception:  # a broken filter must not break posting; fall back to a plain comparison

@@ -19,5 +19,8 @@ def run(connection) -> None:
 if config.attributes.get("connection") is not None:
     run(config.attributes["connection"])
 else:  # `alembic` run by hand with sqlalchemy.url set
-    with create_engine(config.get_main_option("sqlalchemy.url")).connect() as connection:
+    url = config.get_main_option("sqlalchemy.url")
+    if not url:
+        raise SystemExit("alembic: set sqlalchemy.url (or run `hallbuilder service migrate`)")
+    with create_engine(url).connect() as connection:
         run(connection)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from sqlalchemy import Connection, Table
+from sqlalchemy import Connection, Insert, Table
 from sqlalchemy.dialects import postgresql, sqlite
 
 
@@ -17,3 +17,11 @@ def upsert(connection: Connection, table: Table):
     """The dialect's INSERT that supports ON CONFLICT (SQLite and PostgreSQL spell it the same)."""
     dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
     return dialect.insert(table)
+
+
+def insert_id(connection: Connection, statement: Insert) -> int:
+    """Run a one-row INSERT and return the new row's id."""
+    key = connection.execute(statement).inserted_primary_key
+    if key is None:  # only for many-row inserts, which no caller makes
+        raise ValueError(f"no primary key from {statement}")
+    return int(key[0])

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, or_, select, update
 
-from hallbuilder.service.store import utcnow
+from hallbuilder.service.store import insert_id, utcnow
 from hallbuilder.service.store.tables import announcements
 
 
@@ -39,7 +39,7 @@ def save(connection: Connection, announcement_id: int | None, **values: Any) -> 
     """Create (id None) or update (hall_id, title, html, date, ends_on, published); return the id."""
     values["updated_at"] = utcnow()
     if announcement_id is None:
-        return connection.execute(announcements.insert().values(**values)).inserted_primary_key[0]
+        return insert_id(connection, announcements.insert().values(**values))
     connection.execute(update(announcements).where(announcements.c.id == announcement_id).values(**values))
     return announcement_id
 

@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select, update
 
-from hallbuilder.service.store import utcnow
+from hallbuilder.service.store import insert_id, utcnow
 from hallbuilder.service.store.tables import comments
 
 STATUSES = ("pending", "published", "rejected", "spam", "deleted")
@@ -24,7 +24,7 @@ def add(connection: Connection, **values: Any) -> dict[str, Any]:
     """Insert a comment (hall_id, scene, nickname, text, status, reason, visitor, text_hash); return it."""
     now = utcnow()
     values = {"reason": "", **values, "created_at": now, "updated_at": now}
-    comment_id = connection.execute(comments.insert().values(**values)).inserted_primary_key[0]
+    comment_id = insert_id(connection, comments.insert().values(**values))
     return {"id": comment_id, **values}
 
 
@@ -90,5 +90,5 @@ def counts(connection: Connection, hall_id: str | None = None) -> dict[str, int]
     query = select(comments.c.status, func.count()).group_by(comments.c.status)
     if hall_id:
         query = query.where(comments.c.hall_id == hall_id)
-    found = dict(connection.execute(query).all())
+    found: dict[str, int] = dict(connection.execute(query).all())
     return {status: found.get(status, 0) for status in STATUSES}

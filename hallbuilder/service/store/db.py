@@ -19,6 +19,7 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
 from pathlib import Path
+from typing import BinaryIO
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
@@ -53,18 +54,19 @@ class WriterQueue:
     def __init__(self, database_path: str) -> None:
         self.path = Path(database_path + ".lock")
         self.thread_lock = threading.Lock()
-        self.handle = None
+        self.handle: BinaryIO | None = None
 
     @contextmanager
     def turn(self) -> Iterator[None]:
         with self.thread_lock:
             if self.handle is None:
                 self.handle = self.path.open("a+b")
-            fcntl.flock(self.handle, fcntl.LOCK_EX)
+            handle = self.handle
+            fcntl.flock(handle, fcntl.LOCK_EX)
             try:
                 yield
             finally:
-                fcntl.flock(self.handle, fcntl.LOCK_UN)
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def close(self) -> None:
         if self.handle is not None:

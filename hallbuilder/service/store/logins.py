@@ -6,7 +6,7 @@ from datetime import datetime
 
 from sqlalchemy import Connection, delete, select
 
-from hallbuilder.service.store import utcnow
+from hallbuilder.service.store import insert_id, utcnow
 from hallbuilder.service.store.tables import login_failures
 
 
@@ -19,10 +19,7 @@ def lock(connection: Connection) -> None:
 def record(connection: Connection, keys: list[str]) -> list[int]:
     """One failure per key, now; returns the new rows' ids."""
     now = utcnow()
-    return [
-        connection.execute(login_failures.insert().values(key=key, at=now)).inserted_primary_key[0]
-        for key in keys
-    ]
+    return [insert_id(connection, login_failures.insert().values(key=key, at=now)) for key in keys]
 
 
 def forget(connection: Connection, failure_ids: list[int]) -> None:

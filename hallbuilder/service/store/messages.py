@@ -6,13 +6,13 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
-from hallbuilder.service.store import utcnow
+from hallbuilder.service.store import insert_id, utcnow
 from hallbuilder.service.store.tables import messages
 
 
 def add(connection: Connection, **values: Any) -> int:
     """Insert (hall_id, name, contact, text, visitor); return the new id."""
-    return connection.execute(messages.insert().values(**values, created_at=utcnow())).inserted_primary_key[0]
+    return insert_id(connection, messages.insert().values(**values, created_at=utcnow()))
 
 
 def inbox(connection: Connection, hall_id: str | None = None, limit: int = 200) -> list[dict[str, Any]]:

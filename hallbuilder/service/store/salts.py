@@ -22,7 +22,7 @@ def for_day(connection: Connection, day: date) -> str:
     statement = upsert(connection, salts).values(day=day, salt=secrets.token_hex(32))
     connection.execute(statement.on_conflict_do_nothing())
     forget_before(connection, day - timedelta(days=KEEP_DAYS - 1))
-    return connection.scalar(select(salts.c.salt).where(salts.c.day == day))
+    return connection.execute(select(salts.c.salt).where(salts.c.day == day)).scalar_one()
 
 
 def existing(connection: Connection, day: date) -> str | None:

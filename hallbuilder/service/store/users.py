@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import Connection, select, update
 
-from hallbuilder.service.store import utcnow
+from hallbuilder.service.store import insert_id, utcnow
 from hallbuilder.service.store.tables import audit_log, users
 
 ROLES = ("organiser", "branch")
@@ -30,7 +30,7 @@ def add(
         "branch_id": branch_id,
         "created_at": utcnow(),
     }
-    return connection.execute(users.insert().values(**values)).inserted_primary_key[0]
+    return insert_id(connection, users.insert().values(**values))
 
 
 def by_name(connection: Connection, username: str) -> dict[str, Any] | None:

@@ -88,7 +88,7 @@ def by_target(connection: Connection, hall_id: str, kind: str = "scene", since: 
         select(views.c.target, func.count()).where(*where).group_by(views.c.target)
     ).all()
     triples = select(views.c.target, views.c.day, views.c.visitor).where(*where).distinct().subquery()
-    uniques = dict(
+    uniques: dict[str, int] = dict(
         connection.execute(select(triples.c.target, func.count()).group_by(triples.c.target)).all()
     )
     return {target: {"views": n, "visitors": uniques.get(target, 0)} for target, n in counts}
@@ -99,7 +99,9 @@ def by_day(connection: Connection, hall_id: str, since: date | None = None) -> l
     where = _where(hall_id, "scene", since)
     counts = connection.execute(select(views.c.day, func.count()).where(*where).group_by(views.c.day)).all()
     pairs = select(views.c.day, views.c.visitor).where(*where).distinct().subquery()
-    uniques = dict(connection.execute(select(pairs.c.day, func.count()).group_by(pairs.c.day)).all())
+    uniques: dict[date, int] = dict(
+        connection.execute(select(pairs.c.day, func.count()).group_by(pairs.c.day)).all()
+    )
     return [{"day": day, "views": n, "visitors": uniques.get(day, 0)} for day, n in sorted(counts)]
 
 
