@@ -17,6 +17,7 @@ from hallbuilder import __version__
 from hallbuilder.builder.media import MediaStore
 from hallbuilder.builder.panoramas import ScenePanorama
 from hallbuilder.config import HallConfig
+from hallbuilder.config.limits import manifest_limits
 from hallbuilder.errors import BuildError
 
 FORMAT = 1
@@ -126,6 +127,8 @@ def scene_entry(config: HallConfig, scene: dict, panorama: ScenePanorama, media:
         entry["description"] = config.text(scene["description"])
     if scene.get("branch"):
         entry["branch"] = scene["branch"]
+    if limits := manifest_limits(config.data["hall"].get("limits"), scene.get("limits")):
+        entry["limits"] = limits
     return entry
 
 

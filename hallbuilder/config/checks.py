@@ -12,6 +12,7 @@ from typing import Any
 
 from hallbuilder.config.fields import LANGUAGE
 from hallbuilder.config.floorplan import check_floorplan_points
+from hallbuilder.config.limits import check_view_limits
 from hallbuilder.config.problems import Problem, did_you_mean, format_path
 from hallbuilder.imaging.faces import FACE_NAMES, find_faces
 
@@ -45,6 +46,7 @@ def cross_check(document: dict, project_dir: Path, branch_rooms: Iterable[str] =
     problems += check_files(document, project_dir)
     problems += check_languages(document)
     problems += check_floorplan_points(document, project_dir)
+    problems += check_view_limits(document)
     return problems
 
 

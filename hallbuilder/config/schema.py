@@ -11,6 +11,7 @@ from typing import Any
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
 from hallbuilder.config.fields import Angle, Id, Photo, ProjectPath, Text
+from hallbuilder.config.limits import LIMITS_DOC
 
 HOTSPOT_TYPES = ("link", "info", "showcase")
 PHOTO_DOC = (
@@ -34,6 +35,29 @@ def doc(text: str, required_when: str | None = None, **kwargs: Any) -> dict[str,
 class StrictSchema(Schema):
     class Meta:
         unknown = RAISE
+
+
+class LimitsSchema(StrictSchema):
+    """View limits; checked against each other (after merging the hall's and a scene's) in limits.py."""
+
+    min_fov = Angle(10, 120, **doc("Narrowest vertical field of view visitors can zoom in to (default 30)."))
+    max_fov = Angle(10, 120, **doc("Widest vertical field of view visitors can zoom out to (default 100)."))
+    min_pitch = Angle(
+        -90,
+        90,
+        **doc(
+            "Lowest angle visitors can see: the bottom edge of the view (default -90, straight down); "
+            "e.g. -40 keeps a messy floor out of sight."
+        ),
+    )
+    max_pitch = Angle(
+        -90,
+        90,
+        **doc(
+            "Highest angle visitors can see: the top edge of the view (default 90, straight up); "
+            "e.g. 35 keeps a messy ceiling out of sight."
+        ),
+    )
 
 
 class HallSchema(StrictSchema):
@@ -67,6 +91,7 @@ class HallSchema(StrictSchema):
             "(https://ENDPOINT/BUCKET/PREFIX/index.html): a bucket does not open index.html for a folder."
         ),
     )
+    limits = fields.Nested(LimitsSchema, **doc(LIMITS_DOC))
 
 
 class ZoneSchema(StrictSchema):
@@ -159,6 +184,9 @@ class SceneSchema(StrictSchema):
         **doc("Narration per language: {zh-CN: {audio: ..., transcript: ...}}."),
     )
     hotspots = fields.List(fields.Nested(HotspotSchema), load_default=list, **doc("Hotspots in this scene."))
+    limits = fields.Nested(
+        LimitsSchema, **doc("This scene's view limits, overriding `hall.limits` key by key (optional).")
+    )
 
 
 class PointSchema(StrictSchema):
