@@ -65,6 +65,17 @@ def panorama_entry(scene_id: str, panorama: ScenePanorama) -> dict[str, Any]:
         "baseFaceSize": panorama.base_face_size,
         "thumb": f"{folder}/thumb.jpg",
         "preview": {**panorama.preview, "src": f"{folder}/{panorama.preview['src']}"},
+    } | nadir_entry(folder, panorama)
+
+
+def nadir_entry(folder: str, panorama: ScenePanorama) -> dict[str, str]:
+    """With a nadir logo the bottom face and the base come from the logo's folder; the other faces do not."""
+    if not panorama.nadir:
+        return {}
+    patched = f"{folder}/{panorama.nadir}"
+    return {
+        "bottomTiles": f"{patched}/{FACE_TEMPLATE}".replace("{face}", "bottom"),
+        "base": f"{patched}/base.jpg",
     }
 
 

@@ -53,6 +53,7 @@ class ScenePanorama:
     tiles: int
     preview: dict
     reused: bool
+    nadir: str | None = None  # the folder of the bottom face patched with the nadir logo, inside the entry
 
 
 def photo_source(project_dir: Path, photo: str | list[str]) -> Path | CubeFaces:
@@ -116,6 +117,21 @@ def prepare_panorama(
     info = json.loads((entry / DONE).read_text("utf-8"))
     preview = ensure_preview(photo, entry, view)
     return entry, ScenePanorama(hash=digest, preview=preview, reused=reused, **info)
+
+
+def add_nadir(
+    photo: Path | CubeFaces,
+    entry: Path,
+    panorama: ScenePanorama,
+    nadir: dict,
+    project_dir: Path,
+    settings: TileSettings,
+) -> None:
+    """Patch the nadir logo into the bottom face (a variant beside the photo's tiles; see imaging/nadir.py)."""
+    from hallbuilder.imaging.nadir import write_variant
+
+    levels = [Level(level["faceSize"], level["nbTiles"]) for level in panorama.levels]
+    panorama.nadir = write_variant(photo, entry, project_dir / nadir["logo"], nadir["size"], levels, settings)
 
 
 def check_tiles(work: Path, levels: list[Level], settings: TileSettings) -> None:

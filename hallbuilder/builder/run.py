@@ -19,6 +19,7 @@ from hallbuilder.builder.manifest import make_manifest, scene_folder
 from hallbuilder.builder.media import MediaStore
 from hallbuilder.builder.panoramas import (
     ScenePanorama,
+    add_nadir,
     photo_source,
     photo_width,
     prepare_panorama,
@@ -28,6 +29,7 @@ from hallbuilder.builder.prune import NOTHING_PRUNED, Pruned, prune_panoramas
 from hallbuilder.builder.showcases import add_showcases, collect_showcases
 from hallbuilder.builder.staging import guard, link_file, link_tree, staged
 from hallbuilder.config import HallConfig, load_project
+from hallbuilder.config.nadir import nadir_for
 from hallbuilder.errors import MediaError, PhotoError
 from hallbuilder.imaging import TileSettings, panorama_hash
 from hallbuilder.site.page import inline_path
@@ -121,6 +123,8 @@ def tile_scenes(
             results[scene["id"]] = prepare_panorama(
                 photo, scene["view"], settings, cache_dir, progress.advance, digests[scene["id"]]
             )
+            if nadir := nadir_for(config.data["hall"], scene["id"]):
+                add_nadir(photo, *results[scene["id"]], nadir, config.project_dir, settings)
         except PhotoError as error:  # damage only a full decode finds (`hallbuilder check` finds it first)
             progress.finish()
             raise PhotoError(error.message, problems=photo_lines(config, scene, error)) from None
@@ -139,6 +143,9 @@ def place_panoramas(work: Path, panoramas: dict[str, tuple[Path, ScenePanorama]]
             sources.append(inline_path(preview))
         for source in sources:
             link_file(source, folder / source.name)
+        if panorama.nadir:  # the bottom face with the logo, and the base showing it
+            link_tree(entry / panorama.nadir / "tiles", folder / panorama.nadir / "tiles")
+            link_file(entry / panorama.nadir / "base.jpg", folder / panorama.nadir / "base.jpg")
 
 
 def write_viewer(work: Path, tour: dict) -> None:

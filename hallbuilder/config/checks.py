@@ -13,6 +13,7 @@ from typing import Any
 from hallbuilder.config.fields import LANGUAGE
 from hallbuilder.config.floorplan import check_floorplan_points
 from hallbuilder.config.limits import check_view_limits
+from hallbuilder.config.nadir import check_nadir_logo, check_nadir_scenes
 from hallbuilder.config.problems import Problem, did_you_mean, format_path
 from hallbuilder.imaging.faces import FACE_NAMES, find_faces
 
@@ -21,6 +22,7 @@ PHOTO_OR_FACES = frozenset(PHOTO_TYPES)  # a scene's photo: a file of these type
 AUDIO_TYPES = {".mp3", ".m4a", ".aac", ".wav", ".ogg", ".oga", ".opus", ".flac"}
 IMAGE_TYPES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
 PLAN_TYPES = IMAGE_TYPES
+LOGO_TYPES = {".png", ".jpg", ".jpeg", ".webp"}
 VIDEO_TYPES = {".mp4", ".m4v", ".mov", ".webm"}
 TEXT_KEYS = ("title", "subtitle", "description", "label", "text")
 
@@ -47,6 +49,8 @@ def cross_check(document: dict, project_dir: Path, branch_rooms: Iterable[str] =
     problems += check_languages(document)
     problems += check_floorplan_points(document, project_dir)
     problems += check_view_limits(document)
+    problems += check_nadir_scenes(document)
+    problems += check_nadir_logo(document, project_dir)
     return problems
 
 
@@ -115,6 +119,9 @@ def referenced_files(document: dict) -> Iterator[tuple[tuple, str, set[str]]]:
     hall = document.get("hall") if isinstance(document.get("hall"), dict) else {}
     if isinstance(hall.get("cover"), str):
         yield ("hall", "cover"), hall["cover"], IMAGE_TYPES
+    nadir = hall.get("nadir")
+    if isinstance(nadir, dict) and isinstance(nadir.get("logo"), str):
+        yield ("hall", "nadir", "logo"), nadir["logo"], LOGO_TYPES
     for s_index, scene in items(document.get("scenes")):
         yield from photo_files(("scenes", s_index, "photo"), scene.get("photo"))
         narration = scene.get("narration")

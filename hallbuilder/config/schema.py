@@ -60,6 +60,23 @@ class LimitsSchema(StrictSchema):
     )
 
 
+class NadirSchema(StrictSchema):
+    logo = ProjectPath(
+        required=True,
+        **doc(
+            "The organisation's round logo (PNG with transparency, JPEG or WebP), patched over the tripod at "
+            "the bottom of the scenes when the tiles are made; cut to a circle."
+        ),
+    )
+    size = Angle(
+        5,
+        90,
+        load_default=30.0,
+        **doc("Width of the logo in degrees as seen from the camera (30 covers a usual tripod)."),
+    )
+    scenes = fields.List(Id(), **doc("The scenes that get the logo (default: every scene)."))
+
+
 class HallSchema(StrictSchema):
     id = Id(required=True, **doc("Identifier of the hall, used in URLs and by the service."))
     title = Text(required=True, **doc("Name of the hall shown on the cover and in shares."))
@@ -92,6 +109,9 @@ class HallSchema(StrictSchema):
         ),
     )
     limits = fields.Nested(LimitsSchema, **doc(LIMITS_DOC))
+    nadir = fields.Nested(
+        NadirSchema, **doc("A logo over the tripod at the bottom of the scenes (optional).")
+    )
 
 
 class ZoneSchema(StrictSchema):

@@ -15,8 +15,9 @@ export function panoramaOf(scene) {
     const pano = scene.panorama;
     return {
         levels: pano.levels.map(({ faceSize, nbTiles }) => ({ faceSize, nbTiles })),
+        // With a nadir logo the bottom face has tiles of its own (tour.json panorama.bottomTiles).
         tileUrl: (face, col, row, level) =>
-            pano.tiles
+            (face === 'bottom' && pano.bottomTiles ? pano.bottomTiles : pano.tiles)
                 .replace('{level}', String(level))
                 .replace('{face}', face)
                 .replace('{row}', String(row))
