@@ -103,6 +103,13 @@ def hotspot_entry(config: HallConfig, scene_id: str, index: int, hotspot: dict, 
     return entry
 
 
+def music_entry(music: dict | None, media: MediaStore) -> dict | None:
+    """tour.json's music: the converted file and its volume (the viewer loads it only after Enter)."""
+    if not music:
+        return None
+    return {"src": media.audio(music["audio"])["audio"], "volume": music["volume"]}
+
+
 def narration_entry(narration: dict, media: MediaStore, language: str) -> dict:
     entry: dict[str, Any] = {
         "audio": None,
@@ -138,6 +145,8 @@ def scene_entry(config: HallConfig, scene: dict, panorama: ScenePanorama, media:
         entry["description"] = config.text(scene["description"])
     if scene.get("branch"):
         entry["branch"] = scene["branch"]
+    if music := music_entry(scene.get("music"), media):
+        entry["music"] = music
     if limits := manifest_limits(config.data["hall"].get("limits"), scene.get("limits")):
         entry["limits"] = limits
     return entry
@@ -155,6 +164,8 @@ def hall_entry(config: HallConfig, media: MediaStore) -> dict:
     for key in ("subtitle", "description"):
         if key in hall:
             entry[key] = config.text(hall[key])
+    if music := music_entry(hall.get("music"), media):
+        entry["music"] = music
     if hall.get("url"):
         entry["url"] = hall["url"] if hall["url"].endswith("/") else hall["url"] + "/"
     return entry

@@ -119,11 +119,13 @@ def referenced_files(document: dict) -> Iterator[tuple[tuple, str, set[str]]]:
     hall = document.get("hall") if isinstance(document.get("hall"), dict) else {}
     if isinstance(hall.get("cover"), str):
         yield ("hall", "cover"), hall["cover"], IMAGE_TYPES
+    yield from music_file(("hall", "music"), hall.get("music"))
     nadir = hall.get("nadir")
     if isinstance(nadir, dict) and isinstance(nadir.get("logo"), str):
         yield ("hall", "nadir", "logo"), nadir["logo"], LOGO_TYPES
     for s_index, scene in items(document.get("scenes")):
         yield from photo_files(("scenes", s_index, "photo"), scene.get("photo"))
+        yield from music_file(("scenes", s_index, "music"), scene.get("music"))
         narration = scene.get("narration")
         if isinstance(narration, dict):
             for language, entry in narration.items():
@@ -140,6 +142,12 @@ def referenced_files(document: dict) -> Iterator[tuple[tuple, str, set[str]]]:
     plan = document.get("floorplan")
     if isinstance(plan, dict) and isinstance(plan.get("image"), str):
         yield ("floorplan", "image"), plan["image"], PLAN_TYPES
+
+
+def music_file(path: tuple, music: Any) -> Iterator[tuple[tuple, str, set[str]]]:
+    """Background music is converted and checked like narration."""
+    if isinstance(music, dict) and isinstance(music.get("audio"), str):
+        yield (*path, "audio"), music["audio"], AUDIO_TYPES
 
 
 def photo_files(path: tuple, photo: Any) -> Iterator[tuple[tuple, str, set[str] | frozenset[str]]]:

@@ -60,6 +60,21 @@ class LimitsSchema(StrictSchema):
     )
 
 
+class MusicSchema(StrictSchema):
+    audio = ProjectPath(
+        required=True,
+        **doc(
+            "Background music (mp3, m4a, aac, wav, ogg, opus, flac), played in a loop once the visitor has "
+            "pressed Enter, softer while narration or a video plays; visitors can turn it off."
+        ),
+    )
+    volume = fields.Float(
+        load_default=0.4,
+        validate=validate.Range(0.05, 1, error="{input} is out of range; expected 0.05 to 1"),
+        **doc("How loud, from 0.05 to 1 (narration plays at 1)."),
+    )
+
+
 class NadirSchema(StrictSchema):
     logo = ProjectPath(
         required=True,
@@ -112,6 +127,7 @@ class HallSchema(StrictSchema):
     nadir = fields.Nested(
         NadirSchema, **doc("A logo over the tripod at the bottom of the scenes (optional).")
     )
+    music = fields.Nested(MusicSchema, **doc("Background music for the whole hall (optional)."))
 
 
 class ZoneSchema(StrictSchema):
@@ -204,6 +220,9 @@ class SceneSchema(StrictSchema):
         **doc("Narration per language: {zh-CN: {audio: ..., transcript: ...}}."),
     )
     hotspots = fields.List(fields.Nested(HotspotSchema), load_default=list, **doc("Hotspots in this scene."))
+    music = fields.Nested(
+        MusicSchema, **doc("This scene's own background music, instead of the hall's (optional).")
+    )
     limits = fields.Nested(
         LimitsSchema, **doc("This scene's view limits, overriding `hall.limits` key by key (optional).")
     )
