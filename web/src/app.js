@@ -107,6 +107,9 @@ export async function start() {
         settled: () => Boolean(ctx.settled),
     };
     openShowcaseFromLink(ctx);
+    // Background music: its code after the first paint, its file only after Enter (music.js).
+    if (tour.hall.music || tour.scenes.some((scene) => scene.music))
+        requestAnimationFrame(() => import('./music.js').then(({ Music }) => new Music(ui, { tour, state })));
     // The viewer's code runs after the preview has painted.
     requestAnimationFrame(() => setTimeout(() => loadViewer(ctx), 0));
     return ctx;
