@@ -1,9 +1,14 @@
 // Background music: the hall's (or a scene's own) track in a loop, softer while narration or a video plays,
 // with a mute button whose choice is remembered. Its code loads after the first view (app.js); the music file
 // is not even asked for before the visitor presses Enter: the <audio> element gets its src only then.
-import { format, uiLocale } from './i18n.js';
-import { EnteredEvent, LanguageChangedEvent, SceneChangedEvent } from './tour-state.js';
-import { h, icon } from './ui/dom.js';
+// It imports nothing: a chunk sharing modules with the first view's would split them out of it and cost the
+// first view a request and 200 bytes. So the tour state's event names are written out (tour-state.js) and
+// the UI table is chosen by the `locale` function app.js passes (i18n.js uiLocale).
+const ENTERED = 'entered';
+const SCENE_CHANGED = 'scene-changed';
+const LANGUAGE_CHANGED = 'language-changed';
+const SPEAKER = 'M4 9h4l5-4v14l-5-4H4zM16 8a5 5 0 0 1 0 8M18.5 5.5a9 9 0 0 1 0 13'; // ui/dom.js ICONS.audio
+const SVG = 'http://www.w3.org/2000/svg';
 
 const MUTED_KEY = 'hallbuilder:music-muted';
 export const DUCKED = 0.2; // share of the music's volume kept while narration or a video plays
@@ -15,9 +20,20 @@ const STRINGS = {
     en: { musicOn: 'Turn the music on', musicOff: 'Turn the music off' },
 };
 
-/** The mute button's label in the tour's language. */
-export function label(lang, muted, browserLanguages = navigator.languages || []) {
-    return format(STRINGS[uiLocale(lang, browserLanguages)], STRINGS.en, muted ? 'musicOn' : 'musicOff', []);
+/** The mute button's label in a UI table ('zh-CN', 'zh-Hant' or 'en'): what pressing it does. */
+export function label(locale, muted) {
+    return (STRINGS[locale] || STRINGS.en)[muted ? 'musicOn' : 'musicOff'];
+}
+
+function speakerIcon() {
+    const svg = document.createElementNS(SVG, 'svg');
+    svg.setAttribute('viewBox', '0 0 24 24');
+    svg.setAttribute('aria-hidden', 'true');
+    svg.classList.add('hb-icon');
+    const path = document.createElementNS(SVG, 'path');
+    path.setAttribute('d', SPEAKER);
+    svg.append(path);
+    return svg;
 }
 
 /** The track a scene plays: its own, else the hall's, else none. */
@@ -40,24 +56,28 @@ function remembered(storage) {
 }
 
 export class Music {
-    constructor(root, { tour, state, storage = localStorage, media = document }) {
+    constructor(root, { tour, state, locale, storage = localStorage, media = document }) {
         this.hall = tour.hall;
         this.state = state;
+        this.locale = locale;
         this.storage = storage;
         this.muted = remembered(storage);
         this.others = new Set(); // narration and videos playing now
         this.track = null;
         this.fade = null;
-        this.audio = h('audio', { id: 'hb-music', loop: true, preload: 'none' });
+        this.audio = document.createElement('audio');
+        Object.assign(this.audio, { id: 'hb-music', loop: true, preload: 'none' });
         this.audio.setAttribute('playsinline', '');
-        this.button = h('button', { type: 'button', class: 'hb-music', onclick: () => this.toggle() }, [icon('audio')]);
-        this.button.hidden = true;
+        this.button = document.createElement('button');
+        Object.assign(this.button, { type: 'button', className: 'hb-music', hidden: true });
+        this.button.append(speakerIcon());
+        this.button.addEventListener('click', () => this.toggle());
         root.append(this.button, this.audio);
         this.listenToOtherMedia(media);
-        state.addEventListener(SceneChangedEvent.type, ({ scene }) => this.follow(scene));
-        state.addEventListener(LanguageChangedEvent.type, () => this.render());
+        state.addEventListener(SCENE_CHANGED, ({ scene }) => this.follow(scene));
+        state.addEventListener(LANGUAGE_CHANGED, () => this.render());
         if (state.entered) this.follow(state.scene);
-        else state.addEventListener(EnteredEvent.type, () => this.follow(state.scene), { once: true });
+        else state.addEventListener(ENTERED, () => this.follow(state.scene), { once: true });
         this.render();
     }
 
@@ -121,7 +141,7 @@ export class Music {
     }
 
     render() {
-        const text = label(this.state.lang, this.muted);
+        const text = label(this.locale(this.state.lang), this.muted);
         this.button.hidden = !this.state.entered || !this.track;
         this.button.setAttribute('aria-pressed', String(!this.muted));
         this.button.setAttribute('aria-label', text);
