@@ -44,7 +44,14 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
         "Publish a built tour to a folder or S3-compatible storage.",
     ),
     "qr": ("hallbuilder.commands.qr:qr", "Write print-ready QR codes of the hall and each scene."),
-    "showcase": ("hallbuilder.commands.showcase:showcase", "Create and check branch showcases."),
+    "showcase": (
+        "hallbuilder.commands.showcase:showcase",
+        "Create, check, export and import branch showcases.",
+    ),
+    "translations": (
+        "hallbuilder.commands.translations:translations",
+        "Export every text as CSV or Excel for a translator, and import it back.",
+    ),
 }
 
 

@@ -7,6 +7,7 @@ tour.schema.json on every build: a manifest that breaks the contract is a bug ca
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,8 +17,21 @@ import jsonschema_rs
 from hallbuilder import __version__
 from hallbuilder.builder.media import MediaStore
 from hallbuilder.builder.panoramas import ScenePanorama
-from hallbuilder.config import HallConfig
 from hallbuilder.config.limits import manifest_limits
+from hallbuilder.config.model import (
+    Announcement,
+    FloorPlan,
+    Hall,
+    Hotspot,
+    InfoHotspot,
+    LinkHotspot,
+    Music,
+    Narration,
+    Scene,
+    ShowcaseHotspot,
+    Texts,
+    Zone,
+)
 from hallbuilder.errors import BuildError
 
 FORMAT = 1
@@ -33,7 +47,7 @@ def tour_schema() -> dict:
 
 
 @cache
-def tour_validator():
+def tour_validator() -> jsonschema_rs.Draft202012Validator:
     """The schema's validator: jsonschema-rs, which imports in a fifth of the time of the Python jsonschema
     (0.07 s of CPU in every fresh build) and validates a tour in microseconds; the tests check built tours
     with the Python jsonschema as well, so two implementations agree on the contract."""
@@ -79,139 +93,147 @@ def nadir_entry(folder: str, panorama: ScenePanorama) -> dict[str, str]:
     }
 
 
-def hotspot_entry(config: HallConfig, scene_id: str, index: int, hotspot: dict, media: MediaStore) -> dict:
-    titles = {scene["id"]: scene["title"] for scene in config.scenes}
+def optional_texts(entry: dict[str, Any], **values: Texts | None) -> None:
+    """Add each text that is given (tour.json leaves out the keys hall.yaml leaves out)."""
+    for key, value in values.items():
+        if value is not None:
+            entry[key] = dict(value)
+
+
+def hotspot_entry(hotspot: Hotspot, titles: dict[str, Texts], media: MediaStore) -> dict[str, Any]:
+    """`titles`: every scene's title by id (a link without a label is labelled with its target's title)."""
     entry: dict[str, Any] = {
-        "id": hotspot.get("id") or f"{scene_id}-{index}",
-        "type": hotspot["type"],
-        "yaw": hotspot["yaw"],
-        "pitch": hotspot["pitch"],
+        "id": hotspot.id,
+        "type": hotspot.type,
+        "yaw": hotspot.yaw,
+        "pitch": hotspot.pitch,
     }
-    if hotspot["type"] == "link":
-        entry["target"] = hotspot["target"]
-        entry["label"] = config.text(hotspot.get("label") or titles[hotspot["target"]])
-    elif hotspot["type"] == "showcase":
-        entry["branch"] = hotspot["branch"]
-        if "label" in hotspot:
-            entry["label"] = config.text(hotspot["label"])
-    for key in ("title", "text"):
-        if key in hotspot:
-            entry[key] = config.text(hotspot[key])
-    if hotspot["type"] == "info":
-        entry["images"] = [media.image(path) for path in hotspot.get("images", [])]
-        entry["video"] = media.video(hotspot["video"]) if hotspot.get("video") else None
+    if isinstance(hotspot, LinkHotspot):
+        entry["target"] = hotspot.target
+        entry["label"] = dict(hotspot.label or titles[hotspot.target])
+    elif isinstance(hotspot, ShowcaseHotspot):
+        entry["branch"] = hotspot.branch
+        optional_texts(entry, label=hotspot.label)
+    optional_texts(entry, title=hotspot.title, text=hotspot.text)
+    if isinstance(hotspot, InfoHotspot):
+        entry["images"] = [media.image(image.path) for image in hotspot.images]
+        entry["video"] = media.video(hotspot.video.path) if hotspot.video else None
     return entry
 
 
-def music_entry(music: dict | None, media: MediaStore) -> dict | None:
+def music_entry(music: Music | None, media: MediaStore) -> dict[str, Any] | None:
     """tour.json's music: the converted file and its volume (the viewer loads it only after Enter)."""
     if not music:
         return None
-    return {"src": media.audio(music["audio"])["audio"], "volume": music["volume"]}
+    return {"src": media.audio(music.audio.path)["audio"], "volume": music.volume}
 
 
-def narration_entry(narration: dict, media: MediaStore, language: str) -> dict:
+def narration_entry(narration: Narration, media: MediaStore) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "audio": None,
         "duration": None,
-        "transcript": narration.get("transcript"),
+        "transcript": narration.transcript,
         "captions": None,
     }
-    if narration.get("audio"):
-        entry.update(media.audio(narration["audio"]))
+    if narration.audio:
+        entry.update(media.audio(narration.audio.path))
     if entry["transcript"]:
-        entry["captions"] = media.captions(entry["transcript"], entry["duration"], language)
+        entry["captions"] = media.captions(entry["transcript"], entry["duration"], narration.language)
     return entry
 
 
-def scene_entry(config: HallConfig, scene: dict, panorama: ScenePanorama, media: MediaStore) -> dict:
+def scene_entry(
+    scene: Scene,
+    panorama: ScenePanorama,
+    titles: dict[str, Texts],
+    media: MediaStore,
+    hall_limits: Mapping[str, float] | None = None,
+) -> dict[str, Any]:
+    view = scene.view
     entry: dict[str, Any] = {
-        "id": scene["id"],
-        "title": config.text(scene["title"]),
-        "zone": scene.get("zone"),
-        "view": dict(scene["view"]),
-        "north": scene["north"],
+        "id": scene.id,
+        "title": dict(scene.title),
+        "zone": scene.zone,
+        "view": {"yaw": view.yaw, "pitch": view.pitch, "fov": view.fov},
+        "north": scene.north,
         "narration": {
-            language: narration_entry(narration, media, language)
-            for language, narration in scene["narration"].items()
+            language: narration_entry(narration, media) for language, narration in scene.narration.items()
         },
-        "hotspots": [
-            hotspot_entry(config, scene["id"], index, hotspot, media)
-            for index, hotspot in enumerate(scene["hotspots"])
-        ],
-        "panorama": panorama_entry(scene["id"], panorama),
+        "hotspots": [hotspot_entry(hotspot, titles, media) for hotspot in scene.hotspots],
+        "panorama": panorama_entry(scene.id, panorama),
     }
-    if "description" in scene:
-        entry["description"] = config.text(scene["description"])
-    if scene.get("branch"):
-        entry["branch"] = scene["branch"]
-    if music := music_entry(scene.get("music"), media):
+    optional_texts(entry, description=scene.description)
+    if music := music_entry(scene.music, media):
         entry["music"] = music
-    if limits := manifest_limits(config.data["hall"].get("limits"), scene.get("limits")):
+    if limits := manifest_limits(hall_limits, scene.limits):
         entry["limits"] = limits
+    if scene.branch:
+        entry["branch"] = scene.branch
     return entry
 
 
-def hall_entry(config: HallConfig, media: MediaStore) -> dict:
-    hall = config.data["hall"]
+def hall_entry(hall: Hall, media: MediaStore) -> dict[str, Any]:
     entry: dict[str, Any] = {
-        "id": hall["id"],
-        "title": config.text(hall["title"]),
-        "languages": list(config.languages),
-        "start": config.start,
-        "cover": media.image(hall["cover"]) if hall.get("cover") else None,
+        "id": hall.id,
+        "title": dict(hall.title),
+        "languages": list(hall.languages),
+        "start": hall.start,
+        "cover": media.image(hall.cover.path) if hall.cover else None,
     }
-    for key in ("subtitle", "description"):
-        if key in hall:
-            entry[key] = config.text(hall[key])
-    if music := music_entry(hall.get("music"), media):
+    optional_texts(entry, subtitle=hall.subtitle, description=hall.description)
+    if music := music_entry(hall.music, media):
         entry["music"] = music
-    if hall.get("url"):
-        entry["url"] = hall["url"] if hall["url"].endswith("/") else hall["url"] + "/"
+    if hall.url:
+        entry["url"] = hall.url if hall.url.endswith("/") else hall.url + "/"
     return entry
 
 
-def floorplan_entry(config: HallConfig, media: MediaStore) -> dict | None:
-    plan = config.data.get("floorplan")
-    if not plan:
+def zone_entry(zone: Zone) -> dict[str, Any]:
+    entry: dict[str, Any] = {"id": zone.id, "title": dict(zone.title)}
+    optional_texts(entry, description=zone.description)
+    return entry
+
+
+def floorplan_entry(plan: FloorPlan | None, media: MediaStore) -> dict[str, Any] | None:
+    if plan is None:
         return None
-    image = media.image(plan["image"])
+    image = media.image(plan.image.path)
     return {
         "image": image["src"],
         "width": image["width"],
         "height": image["height"],
-        "points": plan["points"],
+        "points": {scene_id: {"x": point.x, "y": point.y} for scene_id, point in plan.points.items()},
+    }
+
+
+def announcement_entry(index: int, item: Announcement) -> dict[str, Any]:
+    return {
+        "id": f"{item.date.isoformat()}-{index}",
+        "title": dict(item.title),
+        "text": dict(item.text),
+        "date": item.date.isoformat(),
     }
 
 
 def make_manifest(
-    config: HallConfig,
+    hall: Hall,
     panoramas: dict[str, ScenePanorama],
     media: MediaStore,
-    showcases: list[dict] | None = None,
-) -> dict:
-    data = config.data
+    showcases: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """tour.json for `hall`; `showcases`: the branches' entries (showcases.py), checked with the rest."""
+    titles = {scene.id: scene.title for scene in hall.scenes}
     tour = {
         "format": FORMAT,
         "generator": f"hallbuilder {__version__}",
-        "hall": hall_entry(config, media),
-        "zones": [
-            {"id": zone["id"], "title": config.text(zone["title"])}
-            | ({"description": config.text(zone["description"])} if "description" in zone else {})
-            for zone in data["zones"]
+        "hall": hall_entry(hall, media),
+        "zones": [zone_entry(zone) for zone in hall.zones],
+        "scenes": [
+            scene_entry(scene, panoramas[scene.id], titles, media, hall.limits) for scene in hall.scenes
         ],
-        "scenes": [scene_entry(config, scene, panoramas[scene["id"]], media) for scene in config.scenes],
-        "floorplan": floorplan_entry(config, media),
-        "announcements": [
-            {
-                "id": f"{item['date'].isoformat()}-{index}",
-                "title": config.text(item["title"]),
-                "text": config.text(item["text"]),
-                "date": item["date"].isoformat(),
-            }
-            for index, item in enumerate(data["announcements"])
-        ],
-        "service": {"url": data["service"]["url"]} if data.get("service") else None,
+        "floorplan": floorplan_entry(hall.floorplan, media),
+        "announcements": [announcement_entry(index, item) for index, item in enumerate(hall.announcements)],
+        "service": {"url": hall.service_url} if hall.service_url else None,
         "showcases": showcases or [],
     }
     validate_manifest(tour)

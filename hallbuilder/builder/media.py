@@ -29,8 +29,9 @@ def converter(module: str, name: str) -> Converter:
     """hallbuilder.media.<module>.<name>, imported when a file is converted: PyAV and SciPy take half a second
     to import, which a rebuild whose media are all in the cache never pays."""
 
-    def convert(*args):
-        return getattr(importlib.import_module(f"hallbuilder.media.{module}"), name)(*args)
+    def convert(source: Path, work: Path, relative: str, settings: MediaSettings) -> dict:
+        function: Converter = getattr(importlib.import_module(f"hallbuilder.media.{module}"), name)
+        return function(source, work, relative, settings)
 
     return convert
 

@@ -10,13 +10,14 @@ import json
 import logging
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from hallbuilder.builder.cache import DONE, cached_entry, is_cached
+from hallbuilder.config.model import Nadir, View
 from hallbuilder.errors import BuildError
 from hallbuilder.imaging import (
     CubeFaces,
@@ -56,9 +57,9 @@ class ScenePanorama:
     nadir: str | None = None  # the folder of the bottom face patched with the nadir logo, inside the entry
 
 
-def photo_source(project_dir: Path, photo: str | list[str]) -> Path | CubeFaces:
+def photo_source(project_dir: Path, photo: str | tuple[str, ...]) -> Path | CubeFaces:
     """A scene's photo as the tiler takes it: one file, or the six cube faces of a folder or a list."""
-    if isinstance(photo, list):
+    if isinstance(photo, tuple):
         return CubeFaces(tuple(project_dir / face for face in photo))
     return photo_or_faces(project_dir / photo)  # a folder's faces were checked with hall.yaml
 
@@ -78,7 +79,7 @@ def tiles_to_make(photo_width: int, settings: TileSettings) -> int:
 
 def prepare_panorama(
     photo: Path | CubeFaces,
-    view: dict[str, float],
+    view: View,
     settings: TileSettings,
     cache_dir: Path,
     progress: Callable[[int], None] | None = None,
@@ -119,19 +120,21 @@ def prepare_panorama(
     return entry, ScenePanorama(hash=digest, preview=preview, reused=reused, **info)
 
 
-def add_nadir(
+def with_nadir(
     photo: Path | CubeFaces,
     entry: Path,
     panorama: ScenePanorama,
-    nadir: dict,
+    nadir: Nadir,
     project_dir: Path,
     settings: TileSettings,
-) -> None:
-    """Patch the nadir logo into the bottom face (a variant beside the photo's tiles; see imaging/nadir.py)."""
+) -> ScenePanorama:
+    """The scene's panorama with the nadir logo patched into its bottom face (a variant beside the photo's tiles,
+    see imaging/nadir.py)."""
     from hallbuilder.imaging.nadir import write_variant
 
     levels = [Level(level["faceSize"], level["nbTiles"]) for level in panorama.levels]
-    panorama.nadir = write_variant(photo, entry, project_dir / nadir["logo"], nadir["size"], levels, settings)
+    key = write_variant(photo, entry, project_dir / nadir.logo, nadir.size, levels, settings)
+    return replace(panorama, nadir=key)
 
 
 def check_tiles(work: Path, levels: list[Level], settings: TileSettings) -> None:
@@ -146,11 +149,9 @@ def check_tiles(work: Path, levels: list[Level], settings: TileSettings) -> None
         )
 
 
-def ensure_preview(
-    photo: Path | CubeFaces | np.ndarray | DecodedCube, entry: Path, view: dict[str, float]
-) -> dict:
+def ensure_preview(photo: Path | CubeFaces | np.ndarray | DecodedCube, entry: Path, view: View) -> dict:
     """The flat preview of the initial view lives beside the tiles, named after the view it shows."""
-    yaw, pitch, fov = (round(float(view[key]), 2) for key in ("yaw", "pitch", "fov"))
+    yaw, pitch, fov = (round(float(angle), 2) for angle in (view.yaw, view.pitch, view.fov))
     name = f"preview-{yaw:g}_{pitch:g}_{fov:g}.jpg"
     meta = entry / f"{name}.json"
     if not meta.exists():

@@ -1,123 +1,95 @@
-"""Branch showcases in the build: checked showcase.yaml files → branch scenes in the hall → tour.json entries.
+"""Branch showcases in the build: achievements approved online joined to the hall, and tour.json's entries.
 
-`add_showcases` runs right after hall.yaml is loaded, so a showcase problem stops the build before any tiling
-and a branch's own scenes are tiled, cached and linked exactly like the hall's (they join the `showcases` zone).
+The branches' rooms are already scenes of the hall (config/from_yaml.py), so they are tiled, cached and linked
+exactly like the hall's own.
 """
 
 from __future__ import annotations
 
-import copy
 import logging
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
+from hallbuilder.builder.cache import CACHE_NAME
 from hallbuilder.builder.media import MediaStore
-from hallbuilder.config import HallConfig
-from hallbuilder.config.showcase import ZONE_TITLE, Showcase, load_showcases
-from hallbuilder.config.showcase_checks import ZONE
+from hallbuilder.config import Hall
+from hallbuilder.config.from_yaml import texts
+from hallbuilder.config.model import Achievement, MediaFile, Showcase, Where
 
-LOADED = "_showcases"
+if TYPE_CHECKING:
+    from hallbuilder.builder.showcases_pull import PulledBranch
+
 log = logging.getLogger("hallbuilder.builder")
 
 
-def add_showcases(
-    config: HallConfig, pull_from: str | None = None, showcases: list[Showcase] | None = None
-) -> list[Showcase]:
-    """Add the branches' scenes and zone to `config`; `showcases` as load_project gave them, or else checked
-    here (all problems at once).
+def with_pulled_showcases(hall: Hall, url: str) -> Hall:
+    """The hall with the achievements approved on the hall service at `url` (its API address) appended to each
+    branch's showcase; a branch without a folder gets a showcase of its own."""
+    from hallbuilder.builder.showcases_pull import pull_showcases  # urllib's HTTP stack, only when pulling
 
-    With `pull_from` (the hall service's API address), approved achievements submitted online join them.
-    """
-    showcases = load_showcases(config) if showcases is None else showcases
-    if pull_from:
-        showcases = merge_pulled(config, showcases, pull_from)
-    scenes = [branch_scene(showcase, scene) for showcase in showcases for scene in showcase.data["scenes"]]
-    if scenes and not any(zone["id"] == ZONE for zone in config.data["zones"]):
-        languages = config.languages
-        title = {code: text for code, text in ZONE_TITLE.items() if code in languages}
-        config.data["zones"].append({"id": ZONE, "title": title or ZONE_TITLE["en"]})
-    config.data["scenes"].extend(scenes)
-    config.data[LOADED] = showcases
-    return showcases
+    by_branch = {showcase.branch: showcase for showcase in hall.showcases}
+    for pulled in pull_showcases(url, hall.id, hall.project_dir, CACHE_NAME):
+        where = Where(f"--pull-showcases {url}", None, (pulled.branch,))
+        achievements = tuple(
+            pulled_achievement(item, hall.default_language, where) for item in pulled.achievements
+        )
+        known = by_branch.get(pulled.branch) or online_showcase(pulled, hall.default_language)
+        by_branch[pulled.branch] = replace(known, achievements=known.achievements + achievements)
+        log.info("Pulled %d approved achievement(s) of '%s'", len(achievements), pulled.branch)
+    return replace(hall, showcases=tuple(sorted(by_branch.values(), key=lambda showcase: showcase.branch)))
 
 
-def merge_pulled(config: HallConfig, showcases: list[Showcase], url: str) -> list[Showcase]:
-    """Approved online achievements appended to each branch's showcase (a branch without a folder gets one)."""
-    from hallbuilder.builder.cache import CACHE_NAME
-    from hallbuilder.builder.showcases_pull import pull_showcases
-
-    by_branch = {showcase.branch: showcase for showcase in showcases}
-    for pulled in pull_showcases(url, config.hall_id, config.project_dir, CACHE_NAME):
-        showcase = by_branch.get(pulled.branch)
-        if showcase is None:
-            data = {"name": pulled.name, "achievements": [], "scenes": []}
-            showcase = by_branch[pulled.branch] = Showcase(pulled.branch, None, data)
-            showcases.append(showcase)
-        showcase.data["achievements"].extend(pulled.achievements)
-        log.info("Pulled %d approved achievement(s) of '%s'", len(pulled.achievements), pulled.branch)
-    return sorted(showcases, key=lambda showcase: showcase.branch)
+def online_showcase(pulled: PulledBranch, default_language: str) -> Showcase:
+    """A branch known only from the service: its name, no rooms, no file."""
+    name = texts(pulled.name, default_language) or {}
+    return Showcase(pulled.branch, name, None, None, None, (), (), None)
 
 
-def branch_scene(showcase: Showcase, scene: dict[str, Any]) -> dict[str, Any]:
-    """A branch scene as a hall scene: paths made project-relative, zone `showcases`, `branch` set."""
-    scene = copy.deepcopy(scene)
-    photo = scene["photo"]  # a file or a folder of cube faces, or a list of six faces
-    scene["photo"] = (
-        [showcase.path(face) for face in photo] if isinstance(photo, list) else showcase.path(photo)
+def pulled_achievement(item: dict[str, Any], default_language: str, where: Where) -> Achievement:
+    """An achievement as showcases_pull.py gives it (photos already project-relative) in the model."""
+    return Achievement(
+        title=texts(item["title"], default_language) or {},
+        date=item["date"],
+        photos=tuple(MediaFile(photo, "image", where) for photo in item["photos"]),
+        where=where,
+        category=texts(item.get("category"), default_language),
+        text=texts(item.get("text"), default_language),
+        pulled=item["pulled"],
     )
-    for narration in scene["narration"].values():
-        if narration.get("audio"):
-            narration["audio"] = showcase.path(narration["audio"])
-    for hotspot in scene["hotspots"]:
-        if "images" in hotspot:
-            hotspot["images"] = [showcase.path(image) for image in hotspot["images"]]
-        if hotspot.get("video"):
-            hotspot["video"] = showcase.path(hotspot["video"])
-    scene["zone"] = ZONE
-    scene["branch"] = showcase.branch
-    return scene
 
 
-def collect_showcases(config: HallConfig, media: MediaStore) -> list[dict]:
-    """Every branch showcase of the project, as tour.json entries (id, name, logo, achievements ...)."""
-    showcases = config.data.get(LOADED)
-    if showcases is None:
-        showcases = add_showcases(config)
-    return [showcase_entry(config, showcase, media) for showcase in showcases]
+def showcase_entries(hall: Hall, media: MediaStore) -> list[dict[str, Any]]:
+    """Every branch showcase of the hall as tour.json entries (id, name, logo, achievements ...)."""
+    return [showcase_entry(showcase, media) for showcase in hall.showcases]
 
 
-def showcase_entry(config: HallConfig, showcase: Showcase, media: MediaStore) -> dict[str, Any]:
-    data = showcase.data
+def showcase_entry(showcase: Showcase, media: MediaStore) -> dict[str, Any]:
+    newest_first = sorted(enumerate(showcase.achievements), key=lambda pair: pair[1].date, reverse=True)
     entry: dict[str, Any] = {
         "id": showcase.branch,
-        "name": config.text(data["name"]),
-        "logo": media.image(showcase.path(data["logo"])) if data.get("logo") else None,
+        "name": dict(showcase.name),
+        "logo": media.image(showcase.logo.path) if showcase.logo else None,
         "achievements": [
-            achievement_entry(config, showcase, index, item, media)
-            for index, item in sorted(
-                enumerate(data["achievements"]), key=lambda pair: pair[1]["date"], reverse=True
-            )
+            achievement_entry(showcase.branch, index, item, media) for index, item in newest_first
         ],
-        "scenes": [scene["id"] for scene in data["scenes"]],
+        "scenes": [scene.id for scene in showcase.scenes],
     }
-    for key in ("motto", "introduction"):
-        if key in data:
-            entry[key] = config.text(data[key])
+    for key, value in (("motto", showcase.motto), ("introduction", showcase.introduction)):
+        if value is not None:
+            entry[key] = dict(value)
     return entry
 
 
-def achievement_entry(
-    config: HallConfig, showcase: Showcase, index: int, item: dict[str, Any], media: MediaStore
-) -> dict[str, Any]:
-    pulled = item.get("pulled")  # an online submission: its photos are already project-relative
+def achievement_entry(branch: str, index: int, item: Achievement, media: MediaStore) -> dict[str, Any]:
     entry: dict[str, Any] = {
-        "id": f"{showcase.branch}-online-{pulled}" if pulled else f"{showcase.branch}-{index}",
-        "title": config.text(item["title"]),
-        "date": item["date"].isoformat(),
-        "photos": [media.image(photo if pulled else showcase.path(photo)) for photo in item["photos"]],
-        "video": media.video(showcase.path(item["video"])) if item.get("video") else None,
-        "scene": item.get("scene"),
+        "id": f"{branch}-online-{item.pulled}" if item.pulled else f"{branch}-{index}",
+        "title": dict(item.title),
+        "date": item.date.isoformat(),
+        "photos": [media.image(photo.path) for photo in item.photos],
+        "video": media.video(item.video.path) if item.video else None,
+        "scene": item.scene,
     }
-    for key in ("category", "text"):
-        if key in item:
-            entry[key] = config.text(item[key])
+    for key, value in (("category", item.category), ("text", item.text)):
+        if value is not None:
+            entry[key] = dict(value)
     return entry

@@ -8,32 +8,11 @@ from pathlib import Path
 
 import click
 
-from hallbuilder.publish.options import check_origin, check_public_url, printable
-from hallbuilder.publish.progress import Progress, human_bytes
+from hallbuilder.publish.options import check_origin, check_public_url
+from hallbuilder.publish.progress import Progress
+from hallbuilder.publish.report import dry_run_lines, dry_run_summary, summary_line
 from hallbuilder.publish.sync import Changes, Summary, apply, plan
 from hallbuilder.publish.targets import Target, bucket_only, parse_target
-
-
-def dry_run_lines(changes: Changes, prune: bool) -> list[str]:
-    """One line per object that would change."""
-    lines = [
-        f"upload  {why:<7} {human_bytes(item.size):>9}  {printable(item.key)}" for item, why in changes.upload
-    ]
-    if prune:
-        lines += [f"delete  {'':<7} {'':>9}  {printable(key)}" for key in changes.stale]
-    return lines
-
-
-def summary_line(target: Target, summary: Summary, dry_run: bool) -> str:
-    if dry_run:
-        return (
-            f"Dry run for {target.name}: {summary.uploaded} to upload ({human_bytes(summary.bytes)}), "
-            f"{summary.unchanged} unchanged, {summary.removed} to remove. Nothing was changed."
-        )
-    return (
-        f"Published to {target.name}: {summary.uploaded} uploaded, {summary.unchanged} unchanged, "
-        f"{summary.removed} removed, {human_bytes(summary.bytes)} in {summary.seconds:.1f} s."
-    )
 
 
 def check_bucket_options(target: Target, cors: tuple[str, ...], public_read: bool) -> list[str]:
@@ -52,13 +31,7 @@ def bucket_settings(target: Target, origins: list[str], public_read: bool) -> No
 
 
 def show_dry_run(target: Target, changes: Changes, prune: bool, as_json: bool, seconds: float) -> None:
-    summary = Summary(
-        uploaded=len(changes.upload),
-        unchanged=len(changes.unchanged),
-        removed=len(changes.stale) if prune else 0,
-        bytes=changes.upload_bytes,
-        seconds=seconds,
-    )
+    summary = dry_run_summary(changes, prune, seconds)
     if as_json:
         click.echo(json.dumps(summary.as_dict() | {"dry_run": True}))
         return

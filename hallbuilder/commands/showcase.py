@@ -1,4 +1,4 @@
-"""`hallbuilder showcase new BRANCH` and `hallbuilder showcase check`: branch showcases, folder by folder."""
+"""`hallbuilder showcase new|check|export|import`: branch showcases, folder by folder, handed over as zips."""
 
 from __future__ import annotations
 
@@ -148,19 +148,62 @@ def check(project: Path) -> None:
     """Check every showcases/*/showcase.yaml of the hall and the photos of branch scenes."""
     setup_logging()
     from hallbuilder.builder import check_photos
-    from hallbuilder.builder.showcases import add_showcases
     from hallbuilder.config import load_project
 
-    config, showcases = load_project(project)  # hall.yaml's problems and every showcase's, in one run
-    add_showcases(config, showcases=showcases)
-    branch_scenes = [scene for scene in config.scenes if scene.get("branch")]
-    check_photos(replace(config, data={**config.data, "scenes": branch_scenes}), full=True)
+    hall = load_project(project)  # hall.yaml's problems and every showcase's, in one run
+    rooms = tuple(scene for showcase in hall.showcases for scene in showcase.scenes)
+    check_photos(replace(hall, scenes=rooms), full=True)
+    showcases = hall.showcases
     if not showcases:
         click.echo(
             f"No showcases yet in {project / 'showcases'}; create one with `hallbuilder showcase new BRANCH`"
         )
         return
     for item in showcases:
-        achievements, scenes = len(item.data["achievements"]), len(item.data["scenes"])
+        achievements, scenes = len(item.achievements), len(item.scenes)
         click.echo(f"  {item.branch}: {achievements} achievement(s), {scenes} scene(s)")
     click.secho(f"{len(showcases)} showcase(s) are valid", fg="green")
+
+
+@showcase.command("export")
+@click.argument("branch")
+@PROJECT
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="The zip to write (default: BRANCH.zip in the current folder).",
+)
+def export_(branch: str, project: Path, output: Path | None) -> None:
+    """Zip showcases/BRANCH/ (showcase.yaml and its files) to hand to the branch."""
+    from hallbuilder.config.showcase_zip import export_showcase
+    from hallbuilder.publish.progress import human_bytes
+
+    target = output or Path(f"{branch}.zip")
+    handed = export_showcase(project, branch, target)
+    click.echo(f"Wrote {target}: {handed.files} file(s), {human_bytes(handed.bytes)} of showcases/{branch}/")
+    click.echo(
+        f"  when the branch sends it back: hallbuilder showcase import {target.name} --project {project}"
+    )
+
+
+@showcase.command("import")
+@click.argument("zip_file", metavar="ZIP", type=click.Path(dir_okay=False, path_type=Path))
+@PROJECT
+@click.option("--replace", is_flag=True, help="Replace the branch's showcase when it already exists.")
+def import_(zip_file: Path, project: Path, replace: bool) -> None:
+    """Bring a branch's zip into showcases/, checked whole first: all of it or nothing."""
+    from hallbuilder.config.showcase_zip import import_showcase
+    from hallbuilder.publish.progress import human_bytes
+
+    try:
+        handed = import_showcase(project, zip_file, replace=replace)
+    except ConfigError as error:
+        raise ConfigError(
+            error.message, problems=[*error.lines(), f"Nothing was imported from {zip_file.name}."]
+        ) from None
+    click.secho(
+        f"Imported showcases/{handed.branch}/: {handed.files} file(s), {human_bytes(handed.bytes)}; "
+        f"the project loads. Next: hallbuilder build {project}",
+        fg="green",
+    )

@@ -27,6 +27,16 @@ VIDEO_TYPES = {".mp4", ".m4v", ".mov", ".webm"}
 TEXT_KEYS = ("title", "subtitle", "description", "label", "text")
 
 
+def keys_of(value: Any) -> dict[str, Any]:
+    """`value` if it is a mapping, else an empty one (a value of the wrong type is the schema's to report)."""
+    return value if isinstance(value, dict) else {}
+
+
+def list_of(value: Any) -> list[Any]:
+    """`value` if it is a list, else an empty one (a value of the wrong type is the schema's to report)."""
+    return value if isinstance(value, list) else []
+
+
 def items(value: Any) -> list[tuple[int, dict]]:
     return (
         [(index, item) for index, item in enumerate(value) if isinstance(item, dict)]
@@ -86,8 +96,8 @@ def check_ids(document: dict) -> Iterator[Problem]:
 def check_references(document: dict, branch_rooms: list[str] | None = None) -> Iterator[Problem]:
     scene_ids = scene_ids_of(document)
     link_targets = scene_ids + (branch_rooms or [])
-    zone_ids = [zone.get("id") for _, zone in items(document.get("zones")) if isinstance(zone.get("id"), str)]
-    hall = document.get("hall") if isinstance(document.get("hall"), dict) else {}
+    zone_ids = [zone["id"] for _, zone in items(document.get("zones")) if isinstance(zone.get("id"), str)]
+    hall = keys_of(document.get("hall"))
     start = hall.get("start")
     if isinstance(start, str) and scene_ids and start not in scene_ids:
         yield Problem(("hall", "start"), f"no scene '{start}'{did_you_mean(start, scene_ids)}")
@@ -114,9 +124,9 @@ def check_references(document: dict, branch_rooms: list[str] | None = None) -> I
                 )
 
 
-def referenced_files(document: dict) -> Iterator[tuple[tuple, str, set[str]]]:
+def referenced_files(document: dict) -> Iterator[tuple[tuple, str, set[str] | frozenset[str]]]:
     """(key path, project-relative file, allowed suffixes) for every file hall.yaml names."""
-    hall = document.get("hall") if isinstance(document.get("hall"), dict) else {}
+    hall = keys_of(document.get("hall"))
     if isinstance(hall.get("cover"), str):
         yield ("hall", "cover"), hall["cover"], IMAGE_TYPES
     yield from music_file(("hall", "music"), hall.get("music"))
@@ -132,9 +142,7 @@ def referenced_files(document: dict) -> Iterator[tuple[tuple, str, set[str]]]:
                 if isinstance(entry, dict) and isinstance(entry.get("audio"), str):
                     yield ("scenes", s_index, "narration", language, "audio"), entry["audio"], AUDIO_TYPES
         for h_index, hotspot in items(scene.get("hotspots")):
-            for i_index, image in enumerate(
-                hotspot.get("images") or [] if isinstance(hotspot.get("images"), list) else []
-            ):
+            for i_index, image in enumerate(list_of(hotspot.get("images"))):
                 if isinstance(image, str):
                     yield ("scenes", s_index, "hotspots", h_index, "images", i_index), image, IMAGE_TYPES
             if isinstance(hotspot.get("video"), str):
@@ -224,7 +232,7 @@ def texts(node: Any, keys: tuple[str, ...] = TEXT_KEYS, path: tuple = ()) -> Ite
 
 
 def check_languages(document: dict) -> Iterator[Problem]:
-    hall = document.get("hall") if isinstance(document.get("hall"), dict) else {}
+    hall = keys_of(document.get("hall"))
     languages = hall.get("languages", ["zh-CN"])
     if not isinstance(languages, list) or not all(isinstance(code, str) for code in languages):
         return
@@ -247,7 +255,7 @@ def check_text_languages(
             yield Problem(path, f"no {default} text (the default language); add `{default}: ...`")
     for s_index, scene in items(document.get("scenes")):
         narration = scene.get("narration")
-        for code in narration if isinstance(narration, dict) else {}:
+        for code in keys_of(narration):
             if code not in languages:
                 yield Problem(
                     ("scenes", s_index, "narration", code),

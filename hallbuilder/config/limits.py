@@ -7,7 +7,7 @@ the hall's is reported on its own line.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from hallbuilder.config.problems import Problem
@@ -21,9 +21,19 @@ LIMITS_DOC = (
 JSON_NAMES = {"min_fov": "minFov", "max_fov": "maxFov", "min_pitch": "minPitch", "max_pitch": "maxPitch"}
 
 
+def group(value: Any) -> dict[str, Any]:
+    """A raw mapping of hall.yaml, or {} when it is something else (the schema reports that)."""
+    return value if isinstance(value, dict) else {}
+
+
+def listed(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
 def numbers(group: Any) -> dict[str, float]:
-    """The valid numbers of a raw `limits` group (wrong types were reported by the schema)."""
-    if not isinstance(group, dict):
+    """The valid numbers of a `limits` group, raw or from the hall model (wrong types were reported by the
+    schema)."""
+    if not isinstance(group, Mapping):
         return {}
     return {
         key: float(value)
@@ -57,8 +67,8 @@ def check_view_limits(document: dict) -> Iterator[Problem]:
 
 
 def scene_limit_problems(document: dict) -> Iterator[Problem]:
-    hall = document.get("hall") if isinstance(document.get("hall"), dict) else {}
-    scenes = document.get("scenes") if isinstance(document.get("scenes"), list) else []
+    hall = group(document.get("hall"))
+    scenes = listed(document.get("scenes"))
     for index, scene in enumerate(scenes):
         if not isinstance(scene, dict):
             continue

@@ -1,4 +1,4 @@
-"""hall.yaml: the valid hall's model, and its checks (shape, then cross-references), every problem collected.
+"""hall.yaml: its checks (shape, then cross-references), every problem collected.
 
 Loading a project (hall.yaml with its showcases) is in project.py.
 """
@@ -21,9 +21,10 @@ from hallbuilder.errors import ConfigError
 CONFIG_NAME = "hall.yaml"
 
 
-@dataclass
+@dataclass(frozen=True)
 class HallConfig:
-    """A valid hall project: `data` is hall.yaml after the schema (defaults filled, dates parsed)."""
+    """A valid hall.yaml: `data` is the file after the schema (defaults filled, dates parsed); from_yaml.py
+    makes the hall model of it, which is what the rest of the program reads."""
 
     project_dir: Path
     data: dict[str, Any]
@@ -32,31 +33,6 @@ class HallConfig:
     @property
     def languages(self) -> list[str]:
         return self.data["hall"]["languages"]
-
-    @property
-    def default_language(self) -> str:
-        return self.languages[0]
-
-    @property
-    def hall_id(self) -> str:
-        return self.data["hall"]["id"]
-
-    @property
-    def scenes(self) -> list[dict[str, Any]]:
-        return self.data["scenes"]
-
-    @property
-    def start(self) -> str:
-        return self.data["hall"].get("start") or self.scenes[0]["id"]
-
-    def text(self, value: str | dict[str, str] | None) -> dict[str, str]:
-        """A text as tour.json wants it: always a map language -> text."""
-        if value is None:
-            return {}
-        return dict(value) if isinstance(value, dict) else {self.default_language: value}
-
-    def path(self, relative: str) -> Path:
-        return self.project_dir / relative
 
 
 def find_config(project: Path) -> Path:

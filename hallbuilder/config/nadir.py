@@ -1,27 +1,18 @@
-"""The nadir logo in hall.yaml: which scenes get it, read defensively like checks.py."""
+"""The nadir logo in hall.yaml: the scenes it names and the logo file, read defensively like checks.py."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
+from hallbuilder.config.limits import group, listed
 from hallbuilder.config.problems import Problem, did_you_mean
 
 
-def nadir_for(hall: dict, scene_id: str) -> dict[str, Any] | None:
-    """hall.nadir when scene `scene_id` gets the logo (every scene unless `scenes` lists some), else None."""
-    nadir = hall.get("nadir")
-    if not nadir or ("scenes" in nadir and scene_id not in nadir["scenes"]):
-        return None
-    return nadir
-
-
 def check_nadir_scenes(document: dict) -> Iterator[Problem]:
-    hall = document.get("hall") if isinstance(document.get("hall"), dict) else {}
-    nadir = hall.get("nadir") if isinstance(hall.get("nadir"), dict) else {}
-    chosen = nadir.get("scenes") if isinstance(nadir.get("scenes"), list) else []
-    scenes = document.get("scenes") if isinstance(document.get("scenes"), list) else []
+    nadir = group(group(document.get("hall")).get("nadir"))
+    chosen = listed(nadir.get("scenes"))
+    scenes = listed(document.get("scenes"))
     ids = [scene["id"] for scene in scenes if isinstance(scene, dict) and isinstance(scene.get("id"), str)]
     for index, scene_id in enumerate(chosen):
         if isinstance(scene_id, str) and scene_id not in ids:
@@ -34,9 +25,7 @@ def check_nadir_logo(document: dict, project_dir: Path) -> Iterator[Problem]:
     """The logo opens as an image (that it exists and its type are checked with every other file)."""
     from PIL import Image
 
-    hall = document.get("hall") if isinstance(document.get("hall"), dict) else {}
-    nadir = hall.get("nadir") if isinstance(hall.get("nadir"), dict) else {}
-    logo = nadir.get("logo")
+    logo = group(group(document.get("hall")).get("nadir")).get("logo")
     if not isinstance(logo, str) or ".." in logo or not (project_dir / logo).is_file():
         return
     try:

@@ -104,8 +104,8 @@ def rewrite(schema: Schema, source: YamlSource, path: KeyPath, message: str) -> 
         return "required key is missing"
     if message == "Field may not be null.":
         return "is empty; give a value or remove the key"
-    if message == "Not a valid date." and impossible_date(source.value_at(path)):
-        return impossible_date(source.value_at(path))
+    if message == "Not a valid date." and (why := impossible_date(source.value_at(path))):
+        return why
     if message in TYPE_MESSAGES:
         return f"{TYPE_MESSAGES[message]}, got {describe(source.value_at(path))}"
     if message.startswith("Must be greater than or equal to") or message.startswith("Must be less than"):

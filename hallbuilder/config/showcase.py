@@ -15,7 +15,7 @@ from marshmallow import fields, validate
 
 from hallbuilder.config.checks import items, scene_ids_of
 from hallbuilder.config.fields import Id, Photo, ProjectPath, Text
-from hallbuilder.config.load import HallConfig, schema_problems
+from hallbuilder.config.load import schema_problems
 from hallbuilder.config.problems import Problem, render
 from hallbuilder.config.schema import (
     HotspotSchema,
@@ -27,12 +27,10 @@ from hallbuilder.config.schema import (
 )
 from hallbuilder.config.showcase_checks import cross_check_showcase
 from hallbuilder.config.source import YamlSource, read_yaml_or_problems, to_plain
-from hallbuilder.errors import ConfigError
 from hallbuilder.ids import id_problem
 
 SHOWCASE_NAME = "showcase.yaml"
 SHOWCASES_DIR = "showcases"
-ZONE_TITLE = {"zh-CN": "分支展厅", "en": "Branch showcases"}
 
 
 class ShowcasePath(ProjectPath):
@@ -108,18 +106,13 @@ def iter_showcase_keys() -> list[tuple[str, str]]:
     return iter_documented_keys(ShowcaseSchema())
 
 
-@dataclass
-class Showcase:
-    """One valid branch showcase: `data` is showcase.yaml after the schema; paths are relative to `folder`."""
+@dataclass(frozen=True)
+class ShowcaseFile:
+    """One valid showcase.yaml: `data` is the file after the schema (from_yaml.py makes the model of it)."""
 
     branch: str
-    folder: Path | None  # None: a branch known only from the service (--pull-showcases)
     data: dict[str, Any]
-    source: YamlSource | None = field(default=None, repr=False)
-
-    def path(self, relative: str) -> str:
-        """A showcase-relative path as the project sees it (what MediaStore and the tiler take)."""
-        return f"{SHOWCASES_DIR}/{self.branch}/{relative}"
+    source: YamlSource = field(repr=False)
 
 
 def showcase_folders(project_dir: Path) -> list[Path]:
@@ -156,18 +149,9 @@ def branch_rooms(project_dir: Path) -> list[str]:
     return [ident for ids in rooms_of(read_showcase_files(project_dir)).values() for ident in ids]
 
 
-def load_showcases(config: HallConfig) -> list[Showcase]:
-    """Load and check every showcase of the project; every problem of every showcase is raised together."""
-    hall_scenes = [scene["id"] for scene in config.scenes if not scene.get("branch")]
-    showcases, problems = check_showcases(config.project_dir, config.languages, hall_scenes)
-    if problems:
-        raise ConfigError(f"the showcases have {len(problems)} problem(s)", problems=problems)
-    return showcases
-
-
 def check_showcases(
     project_dir: Path, languages: list[str] | None, hall_scenes: list[str] | None
-) -> tuple[list[Showcase], list[str]]:
+) -> tuple[list[ShowcaseFile], list[str]]:
     """Check every showcase: (the valid ones, every problem of every showcase.yaml, file by file).
 
     `languages` and `hall_scenes` come from hall.yaml; None when it cannot tell them (then the checks that need
@@ -176,7 +160,7 @@ def check_showcases(
     files = read_showcase_files(project_dir)
     rooms = rooms_of(files)
     branches = [folder.name for folder in files]
-    showcases: list[Showcase] = []
+    showcases: list[ShowcaseFile] = []
     problems: list[str] = []
     taken: dict[str, str] = {}  # scene id -> the showcase.yaml that has it first
     for folder, (source, reading) in files.items():
@@ -202,7 +186,7 @@ def check_showcase(
     branches: list[str],
     other_rooms: list[str],
     taken: dict[str, str],
-) -> tuple[Showcase | None, list[str]]:
+) -> tuple[ShowcaseFile | None, list[str]]:
     """One showcase.yaml checked: (the showcase, []) or (None, every problem as a line).
 
     `taken`: the scene ids of the showcases before this one, with the file that has each.
@@ -222,4 +206,4 @@ def check_showcase(
     ]
     if problems:
         return None, render(problems, source)
-    return Showcase(branch=folder.name, folder=folder, data=data, source=source), []
+    return ShowcaseFile(branch=folder.name, data=data, source=source), []

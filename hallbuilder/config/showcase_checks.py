@@ -16,6 +16,8 @@ from hallbuilder.config.checks import (
     check_face_folder,
     check_text_languages,
     items,
+    keys_of,
+    list_of,
     photo_files,
     scene_ids_of,
 )
@@ -43,26 +45,23 @@ def cross_check_showcase(
     return problems
 
 
-def showcase_files(document: dict) -> Iterator[tuple[tuple, str, set[str]]]:
+def showcase_files(document: dict) -> Iterator[tuple[tuple, str, set[str] | frozenset[str]]]:
     """(key path, showcase-relative file, allowed suffixes) for every file showcase.yaml names."""
     if isinstance(document.get("logo"), str):
         yield ("logo",), document["logo"], IMAGE_TYPES
     for a_index, item in items(document.get("achievements")):
-        photos = item.get("photos") if isinstance(item.get("photos"), list) else []
-        for p_index, photo in enumerate(photos):
+        for p_index, photo in enumerate(list_of(item.get("photos"))):
             if isinstance(photo, str):
                 yield ("achievements", a_index, "photos", p_index), photo, IMAGE_TYPES
         if isinstance(item.get("video"), str):
             yield ("achievements", a_index, "video"), item["video"], VIDEO_TYPES
     for s_index, scene in items(document.get("scenes")):
         yield from photo_files(("scenes", s_index, "photo"), scene.get("photo"))
-        narration = scene.get("narration") if isinstance(scene.get("narration"), dict) else {}
-        for language, entry in narration.items():
+        for language, entry in keys_of(scene.get("narration")).items():
             if isinstance(entry, dict) and isinstance(entry.get("audio"), str):
                 yield ("scenes", s_index, "narration", language, "audio"), entry["audio"], AUDIO_TYPES
         for h_index, hotspot in items(scene.get("hotspots")):
-            images = hotspot.get("images") if isinstance(hotspot.get("images"), list) else []
-            for i_index, image in enumerate(images):
+            for i_index, image in enumerate(list_of(hotspot.get("images"))):
                 if isinstance(image, str):
                     yield ("scenes", s_index, "hotspots", h_index, "images", i_index), image, IMAGE_TYPES
             if isinstance(hotspot.get("video"), str):
@@ -129,8 +128,8 @@ def check_showcase_references(
             )
         for h_index, hotspot in items(scene.get("hotspots")):
             target = hotspot.get("target")
-            is_link = hotspot.get("type") == "link" and isinstance(target, str)
-            if is_link and known is not None and target not in known:
+            is_link = hotspot.get("type") == "link"
+            if is_link and isinstance(target, str) and known is not None and target not in known:
                 yield Problem(
                     ("scenes", s_index, "hotspots", h_index, "target"),
                     f"no scene '{target}'{did_you_mean(target, known)}",
@@ -142,10 +141,10 @@ def check_showcase_references(
                     f"no showcase 'showcases/{branch}/showcase.yaml'{did_you_mean(branch, branches)}",
                 )
     for a_index, item in items(document.get("achievements")):
-        scene = item.get("scene")
-        if isinstance(scene, str) and known is not None and scene not in known:
+        shown_in = item.get("scene")
+        if isinstance(shown_in, str) and known is not None and shown_in not in known:
             yield Problem(
-                ("achievements", a_index, "scene"), f"no scene '{scene}'{did_you_mean(scene, known)}"
+                ("achievements", a_index, "scene"), f"no scene '{shown_in}'{did_you_mean(shown_in, known)}"
             )
 
 

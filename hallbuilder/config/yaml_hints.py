@@ -17,7 +17,8 @@ _ITEM = re.compile(r"^(\s*)(-\s+)*")
 
 def key_column(line: str) -> int:
     """Where the key of a line starts: after its indentation and any list dashes (`  - id:` -> 4)."""
-    return _ITEM.match(line).end()
+    match = _ITEM.match(line)
+    return match.end() if match else 0  # the pattern matches every line: each part of it is optional
 
 
 def indentation(line: str) -> int:

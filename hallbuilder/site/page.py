@@ -112,8 +112,8 @@ def inline_jpeg(preview: Path) -> bytes:
     """The preview at 640 px wide, progressive JPEG."""
     from PIL import Image
 
-    with Image.open(preview) as picture:
-        picture = picture.convert("RGB")
+    with Image.open(preview) as opened:
+        picture = opened.convert("RGB")
         if picture.width > INLINE_WIDTH:
             height = round(picture.height * INLINE_WIDTH / picture.width)
             picture = picture.resize((INLINE_WIDTH, height), Image.Resampling.LANCZOS)

@@ -30,14 +30,16 @@ def problems(project: Path) -> list[str]:
 def test_a_folder_of_six_faces_is_a_photo(project, edit):
     faces(project / "photos" / "lobby")
     edit("photo: photos/lobby.jpg", "photo: photos/lobby")
-    assert load_hall(project).scenes[0]["photo"] == "photos/lobby"
+    assert load_hall(project).scenes[0].photo.path == "photos/lobby"
 
 
 def test_a_list_of_six_faces_is_a_photo(project, edit):
     faces(project / "photos" / "cube", [f"face{index}" for index in range(6)])
     listed = "".join(f"\n      - photos/cube/face{index}.jpg" for index in range(6))
     edit("photo: photos/lobby.jpg", f"photo:{listed}")
-    assert load_hall(project).scenes[0]["photo"] == [f"photos/cube/face{index}.jpg" for index in range(6)]
+    assert load_hall(project).scenes[0].photo.path == tuple(
+        f"photos/cube/face{index}.jpg" for index in range(6)
+    )
 
 
 def test_a_folder_missing_a_face_names_what_is_there(project, edit):

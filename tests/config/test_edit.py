@@ -4,6 +4,7 @@ import pytest
 
 from hallbuilder.config import load_hall
 from hallbuilder.config.edit import save_hotspot
+from hallbuilder.config.model import InfoHotspot
 from hallbuilder.errors import ConfigError
 
 
@@ -46,8 +47,12 @@ def test_adding_a_hotspot_keeps_every_comment(project):
         "      - {type: info, yaw: 100.0, pitch: 2.5, title: 新热点}"
     ]
     assert len(after.splitlines()) == len(before.splitlines()) + 1
-    hotspots = load_hall(project).scenes[0]["hotspots"]
-    assert hotspots[-1] == {"type": "info", "yaw": 100.0, "pitch": 2.5, "title": "新热点"}
+    hotspots = load_hall(project).scenes[0].hotspots
+    assert hotspots[-1] == InfoHotspot(
+        id="lobby-2", yaw=100.0, pitch=2.5, title={"zh-CN": "新热点"}, where=hotspots[-1].where
+    )
+    added = after.splitlines().index("      - {type: info, yaw: 100.0, pitch: 2.5, title: 新热点}")
+    assert hotspots[-1].where.line == added + 1
 
 
 def test_a_save_that_breaks_hall_yaml_is_refused_and_changes_nothing(project):

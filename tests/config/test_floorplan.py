@@ -6,6 +6,7 @@ import pytest
 from PIL import Image
 
 from hallbuilder.config import load_hall
+from hallbuilder.config.model import Point
 from hallbuilder.errors import ConfigError
 
 PLAN = """floorplan:
@@ -44,9 +45,9 @@ def test_points_outside_the_plan_name_its_size(project, edit):
 
 def test_points_on_the_plan_are_accepted(project, edit):
     add_plan(project, edit, PLAN.replace("{x: 1610, y: -5}", "{x: 1000, y: 600}"))
-    assert load_hall(project).data["floorplan"]["points"]["gallery"] == {"x": 1000, "y": 600}
+    assert load_hall(project).floorplan.points["gallery"] == Point(x=1000, y=600)
 
 
 def test_the_size_is_the_upright_one_of_a_turned_photo(project, edit):
     add_plan(project, edit, PLAN.replace("{x: 1610, y: -5}", "{x: 590, y: 990}"), exif_orientation=6)
-    assert load_hall(project).data["floorplan"]["points"]["gallery"] == {"x": 590, "y": 990}
+    assert load_hall(project).floorplan.points["gallery"] == Point(x=590, y=990)

@@ -21,4 +21,4 @@ def test_an_id_longer_than_the_service_takes_is_refused_on_its_line(project, edi
 
 def test_an_id_of_64_characters_is_accepted(project, edit):
     edit("id: my-hall", f"id: {'h' * 64}")
-    assert load_hall(project).data["hall"]["id"] == "h" * 64
+    assert load_hall(project).id == "h" * 64

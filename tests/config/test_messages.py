@@ -16,10 +16,10 @@ def problems(project: Path) -> list[str]:
 
 
 def test_the_scaffold_is_valid(project):
-    config = load_hall(project)
-    assert [scene["id"] for scene in config.scenes] == ["lobby", "gallery"]
-    assert config.default_language == "zh-CN"
-    assert config.text("大厅") == {"zh-CN": "大厅"}
+    hall = load_hall(project)
+    assert [scene.id for scene in hall.scenes] == ["lobby", "gallery"]
+    assert hall.default_language == "zh-CN"
+    assert hall.title == {"zh-CN": "我的展厅"}
 
 
 def test_unknown_link_target_suggests_the_closest_scene(project, edit):

@@ -40,4 +40,5 @@ def test_the_default_size_is_thirty_degrees(project, edit):
     (project / "media").mkdir(exist_ok=True)
     Image.new("RGBA", (64, 64)).save(project / "media" / "logo.png")
     edit("\nzones:", "\n  nadir: {logo: media/logo.png}\nzones:")
-    assert load_hall(project).data["hall"]["nadir"] == {"logo": "media/logo.png", "size": 30.0}
+    nadir = load_hall(project).nadir
+    assert (nadir.logo, nadir.size, nadir.scenes) == ("media/logo.png", 30.0, None)

@@ -19,14 +19,14 @@ def test_a_scene_overrides_the_hall_key_by_key(project, edit):
     edit("\nzones:", "\n  limits: {min_fov: 40, max_pitch: 60}\nzones:")
     edit("    north: 0", "    limits: {max_pitch: 30, min_pitch: -20}\n    north: 0")
     config = load_hall(project)
-    hall, lobby, gallery = config.data["hall"], *config.scenes
-    assert manifest_limits(hall.get("limits"), lobby.get("limits")) == {
+    lobby, gallery = config.scenes
+    assert manifest_limits(config.limits, lobby.limits) == {
         "minFov": 40.0,
         "maxFov": 100.0,
         "minPitch": -20.0,
         "maxPitch": 30.0,
     }
-    assert manifest_limits(hall.get("limits"), gallery.get("limits")) == {
+    assert manifest_limits(config.limits, gallery.limits) == {
         "minFov": 40.0,
         "maxFov": 100.0,
         "minPitch": -90.0,
@@ -36,7 +36,7 @@ def test_a_scene_overrides_the_hall_key_by_key(project, edit):
 
 def test_no_limits_add_nothing_to_the_tour(project):
     config = load_hall(project)
-    assert [manifest_limits(config.data["hall"].get("limits"), s.get("limits")) for s in config.scenes] == [
+    assert [manifest_limits(config.limits, scene.limits) for scene in config.scenes] == [
         None,
         None,
     ]

@@ -73,4 +73,4 @@ def test_a_date_that_does_not_exist_says_so(project, edit, date, message):
 
 def test_a_leap_day_is_a_date(project, edit):
     edit("date: 2026-11-01", "date: 2028-02-29")
-    assert str(load_hall(project).data["announcements"][0]["date"]) == "2028-02-29"
+    assert str(load_hall(project).announcements[0].date) == "2028-02-29"

@@ -65,7 +65,7 @@ def test_a_hotspot_placed_in_edit_mode_is_saved_into_hall_yaml(desktop_page, ser
         ": added an info hotspot to scene lobby; run `hallbuilder build` to rebuild the tour."
     )
     assert status.count("hall.yaml") == 1, status  # "Saved to hall.yaml", once
-    saved = load_hall(project).scenes[0]["hotspots"][-1]
-    assert saved["type"] == "info" and saved["title"] == "新热点"
-    assert saved["yaw"] == pytest.approx(30, abs=1) and saved["pitch"] == pytest.approx(0, abs=1)
+    saved = load_hall(project).scenes[0].hotspots[-1]
+    assert saved.type == "info" and saved.title == {"zh-CN": "新热点"}
+    assert saved.yaw == pytest.approx(30, abs=1) and saved.pitch == pytest.approx(0, abs=1)
     assert errors == []

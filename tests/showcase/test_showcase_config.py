@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from hallbuilder.builder.showcases import add_showcases
-from hallbuilder.config import load_hall
+from hallbuilder.config import load_hall, load_project
 from hallbuilder.config.showcase import iter_showcase_keys
 from hallbuilder.errors import ConfigError
 
@@ -26,16 +25,16 @@ achievements:
 
 def problems(hall) -> list[str]:
     with pytest.raises(ConfigError) as caught:
-        add_showcases(load_hall(hall))
+        load_project(hall)
     return caught.value.lines()
 
 
 def test_a_valid_showcase_loads(hall, write_showcase):
     write_showcase("first", GOOD, ("logo.png", "media/award.jpg"))
-    [showcase] = add_showcases(load_hall(hall))
+    [showcase] = load_project(hall).showcases
     assert showcase.branch == "first"
-    assert showcase.data["achievements"][0]["date"].isoformat() == "2026-06-18"
-    assert showcase.path("media/award.jpg") == "showcases/first/media/award.jpg"
+    assert showcase.achievements[0].date.isoformat() == "2026-06-18"
+    assert [photo.path for photo in showcase.achievements[0].photos] == ["showcases/first/media/award.jpg"]
 
 
 def test_every_problem_is_listed_with_its_line(hall, write_showcase):

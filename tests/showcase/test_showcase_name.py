@@ -6,8 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from hallbuilder.cli import cli
-from hallbuilder.config import load_hall
-from hallbuilder.config.showcase import load_showcases
+from hallbuilder.config import load_project
 
 
 def new(hall, *names: str):
@@ -27,8 +26,8 @@ def test_a_name_per_language_is_stored_as_a_map(hall, names):
     assert result.exit_code == 0, result.output
     folder = hall / "showcases" / "engineering"
     assert 'name: {zh-CN: "工程部", en: "Engineering"}' in (folder / "showcase.yaml").read_text("utf-8")
-    (showcase,) = load_showcases(load_hall(hall))
-    assert showcase.data["name"] == {"zh-CN": "工程部", "en": "Engineering"}
+    (showcase,) = load_project(hall).showcases
+    assert showcase.name == {"zh-CN": "工程部", "en": "Engineering"}
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ and a branch's rooms are scenes of the hall that hall.yaml may link to."""
 from __future__ import annotations
 
 import json
+from unittest.mock import ANY
 
 import pytest
 from click.testing import CliRunner
@@ -12,6 +13,7 @@ from hallbuilder.builder import build_hall
 from hallbuilder.cli import cli
 from hallbuilder.config import load_hall, load_project
 from hallbuilder.config.edit import save_hotspot
+from hallbuilder.config.model import LinkHotspot
 from hallbuilder.errors import ConfigError
 
 ROOM = """\
@@ -110,7 +112,9 @@ def test_a_hall_scene_links_into_a_branch_room(hall, edit_hall, engineering):
 def test_an_edit_mode_save_may_link_into_a_branch_room(hall, engineering):
     change = {"scene": "gallery", "type": "link", "target": "engineering-room", "yaw": 90.0, "pitch": -5.0}
     assert save_hotspot(hall, change) == "added a link hotspot to scene gallery"
-    assert load_hall(hall).scenes[1]["hotspots"][-1]["target"] == "engineering-room"
+    assert load_hall(hall).scenes[1].hotspots[-1] == LinkHotspot(
+        id="gallery-1", yaw=90.0, pitch=-5.0, target="engineering-room", where=ANY
+    )
 
 
 def test_a_broken_link_into_a_branch_room_is_reported_where_it_is(
