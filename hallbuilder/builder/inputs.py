@@ -32,6 +32,7 @@ class Inputs:
 
 def scene_media(scene: Scene) -> list[MediaFile]:
     files = [narration.audio for narration in scene.narration.values() if narration.audio]
+    files += [scene.music.audio] if scene.music else []
     for hotspot in scene.hotspots:
         if isinstance(hotspot, InfoHotspot):
             files += [*hotspot.images, *([hotspot.video] if hotspot.video else [])]
@@ -42,6 +43,7 @@ def media_files(hall: Hall) -> list[MediaFile]:
     """Every narration, image and video of hall.yaml and of each showcase.yaml, in file order; not the photos of
     achievements pulled from the service (the service re-encoded them)."""
     files = [hall.cover] if hall.cover else []
+    files += [hall.music.audio] if hall.music else []
     for scene in hall.scenes:
         files += [] if scene.branch else scene_media(scene)
     files += [hall.floorplan.image] if hall.floorplan else []

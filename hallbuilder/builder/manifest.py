@@ -7,6 +7,7 @@ tour.schema.json on every build: a manifest that breaks the contract is a bug ca
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import jsonschema_rs
 from hallbuilder import __version__
 from hallbuilder.builder.media import MediaStore
 from hallbuilder.builder.panoramas import ScenePanorama
+from hallbuilder.config.limits import manifest_limits
 from hallbuilder.config.model import (
     Announcement,
     FloorPlan,
@@ -23,6 +25,7 @@ from hallbuilder.config.model import (
     Hotspot,
     InfoHotspot,
     LinkHotspot,
+    Music,
     Narration,
     Scene,
     ShowcaseHotspot,
@@ -76,6 +79,17 @@ def panorama_entry(scene_id: str, panorama: ScenePanorama) -> dict[str, Any]:
         "baseFaceSize": panorama.base_face_size,
         "thumb": f"{folder}/thumb.jpg",
         "preview": {**panorama.preview, "src": f"{folder}/{panorama.preview['src']}"},
+    } | nadir_entry(folder, panorama)
+
+
+def nadir_entry(folder: str, panorama: ScenePanorama) -> dict[str, str]:
+    """With a nadir logo the bottom face and the base come from the logo's folder; the other faces do not."""
+    if not panorama.nadir:
+        return {}
+    patched = f"{folder}/{panorama.nadir}"
+    return {
+        "bottomTiles": f"{patched}/{FACE_TEMPLATE}".replace("{face}", "bottom"),
+        "base": f"{patched}/base.jpg",
     }
 
 
@@ -107,6 +121,13 @@ def hotspot_entry(hotspot: Hotspot, titles: dict[str, Texts], media: MediaStore)
     return entry
 
 
+def music_entry(music: Music | None, media: MediaStore) -> dict[str, Any] | None:
+    """tour.json's music: the converted file and its volume (the viewer loads it only after Enter)."""
+    if not music:
+        return None
+    return {"src": media.audio(music.audio.path)["audio"], "volume": music.volume}
+
+
 def narration_entry(narration: Narration, media: MediaStore) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "audio": None,
@@ -122,7 +143,11 @@ def narration_entry(narration: Narration, media: MediaStore) -> dict[str, Any]:
 
 
 def scene_entry(
-    scene: Scene, panorama: ScenePanorama, titles: dict[str, Texts], media: MediaStore
+    scene: Scene,
+    panorama: ScenePanorama,
+    titles: dict[str, Texts],
+    media: MediaStore,
+    hall_limits: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
     view = scene.view
     entry: dict[str, Any] = {
@@ -138,6 +163,10 @@ def scene_entry(
         "panorama": panorama_entry(scene.id, panorama),
     }
     optional_texts(entry, description=scene.description)
+    if music := music_entry(scene.music, media):
+        entry["music"] = music
+    if limits := manifest_limits(hall_limits, scene.limits):
+        entry["limits"] = limits
     if scene.branch:
         entry["branch"] = scene.branch
     return entry
@@ -152,6 +181,8 @@ def hall_entry(hall: Hall, media: MediaStore) -> dict[str, Any]:
         "cover": media.image(hall.cover.path) if hall.cover else None,
     }
     optional_texts(entry, subtitle=hall.subtitle, description=hall.description)
+    if music := music_entry(hall.music, media):
+        entry["music"] = music
     if hall.url:
         entry["url"] = hall.url if hall.url.endswith("/") else hall.url + "/"
     return entry
@@ -204,7 +235,9 @@ def make_manifest(
         "generator": f"hallbuilder {__version__}",
         "hall": hall_entry(hall, media),
         "zones": [zone_entry(zone) for zone in hall.zones],
-        "scenes": [scene_entry(scene, panoramas[scene.id], titles, media) for scene in hall.scenes],
+        "scenes": [
+            scene_entry(scene, panoramas[scene.id], titles, media, hall.limits) for scene in hall.scenes
+        ],
         "floorplan": floorplan_entry(hall.floorplan, media),
         "announcements": [announcement_entry(index, item) for index, item in enumerate(hall.announcements)],
         "service": {"url": hall.service_url} if hall.service_url else None,

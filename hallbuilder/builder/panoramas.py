@@ -10,14 +10,14 @@ import json
 import logging
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import numpy as np
 
 from hallbuilder.builder.cache import DONE, cached_entry, is_cached
-from hallbuilder.config.model import View
+from hallbuilder.config.model import Nadir, View
 from hallbuilder.errors import BuildError
 from hallbuilder.imaging import (
     CubeFaces,
@@ -54,6 +54,7 @@ class ScenePanorama:
     tiles: int
     preview: dict
     reused: bool
+    nadir: str | None = None  # the folder of the bottom face patched with the nadir logo, inside the entry
 
 
 def photo_source(project_dir: Path, photo: str | tuple[str, ...]) -> Path | CubeFaces:
@@ -117,6 +118,23 @@ def prepare_panorama(
     info = json.loads((entry / DONE).read_text("utf-8"))
     preview = ensure_preview(photo, entry, view)
     return entry, ScenePanorama(hash=digest, preview=preview, reused=reused, **info)
+
+
+def with_nadir(
+    photo: Path | CubeFaces,
+    entry: Path,
+    panorama: ScenePanorama,
+    nadir: Nadir,
+    project_dir: Path,
+    settings: TileSettings,
+) -> ScenePanorama:
+    """The scene's panorama with the nadir logo patched into its bottom face (a variant beside the photo's tiles,
+    see imaging/nadir.py)."""
+    from hallbuilder.imaging.nadir import write_variant
+
+    levels = [Level(level["faceSize"], level["nbTiles"]) for level in panorama.levels]
+    key = write_variant(photo, entry, project_dir / nadir.logo, nadir.size, levels, settings)
+    return replace(panorama, nadir=key)
 
 
 def check_tiles(work: Path, levels: list[Level], settings: TileSettings) -> None:

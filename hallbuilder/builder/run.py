@@ -25,6 +25,7 @@ from hallbuilder.builder.panoramas import (
     photo_width,
     prepare_panorama,
     tiles_to_make,
+    with_nadir,
 )
 from hallbuilder.builder.prune import NOTHING_PRUNED, Pruned, prune_panoramas
 from hallbuilder.builder.showcases import showcase_entries, with_pulled_showcases
@@ -132,6 +133,12 @@ def tile_scenes(
             results[scene.id] = prepare_panorama(
                 photos[scene.id], scene.view, settings, cache_dir, progress.advance, digests[scene.id]
             )
+            if hall.nadir and hall.nadir.covers(scene.id):
+                entry, panorama = results[scene.id]
+                panorama = with_nadir(
+                    photos[scene.id], entry, panorama, hall.nadir, hall.project_dir, settings
+                )
+                results[scene.id] = (entry, panorama)
         except PhotoError as error:  # damage only a full decode finds (`hallbuilder check` finds it first)
             progress.finish()
             raise PhotoError(error.message, problems=photo_lines(hall, scene, error)) from None
@@ -150,6 +157,9 @@ def place_panoramas(work: Path, panoramas: dict[str, tuple[Path, ScenePanorama]]
             sources.append(inline_path(preview))
         for source in sources:
             link_file(source, folder / source.name)
+        if panorama.nadir:  # the bottom face with the logo, and the base showing it
+            link_tree(entry / panorama.nadir / "tiles", folder / panorama.nadir / "tiles")
+            link_file(entry / panorama.nadir / "base.jpg", folder / panorama.nadir / "base.jpg")
 
 
 def write_tour(

@@ -12,6 +12,8 @@ from typing import Any
 
 from hallbuilder.config.fields import LANGUAGE
 from hallbuilder.config.floorplan import check_floorplan_points
+from hallbuilder.config.limits import check_view_limits
+from hallbuilder.config.nadir import check_nadir_logo, check_nadir_scenes
 from hallbuilder.config.problems import Problem, did_you_mean, format_path
 from hallbuilder.imaging.faces import FACE_NAMES, find_faces
 
@@ -20,6 +22,7 @@ PHOTO_OR_FACES = frozenset(PHOTO_TYPES)  # a scene's photo: a file of these type
 AUDIO_TYPES = {".mp3", ".m4a", ".aac", ".wav", ".ogg", ".oga", ".opus", ".flac"}
 IMAGE_TYPES = {".jpg", ".jpeg", ".png", ".webp", ".gif"}
 PLAN_TYPES = IMAGE_TYPES
+LOGO_TYPES = {".png", ".jpg", ".jpeg", ".webp"}
 VIDEO_TYPES = {".mp4", ".m4v", ".mov", ".webm"}
 TEXT_KEYS = ("title", "subtitle", "description", "label", "text")
 
@@ -55,6 +58,9 @@ def cross_check(document: dict, project_dir: Path, branch_rooms: Iterable[str] =
     problems += check_files(document, project_dir)
     problems += check_languages(document)
     problems += check_floorplan_points(document, project_dir)
+    problems += check_view_limits(document)
+    problems += check_nadir_scenes(document)
+    problems += check_nadir_logo(document, project_dir)
     return problems
 
 
@@ -123,8 +129,13 @@ def referenced_files(document: dict) -> Iterator[tuple[tuple, str, set[str] | fr
     hall = keys_of(document.get("hall"))
     if isinstance(hall.get("cover"), str):
         yield ("hall", "cover"), hall["cover"], IMAGE_TYPES
+    yield from music_file(("hall", "music"), hall.get("music"))
+    nadir = hall.get("nadir")
+    if isinstance(nadir, dict) and isinstance(nadir.get("logo"), str):
+        yield ("hall", "nadir", "logo"), nadir["logo"], LOGO_TYPES
     for s_index, scene in items(document.get("scenes")):
         yield from photo_files(("scenes", s_index, "photo"), scene.get("photo"))
+        yield from music_file(("scenes", s_index, "music"), scene.get("music"))
         narration = scene.get("narration")
         if isinstance(narration, dict):
             for language, entry in narration.items():
@@ -139,6 +150,12 @@ def referenced_files(document: dict) -> Iterator[tuple[tuple, str, set[str] | fr
     plan = document.get("floorplan")
     if isinstance(plan, dict) and isinstance(plan.get("image"), str):
         yield ("floorplan", "image"), plan["image"], PLAN_TYPES
+
+
+def music_file(path: tuple, music: Any) -> Iterator[tuple[tuple, str, set[str]]]:
+    """Background music is converted and checked like narration."""
+    if isinstance(music, dict) and isinstance(music.get("audio"), str):
+        yield (*path, "audio"), music["audio"], AUDIO_TYPES
 
 
 def photo_files(path: tuple, photo: Any) -> Iterator[tuple[tuple, str, set[str] | frozenset[str]]]:

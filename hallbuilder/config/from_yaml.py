@@ -23,6 +23,8 @@ from hallbuilder.config.model import (
     LinkHotspot,
     MediaFile,
     MediaKind,
+    Music,
+    Nadir,
     Narration,
     Photo,
     Point,
@@ -105,6 +107,19 @@ def make_narration(read: Reader, language: str, data: dict[str, Any], at: KeyPat
     return Narration(language, audio, data.get("transcript"), read.where(*at))
 
 
+def make_music(read: Reader, data: dict[str, Any] | None, at: KeyPath) -> Music | None:
+    if not data:
+        return None
+    return Music(read.media(data["audio"], "audio", *at, "audio"), data["volume"])
+
+
+def make_nadir(read: Reader, data: dict[str, Any] | None) -> Nadir | None:
+    if not data:
+        return None
+    scenes = tuple(data["scenes"]) if "scenes" in data else None
+    return Nadir(f"{read.folder}{data['logo']}", data["size"], scenes, read.where("hall", "nadir"))
+
+
 def make_scene(read: Reader, data: dict[str, Any], index: int, branch: str | None = None) -> Scene:
     at: KeyPath = ("scenes", index)
     photo = data["photo"]
@@ -132,6 +147,8 @@ def make_scene(read: Reader, data: dict[str, Any], index: int, branch: str | Non
         ),
         where=read.where(*at),
         branch=branch,
+        music=make_music(read, data.get("music"), (*at, "music")),
+        limits=frozen(data["limits"]) if data.get("limits") else None,
     )
 
 
@@ -230,4 +247,7 @@ def make_hall(
         build=BuildSettings(**data["build"]),
         showcases=showcases,
         where=read.where("hall"),
+        music=make_music(read, hall.get("music"), ("hall", "music")),
+        limits=frozen(hall["limits"]) if hall.get("limits") else None,
+        nadir=make_nadir(read, hall.get("nadir")),
     )

@@ -61,6 +61,27 @@ class View:
 
 
 @dataclass(frozen=True)
+class Music:
+    """Background music (the hall's, or a scene's own): converted like narration, looped by the viewer."""
+
+    audio: MediaFile
+    volume: float
+
+
+@dataclass(frozen=True)
+class Nadir:
+    """The logo patched over the tripod at the bottom of `scenes` (None: every scene)."""
+
+    logo: str  # project-relative
+    size: float  # degrees across
+    scenes: tuple[str, ...] | None
+    where: Where
+
+    def covers(self, scene_id: str) -> bool:
+        return self.scenes is None or scene_id in self.scenes
+
+
+@dataclass(frozen=True)
 class Narration:
     language: str
     audio: MediaFile | None
@@ -126,6 +147,8 @@ class Scene:
     hotspots: tuple[Hotspot, ...]
     where: Where
     branch: str | None = None
+    music: Music | None = None
+    limits: Mapping[str, float] | None = None  # view limits as written (config/limits.py merges them)
 
 
 @dataclass(frozen=True)
@@ -213,6 +236,9 @@ class Hall:
     build: BuildSettings
     showcases: tuple[Showcase, ...]
     where: Where
+    music: Music | None = None
+    limits: Mapping[str, float] | None = None  # hall-wide view limits as written
+    nadir: Nadir | None = None
 
     @property
     def default_language(self) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 from marshmallow import RAISE, Schema, ValidationError, fields, validate, validates_schema
 
 from hallbuilder.config.fields import Angle, Id, Photo, ProjectPath, Text
+from hallbuilder.config.limits import LIMITS_DOC
 
 HOTSPOT_TYPES = ("link", "info", "showcase")
 PHOTO_DOC = (
@@ -34,6 +35,61 @@ def doc(text: str, required_when: str | None = None, **kwargs: Any) -> dict[str,
 class StrictSchema(Schema):
     class Meta:
         unknown = RAISE
+
+
+class LimitsSchema(StrictSchema):
+    """View limits; checked against each other (after merging the hall's and a scene's) in limits.py."""
+
+    min_fov = Angle(10, 120, **doc("Narrowest vertical field of view visitors can zoom in to (default 30)."))
+    max_fov = Angle(10, 120, **doc("Widest vertical field of view visitors can zoom out to (default 100)."))
+    min_pitch = Angle(
+        -90,
+        90,
+        **doc(
+            "Lowest angle visitors can see: the bottom edge of the view (default -90, straight down); "
+            "e.g. -40 keeps a messy floor out of sight."
+        ),
+    )
+    max_pitch = Angle(
+        -90,
+        90,
+        **doc(
+            "Highest angle visitors can see: the top edge of the view (default 90, straight up); "
+            "e.g. 35 keeps a messy ceiling out of sight."
+        ),
+    )
+
+
+class MusicSchema(StrictSchema):
+    audio = ProjectPath(
+        required=True,
+        **doc(
+            "Background music (mp3, m4a, aac, wav, ogg, opus, flac), played in a loop once the visitor has "
+            "pressed Enter, softer while narration or a video plays; visitors can turn it off."
+        ),
+    )
+    volume = fields.Float(
+        load_default=0.4,
+        validate=validate.Range(0.05, 1, error="{input} is out of range; expected 0.05 to 1"),
+        **doc("How loud, from 0.05 to 1 (narration plays at 1)."),
+    )
+
+
+class NadirSchema(StrictSchema):
+    logo = ProjectPath(
+        required=True,
+        **doc(
+            "The organisation's round logo (PNG with transparency, JPEG or WebP), patched over the tripod at "
+            "the bottom of the scenes when the tiles are made; cut to a circle."
+        ),
+    )
+    size = Angle(
+        5,
+        90,
+        load_default=30.0,
+        **doc("Width of the logo in degrees as seen from the camera (30 covers a usual tripod)."),
+    )
+    scenes = fields.List(Id(), **doc("The scenes that get the logo (default: every scene)."))
 
 
 class HallSchema(StrictSchema):
@@ -67,6 +123,11 @@ class HallSchema(StrictSchema):
             "(https://ENDPOINT/BUCKET/PREFIX/index.html): a bucket does not open index.html for a folder."
         ),
     )
+    limits = fields.Nested(LimitsSchema, **doc(LIMITS_DOC))
+    nadir = fields.Nested(
+        NadirSchema, **doc("A logo over the tripod at the bottom of the scenes (optional).")
+    )
+    music = fields.Nested(MusicSchema, **doc("Background music for the whole hall (optional)."))
 
 
 class ZoneSchema(StrictSchema):
@@ -159,6 +220,12 @@ class SceneSchema(StrictSchema):
         **doc("Narration per language: {zh-CN: {audio: ..., transcript: ...}}."),
     )
     hotspots = fields.List(fields.Nested(HotspotSchema), load_default=list, **doc("Hotspots in this scene."))
+    music = fields.Nested(
+        MusicSchema, **doc("This scene's own background music, instead of the hall's (optional).")
+    )
+    limits = fields.Nested(
+        LimitsSchema, **doc("This scene's view limits, overriding `hall.limits` key by key (optional).")
+    )
 
 
 class PointSchema(StrictSchema):

@@ -2,7 +2,7 @@
 // and the features, each listening to the state's events.
 import { formatHash, linkTo, parseHash } from './deeplink.js';
 import { markerFor } from './hotspots.js';
-import { initialLanguage, pick, rememberLanguage, setBrowserLanguages, t } from './i18n.js';
+import { initialLanguage, pick, rememberLanguage, setBrowserLanguages, t, uiLocale } from './i18n.js';
 import { markFirstView, markInteractive } from './marks.js';
 import { openBranch, openShowcaseFromLink } from './showcase/index.js';
 import { loadTour, sceneIndex } from './tour.js';
@@ -107,6 +107,14 @@ export async function start() {
         settled: () => Boolean(ctx.settled),
     };
     openShowcaseFromLink(ctx);
+    // Background music: its code after the first paint, its file only after Enter (music.js).
+    if (tour.hall.music || tour.scenes.some((scene) => scene.music))
+        requestAnimationFrame(() =>
+            import('./music.js').then(
+                ({ Music }) =>
+                    new Music(ui, { tour, state, locale: (lang) => uiLocale(lang, navigator.languages || []) }),
+            ),
+        );
     // The viewer's code runs after the preview has painted.
     requestAnimationFrame(() => setTimeout(() => loadViewer(ctx), 0));
     return ctx;

@@ -3,6 +3,7 @@
 import { SYSTEM, Viewer } from '@photo-sphere-viewer/core';
 import { CubemapTilesAdapter } from '@photo-sphere-viewer/cubemap-tiles-adapter';
 import { MarkersPlugin } from '@photo-sphere-viewer/markers-plugin';
+import { applyViewLimits, fovRange, viewLimitsPlugin } from './view-limits.js';
 
 export const MIN_FOV = 30;
 export const MAX_FOV = 100;
@@ -14,8 +15,9 @@ export function panoramaOf(scene) {
     const pano = scene.panorama;
     return {
         levels: pano.levels.map(({ faceSize, nbTiles }) => ({ faceSize, nbTiles })),
+        // With a nadir logo the bottom face has tiles of its own (tour.json panorama.bottomTiles).
         tileUrl: (face, col, row, level) =>
-            pano.tiles
+            (face === 'bottom' && pano.bottomTiles ? pano.bottomTiles : pano.tiles)
                 .replace('{level}', String(level))
                 .replace('{face}', face)
                 .replace('{row}', String(row))
@@ -25,15 +27,18 @@ export function panoramaOf(scene) {
     };
 }
 
-/** PSV zoom level (0..100) for a vertical field of view in degrees. */
-export function zoomForFov(fov) {
-    const clamped = Math.min(MAX_FOV, Math.max(MIN_FOV, fov));
-    return ((MAX_FOV - clamped) / (MAX_FOV - MIN_FOV)) * 100;
+const FULL_RANGE = { minFov: MIN_FOV, maxFov: MAX_FOV };
+
+/** PSV zoom level (0..100) for a vertical field of view in degrees, within `range` (a scene's or the viewer's
+ * minFov and maxFov: `viewer.config`). */
+export function zoomForFov(fov, { minFov, maxFov } = FULL_RANGE) {
+    const clamped = Math.min(maxFov, Math.max(minFov, fov));
+    return maxFov === minFov ? 0 : ((maxFov - clamped) / (maxFov - minFov)) * 100;
 }
 
-/** Vertical field of view in degrees for a PSV zoom level. */
-export function fovForZoom(zoom) {
-    return MAX_FOV - (zoom / 100) * (MAX_FOV - MIN_FOV);
+/** Vertical field of view in degrees for a PSV zoom level within `range`. */
+export function fovForZoom(zoom, { minFov, maxFov } = FULL_RANGE) {
+    return maxFov - (zoom / 100) * (maxFov - minFov);
 }
 
 /**
@@ -44,15 +49,15 @@ export function createViewer(container, scene, view, { reducedMotion, plugins = 
     // Drawing at 3× on a phone costs GPU time and battery for no detail the tiles have: cap at 2×.
     SYSTEM.load();
     SYSTEM.pixelRatio = Math.min(SYSTEM.pixelRatio, MAX_PIXEL_RATIO);
+    const range = fovRange(scene);
     const viewer = new Viewer({
         container,
         adapter: [CubemapTilesAdapter, { showErrorTile: false }],
         panorama: panoramaOf(scene),
         defaultYaw: view.yaw * DEG,
         defaultPitch: view.pitch * DEG,
-        defaultZoomLvl: zoomForFov(view.fov),
-        minFov: MIN_FOV,
-        maxFov: MAX_FOV,
+        defaultZoomLvl: zoomForFov(view.fov, range),
+        ...range,
         navbar: false,
         loadingImg: null,
         loadingTxt: '',
@@ -61,7 +66,7 @@ export function createViewer(container, scene, view, { reducedMotion, plugins = 
         touchmoveTwoFingers: false,
         moveInertia: !reducedMotion,
         lang,
-        plugins: [[MarkersPlugin, { clickEventOnMarker: false }], ...plugins],
+        plugins: [[MarkersPlugin, { clickEventOnMarker: false }], viewLimitsPlugin(scene), ...plugins],
     });
     return { viewer, markers: viewer.getPlugin(MarkersPlugin) };
 }
@@ -69,14 +74,19 @@ export function createViewer(container, scene, view, { reducedMotion, plugins = 
 /** The current view in degrees. */
 export function currentView(viewer) {
     const position = viewer.getPosition();
-    return { yaw: position.yaw / DEG, pitch: position.pitch / DEG, fov: fovForZoom(viewer.getZoomLevel()) };
+    return {
+        yaw: position.yaw / DEG,
+        pitch: position.pitch / DEG,
+        fov: fovForZoom(viewer.getZoomLevel(), viewer.config),
+    };
 }
 
 /** Moves to another scene with a transition (a plain cut when motion is reduced). */
 export function showScene(viewer, scene, view, { reducedMotion }) {
+    applyViewLimits(viewer, scene);
     return viewer.setPanorama(panoramaOf(scene), {
         position: { yaw: view.yaw * DEG, pitch: view.pitch * DEG },
-        zoom: zoomForFov(view.fov),
+        zoom: zoomForFov(view.fov, viewer.config),
         transition: reducedMotion ? false : { speed: 900, rotation: true, effect: 'fade' },
         showLoader: false,
     });
@@ -84,7 +94,7 @@ export function showScene(viewer, scene, view, { reducedMotion }) {
 
 /** Turns the camera to a view (instant when motion is reduced). */
 export function lookAt(viewer, view, { reducedMotion }) {
-    const target = { yaw: view.yaw * DEG, pitch: view.pitch * DEG, zoom: zoomForFov(view.fov) };
+    const target = { yaw: view.yaw * DEG, pitch: view.pitch * DEG, zoom: zoomForFov(view.fov, viewer.config) };
     if (reducedMotion) {
         viewer.rotate(target);
         viewer.zoom(target.zoom);
