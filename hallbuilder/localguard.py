@@ -14,6 +14,8 @@ import ipaddress
 from collections.abc import Mapping
 from urllib.parse import urlsplit
 
+from werkzeug.datastructures import Headers
+
 LOCAL_NAMES = frozenset({"localhost"})
 
 
@@ -50,7 +52,7 @@ def host_refusal(host: str, port: int) -> str | None:
     return None
 
 
-def origin_refusal(headers: Mapping[str, str], host: str) -> str | None:
+def origin_refusal(headers: Mapping[str, str] | Headers, host: str) -> str | None:
     """Why the request comes from another site's page (None: same origin or no browser page at all)."""
     origin = headers.get("Origin")
     if origin is not None:
@@ -62,7 +64,7 @@ def origin_refusal(headers: Mapping[str, str], host: str) -> str | None:
     return None
 
 
-def refusal(headers: Mapping[str, str], port: int) -> str | None:
+def refusal(headers: Mapping[str, str] | Headers, port: int) -> str | None:
     """Why a request with these headers must be refused by a local server listening at `port`."""
     host = headers.get("Host", "")
     return host_refusal(host, port) or origin_refusal(headers, host)

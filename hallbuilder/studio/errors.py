@@ -50,7 +50,8 @@ def register_errors(app: Flask) -> None:
 
     @app.errorhandler(HTTPException)
     def http_error(error: HTTPException):
-        key, values = ("bad_request", {"detail": error.description or error.name})
+        values: dict[str, Any] = {"detail": error.description or error.name}
+        key = "bad_request"
         if error.code == 404:
             key, values = "not_found", {"what": request.path}
         elif error.code == 413:

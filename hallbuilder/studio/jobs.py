@@ -70,7 +70,7 @@ class PhotoDigests:
         from hallbuilder.builder.panoramas import photo_source
         from hallbuilder.imaging import panorama_hash
 
-        source = photo_source(project, photo)
+        source = photo_source(project, photo if isinstance(photo, str) else tuple(photo))
         files = list(getattr(source, "files", None) or [source])
         root = project.resolve()
         if not all(Path(file).resolve().is_relative_to(root) for file in files):
@@ -143,7 +143,7 @@ class TilingJobs:
         from hallbuilder.config.model import View
 
         try:
-            source = photo_source(self.project, job.photo)
+            source = photo_source(self.project, job.photo if isinstance(job.photo, str) else tuple(job.photo))
             total = max(1, tiles_to_make(photo_width(source), settings))
             made = 0
 

@@ -24,17 +24,18 @@ def bad(index: int, detail: str) -> StudioError:
 
 def styled(value: Any) -> Any:
     """A JSON value as ruamel nodes: short maps and lists in flow style, like hall.yaml's template."""
+    node: CommentedMap | CommentedSeq
     if isinstance(value, dict):
-        node: CommentedMap | CommentedSeq = CommentedMap(
-            (str(key), styled(item)) for key, item in value.items()
-        )
-        children = list(node.values())
+        mapping = CommentedMap((str(key), styled(item)) for key, item in value.items())
+        node, children = mapping, list(mapping.values())
     elif isinstance(value, list):
         node = CommentedSeq(styled(item) for item in value)
         children = list(node)
     else:
         return value
-    inner_blocks = any(isinstance(child, dict | list) and not child.fa.flow_style() for child in children)
+    inner_blocks = any(
+        isinstance(child, CommentedMap | CommentedSeq) and not child.fa.flow_style() for child in children
+    )
     if len(json.dumps(value, ensure_ascii=False)) <= FLOW_LIMIT and not inner_blocks:
         node.fa.set_flow_style()
     else:
@@ -50,7 +51,7 @@ def walk(document: Any, path: list, index: int) -> Any:
             if (isinstance(node, list) and isinstance(part, int) and not isinstance(part, bool)) or (
                 isinstance(node, dict) and isinstance(part, str)
             ):
-                node = node[part]
+                node = node[part]  # type: ignore[index]  # mypy does not narrow `part` through the `or`
             else:
                 raise KeyError(part)
         except (KeyError, IndexError):
@@ -83,7 +84,7 @@ def set_value(parent: Any, key: Any, value: Any, index: int) -> None:
     if (isinstance(parent, dict) and isinstance(key, str)) or (
         isinstance(parent, list) and isinstance(key, int) and -len(parent) <= key < len(parent)
     ):
-        parent[key] = value
+        parent[key] = value  # type: ignore[index]  # mypy does not narrow `key` through the `or`
     else:
         raise bad(index, f"cannot set {key!r} there")
 
@@ -105,7 +106,12 @@ def apply_list_op(target: Any, op: dict, index: int) -> None:
         target.insert(at, styled(op["value"]))
         return
     source, to = op.get("from"), op.get("to")
-    if not all(isinstance(n, int) and 0 <= n < len(target) for n in (source, to)):
+    if not (
+        isinstance(source, int)
+        and isinstance(to, int)
+        and 0 <= source < len(target)
+        and 0 <= to < len(target)
+    ):
         raise bad(index, f"a move needs from and to between 0 and {len(target) - 1}")
     target.insert(to, target.pop(source))
 
@@ -117,7 +123,7 @@ def apply_ops(document: Any, ops: Any) -> None:
         apply_op(document, op, index)
 
 
-def summary_of(ops: list[dict]) -> str:
+def summary_of(ops: Any) -> str:
     """What a save did, for the history list: 'set scenes[0].title.en' (+ n more)."""
     from hallbuilder.config.problems import format_path
 

@@ -54,7 +54,8 @@ class Preview:
         self.project = project
         self.dist = project / ".hallbuilder-studio" / "preview"
         self.ready = ready  # scenes (hall.yaml's values) → the ids whose tiles are in the cache
-        self.state, self.version, self.message = "building", "", None
+        self.state, self.version = "building", ""
+        self.message: str | None = None
         self.left_out: list[str] = []
         self._built_from = ""
         self._wanted = threading.Event()

@@ -81,17 +81,16 @@ def read_project(project_dir: Path, statuses_of: Statuses) -> dict[str, Any]:
     """`GET /api/project`: version, hall, zones, scenes (each with its tiles' status) and problems."""
     data = (project_dir / CONFIG_NAME).read_bytes()
     document = plain_document(data.decode("utf-8", errors="replace")) or {}
-    scenes = document.get("scenes") if isinstance(document.get("scenes"), list) else []
+    listed = document.get("scenes")
+    scenes: list[dict[str, Any]] = (
+        [scene for scene in listed if isinstance(scene, dict)] if isinstance(listed, list) else []
+    )
     statuses = statuses_of(scenes)
     return {
         "version": digest(data),
         "hall": document.get("hall") if isinstance(document.get("hall"), dict) else {},
         "zones": document.get("zones") if isinstance(document.get("zones"), list) else [],
-        "scenes": [
-            {**scene, "status": statuses.get(str(scene.get("id")), MISSING)}
-            for scene in scenes
-            if isinstance(scene, dict)
-        ],
+        "scenes": [{**scene, "status": statuses.get(str(scene.get("id")), MISSING)} for scene in scenes],
         "floorplan": document.get("floorplan"),
         "problems": problems_json(check_problems(project_dir)),
     }

@@ -53,7 +53,8 @@ def hotspot_id(scene: Any, index: int, hotspot: Any) -> str:
     return str(hotspot.get("id") or f"{scene.get('id')}-{index}")
 
 
-def plan_points(document: Any) -> dict:
+def plan_points(document: Any) -> Any:
+    """The floor plan's points as ruamel keeps them (a CommentedMap, whose insert keeps the order), or {}."""
     plan = document.get("floorplan")
     points = plan.get("points") if isinstance(plan, dict) else None
     return points if isinstance(points, dict) else {}
@@ -171,8 +172,8 @@ def showcase_references(project: Path, scene_id: str) -> list[dict[str, Any]]:
                     "path": ["scenes", s_index, "hotspots", h_index, "target"],
                 }
             )
-        raw = document.get("achievements") if isinstance(document.get("achievements"), list) else []
-        for index, item in enumerate(raw):
+        listed = document.get("achievements")
+        for index, item in enumerate(listed if isinstance(listed, list) else []):
             if isinstance(item, dict) and item.get("scene") == scene_id:
                 found.append(
                     {

@@ -47,7 +47,7 @@ def make_blueprint() -> Blueprint:
         current = studio()
         version = current.saver.edit(
             data.get("version"),
-            lambda document: rename_scene(document, scene_id, new),
+            lambda document: rename_scene(document, scene_id, str(new)),
             f"rename {scene_id} → {new}",
         )
         update_showcases(current.project, scene_id, new)

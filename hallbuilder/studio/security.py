@@ -20,6 +20,7 @@ from html import escape
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from flask import Blueprint, Response, current_app, g, jsonify, redirect, request
+from werkzeug.wrappers import Response as BaseResponse
 
 from hallbuilder.localguard import flask_refusal
 from hallbuilder.studio.errors import StudioError, language
@@ -76,7 +77,7 @@ def access() -> Access:
     return current_app.extensions["studio"].access
 
 
-def session_cookie(response: Response, session: str) -> Response:
+def session_cookie(response: BaseResponse, session: str) -> BaseResponse:
     response.set_cookie(COOKIE, session, httponly=True, samesite="Strict", path="/")
     return response
 
@@ -87,7 +88,7 @@ def bearer_ok(grant: Access) -> bool:
     return not grant.lan and bool(given) and hmac.compare_digest(given, grant.token)
 
 
-def guard() -> Response | None:
+def guard() -> BaseResponse | None:
     """Run before every request: refuse, or let it through with `g.session` set (None for a script)."""
     reason = flask_refusal()
     if reason:
