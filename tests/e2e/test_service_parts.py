@@ -39,11 +39,14 @@ class FakeService:
                 "nickname": "Li <i>",
                 "text": "<img src=x onerror=alert(1)>",
                 "created_at": "2026-11-20T08:00:00Z",
+                "position": None,
             }
             return 200, {"comments": [comment] if "after_id=0" in path else [], "next_after_id": 1}
         if (method, route) == ("POST", "comments"):
             sent = json.loads(body)
-            comment = {key: sent[key] for key in ("scene", "nickname", "text")}
+            comment = {key: sent[key] for key in ("scene", "nickname", "text")} | {
+                "position": sent.get("position")
+            }
             comment |= {"id": 2, "created_at": "2026-11-20T08:01:00Z", "status": "pending"}
             return 201, {"comment": comment, "edit_token": "t"}
         if (method, route) == ("POST", "views"):
@@ -242,6 +245,11 @@ STAND_IN_ANSWERS = [
     ("GET", "announcements", b""),
     ("GET", "comments?scene=concourse&after_id=0&limit=50", b""),
     ("POST", "comments", b'{"nickname": "Wang", "text": "Hi", "scene": "concourse", "website": ""}'),
+    (
+        "POST",
+        "comments",
+        b'{"nickname": "Wang", "text": "Hi", "scene": "concourse", "position": {"yaw": -20.5, "pitch": 3}}',
+    ),
     ("POST", "views", b'{"scene": "concourse"}'),
     ("GET", "stats", b""),
 ]
