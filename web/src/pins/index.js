@@ -43,7 +43,12 @@ export class PinnedComments {
         this.switch = h('button', { type: 'button', class: 'hb-pins-switch', onclick: () => this.toggle() });
         root.append(this.switch);
         this.renderSwitch();
-        state.addEventListener(SceneChangedEvent.type, () => this.load());
+        state.addEventListener(SceneChangedEvent.type, () => {
+            // the last scene's pins must not be put back into the next one while it loads
+            this.comments = [];
+            this.thin();
+            this.load();
+        });
         state.addEventListener(LanguageChangedEvent.type, () => this.renderSwitch());
         const later = () => (this.frame ||= requestAnimationFrame(() => ((this.frame = 0), this.thin())));
         viewer.addEventListener('position-updated', later);
