@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from marshmallow import EXCLUDE, Schema, ValidationError, fields, validate
+from marshmallow import EXCLUDE, Schema, ValidationError, fields, pre_dump, validate, validates_schema
 
 from hallbuilder import ids
 from hallbuilder.service.guard.text import has_controls, visible
@@ -60,11 +60,35 @@ class CommentQuery(In):
     limit = fields.Integer(load_default=50, validate=validate.Range(min=1, max=100))
 
 
+class Position(Schema):
+    """Where in its scene a comment is pinned: the view's centre when the visitor wrote it, in degrees."""
+
+    yaw = fields.Float(required=True, validate=validate.Range(min=-180, max=180))
+    pitch = fields.Float(required=True, validate=validate.Range(min=-90, max=90))
+
+
+class PositionIn(Position, In):
+    pass
+
+
 class CommentIn(In):
     nickname = VisibleString(required=True, validate=validate.Length(min=1, max=32))
     text = VisibleString(required=True, validate=validate.Length(min=1, max=500))
     scene = fields.String(allow_none=True, validate=ID)
+    position = fields.Nested(
+        PositionIn,
+        allow_none=True,
+        load_default=None,
+        metadata={"description": "pins the comment at this place in `scene` (needs a scene)"},
+    )
     website = fields.String(load_default="", metadata={"description": "honeypot: leave empty"})
+
+    @validates_schema
+    def _pinned_needs_a_scene(self, data, **kwargs):
+        if data.get("position") and not data.get("scene"):
+            raise ValidationError(
+                "A pinned comment needs the scene it is pinned in: send `scene` too.", "position"
+            )
 
 
 class CommentEditIn(In):
@@ -77,6 +101,15 @@ class Comment(Schema):
     nickname = fields.String(required=True)
     text = fields.String(required=True)
     created_at = UtcDateTime(required=True)
+    position = fields.Nested(
+        Position, allow_none=True, required=True, metadata={"description": "null when not pinned"}
+    )
+
+    @pre_dump
+    def _position_from_columns(self, comment, **kwargs):
+        """The store keeps `yaw` and `pitch` as columns; the API shows them together, or null."""
+        pinned = comment.get("yaw") is not None and comment.get("pitch") is not None
+        return {**comment, "position": {"yaw": comment["yaw"], "pitch": comment["pitch"]} if pinned else None}
 
 
 class CommentWithStatus(Comment):

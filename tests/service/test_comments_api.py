@@ -50,7 +50,7 @@ def test_post_moderation_publishes_and_lists_oldest_first_with_cursor(client, da
     listed = client.get(URL).get_json()
     assert [c["text"] for c in listed["comments"]] == ["第一条", "第二条"]
     assert listed["next_after_id"] == second["id"]
-    assert set(listed["comments"][0]) == {"id", "scene", "nickname", "text", "created_at"}
+    assert set(listed["comments"][0]) == {"id", "scene", "nickname", "text", "created_at", "position"}
     assert client.get(f"{URL}?after_id={first['id']}").get_json()["comments"][0]["text"] == "第二条"
     assert [c["text"] for c in client.get(URL + "?scene=lobby").get_json()["comments"]] == ["第一条"]
     assert client.get(URL + "?scene=hall-a").get_json()["comments"] == []
@@ -308,3 +308,59 @@ def test_post_moderation_judges_an_edit_like_a_new_comment(client, database):
     cleaned = edit(client, created, "展厅很美")
     assert cleaned.get_json()["comment"]["status"] == "published"
     assert [c["text"] for c in client.get(URL).get_json()["comments"]] == ["展厅很美"]
+
+
+def test_a_pinned_comment_keeps_its_place_and_is_listed_only_once_approved(client, database):
+    created = post(client, "看这幅画", scene="lobby", position={"yaw": -135.5, "pitch": 12.25})
+    assert created.status_code == 201
+    assert created.get_json()["comment"]["position"] == {"yaw": -135.5, "pitch": 12.25}
+    assert client.get(URL + "?scene=lobby").get_json()["comments"] == []
+    post(client, "没有位置的留言", scene="lobby")
+    approve_all(database)
+    listed = client.get(URL + "?scene=lobby").get_json()["comments"]
+    assert [(c["text"], c["position"]) for c in listed] == [
+        ("看这幅画", {"yaw": -135.5, "pitch": 12.25}),
+        ("没有位置的留言", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("position", "scene", "field", "message"),
+    [
+        (
+            {"yaw": 181, "pitch": 0},
+            "lobby",
+            "yaw",
+            "Must be greater than or equal to -180 and less than or equal to 180.",
+        ),
+        (
+            {"yaw": 0, "pitch": -90.5},
+            "lobby",
+            "pitch",
+            "Must be greater than or equal to -90 and less than or equal to 90.",
+        ),
+        (
+            {"yaw": "NaN", "pitch": 0},
+            "lobby",
+            "yaw",
+            "Special numeric values (nan or infinity) are not permitted.",
+        ),
+        ({"yaw": 0}, "lobby", "pitch", "Missing data for required field."),
+    ],
+)
+def test_a_position_out_of_range_is_refused_with_the_field_named(
+    client, database, position, scene, field, message
+):
+    answer = post(client, scene=scene, position=position)
+    assert answer.status_code == 422
+    assert answer.get_json()["errors"]["json"]["position"][field] == [message]
+    approve_all(database)
+    assert client.get(URL).get_json()["comments"] == []
+
+
+def test_a_pinned_comment_needs_its_scene(client):
+    answer = post(client, position={"yaw": 0, "pitch": 0})
+    assert answer.status_code == 422
+    assert answer.get_json()["errors"]["json"]["position"] == [
+        "A pinned comment needs the scene it is pinned in: send `scene` too."
+    ]

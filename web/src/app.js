@@ -248,6 +248,11 @@ async function afterFirstView(ctx) {
     } catch (error) {
         console.warn('plugins:', error);
     }
+    if (ctx.service && ctx.viewer)
+        import('./pins/index.js').then(
+            (pins) => startPins(ctx, pins),
+            () => {},
+        );
     if (ctx.editAvailable) {
         const edit = await import('./ui/edit.js');
         ctx.edit = new edit.EditMode(ctx);
@@ -255,6 +260,20 @@ async function afterFirstView(ctx) {
         ctx.toolbar.render();
     }
     ctx.settled = true;
+}
+
+function startPins(ctx, { PinnedComments }) {
+    const view = () => ctx.viewerModule.currentView(ctx.viewer);
+    const { state, viewer, markers, service } = ctx;
+    const pins = new PinnedComments({
+        state,
+        viewer,
+        markers,
+        api: service.api,
+        view,
+        root: ctx.toolbar.nav.parentNode,
+    });
+    service.pinning = pins.formHooks();
 }
 
 const prefetched = new Set();

@@ -84,12 +84,14 @@ def _reject(verdict: filters.Verdict, field: str = "text") -> None:
 )
 @blp.alt_response(429, description="Too many comments; see Retry-After")
 def post_comment(data: dict, hall: str):
-    """Post a comment; it is published at once only under post-moderation and when no filter objects."""
+    """Post a comment, pinned at a place in its scene when `position` is given; it is published at once only
+    under post-moderation and when no filter objects."""
     settings = service().settings
     moderation = hall_or_404(hall, fresh=True)["moderation"]
     honeypot(data["website"])
     scene = data.get("scene")
     scene_or_404(hall, scene)
+    position = data["position"] or {"yaw": None, "pitch": None}
     visitor = current_visitor()
     per_hall = settings.limits.hall_comments_per_minute
     limit(
@@ -132,6 +134,8 @@ def post_comment(data: dict, hall: str):
             reason=verdict.reason,
             visitor=visitor.hash,
             text_hash=text_hash,
+            yaw=position["yaw"],
+            pitch=position["pitch"],
         )
     token = tokens.make(settings.secret_key, hall, comment["id"])
     return {"comment": comment, "edit_token": token}

@@ -17,11 +17,14 @@ PUBLIC_COLUMNS = (
     comments.c.nickname,
     comments.c.text,
     comments.c.created_at,
+    comments.c.yaw,
+    comments.c.pitch,
 )
 
 
 def add(connection: Connection, **values: Any) -> dict[str, Any]:
-    """Insert a comment (hall_id, scene, nickname, text, status, reason, visitor, text_hash); return it."""
+    """Insert a comment (hall_id, scene, nickname, text, status, reason, visitor, text_hash, and yaw and pitch
+    when pinned); return it."""
     now = utcnow()
     values = {"reason": "", **values, "created_at": now, "updated_at": now}
     comment_id = insert_id(connection, comments.insert().values(**values))

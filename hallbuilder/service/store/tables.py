@@ -11,6 +11,7 @@ from sqlalchemy import (
     Column,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -75,6 +76,9 @@ comments = Table(
     Column("text_hash", String(64), nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("updated_at", DateTime, nullable=False),
+    # A pinned comment's place in its scene, in degrees (yaw -180..180, pitch -90..90); NULL when not pinned.
+    Column("yaw", Float, nullable=True),
+    Column("pitch", Float, nullable=True),
     Index("ix_comments_hall_status_id", "hall_id", "status", "id"),
     Index("ix_comments_visitor_text", "visitor", "text_hash"),
 )

@@ -114,6 +114,7 @@ export class Service {
             list.append(
                 h('li', { class: 'hb-comment' }, [
                     h('strong', { text: comment.nickname }),
+                    this.pinning?.note(comment, lang),
                     h('time', {
                         datetime: comment.created_at,
                         text: new Date(comment.created_at).toLocaleString(lang),
@@ -149,9 +150,11 @@ export class Service {
             class: 'hb-offscreen',
             'aria-hidden': 'true',
         });
+        const pin = this.pinning?.field(lang); // pins/index.js, once loaded after the first view
         const form = h('form', { class: 'hb-form' }, [
             h('label', {}, [t(lang, 'nickname'), nickname]),
             h('label', {}, [t(lang, 'commentText'), text]),
+            pin?.element,
             website,
             h('button', { type: 'submit', class: 'hb-button hb-button--primary', text: t(lang, 'send') }),
         ]);
@@ -162,6 +165,7 @@ export class Service {
                     nickname: nickname.value,
                     text: text.value,
                     scene,
+                    position: pin?.box.checked ? this.pinning.position() : undefined,
                     website: website.value,
                 });
                 status.textContent = t(lang, result.comment?.status === 'published' ? 'published' : 'sent');
