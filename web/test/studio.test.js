@@ -10,6 +10,7 @@ import { fromPreview } from '../src/studio/panorama.js';
 import { closestField, problemLine } from '../src/studio/problems.js';
 import { textIn, textOp } from '../src/studio/texts.js';
 import { refusals } from '../src/studio/uploads.js';
+import { referenceText } from '../src/studio/scene-form.js';
 import { freeZoneId } from '../src/studio/zones-panel.js';
 
 const LANGS = ['zh-CN', 'en'];
@@ -128,16 +129,16 @@ test('the UI is Chinese for a Chinese browser, English otherwise, unless chosen'
     assert.equal(uiLanguageFor([], 'xx'), 'en');
 });
 
-test('a refused photo gives its check messages', () => {
-    const answer = {
-        photos: [
-            { file: 'ok.jpg', scene: 'ok' },
-            { file: 'bad.jpg', ok: false, problems: [{ message: 'photos/bad.jpg: not 2:1' }] },
-        ],
-    };
-    assert.deepEqual(refusals(answer), ['photos/bad.jpg: not 2:1']);
-    assert.deepEqual(refusals({ photos: [{ file: 'x', error: { message: 'too large' } }] }), ['too large']);
-    assert.deepEqual(refusals({ version: 'v' }), []);
+test('a refused photo gives its check messages, named', () => {
+    const answer = { version: 'v', added: [{ scene: 'ok' }], refused: [{ name: 'bad.jpg', message: 'not 2:1' }] };
+    assert.deepEqual(refusals(answer), ['bad.jpg: not 2:1']);
+    assert.deepEqual(refusals({ version: 'v', added: [], refused: [] }), []);
+});
+
+test('what links to a scene reads plainly before it is deleted', () => {
+    assert.equal(referenceText({ kind: 'link', scene: 'lobby', hotspot: 'lobby-h1' }), 'lobby: lobby-h1');
+    assert.equal(referenceText({ kind: 'start', path: ['hall', 'start'] }), 'hall.start');
+    assert.equal(referenceText({ kind: 'floorplan', path: ['floorplan', 'points', 'x'] }), 'floorplan.points.x');
 });
 
 test("the editor reads a scene's tiles from the preview", () => {

@@ -22,7 +22,7 @@ export class PanoramaEditor extends EventTarget {
         this.onMove = onMove;
         this.onSelect = onSelect;
         this.placing = false;
-        this.stage = h('div', { class: 'st-stage', id: 'st-stage' });
+        this.stage = h('div', { class: 'st-stage', id: 'st-stage', tabindex: 0, 'aria-label': t('panorama') });
         this.empty = h('p', { class: 'st-stage-empty', text: t('noTiles') });
         this.hint = h('p', { class: 'st-hint', role: 'status' });
         this.element = h('div', { class: 'st-panorama' }, [this.stage, this.empty, this.hint]);
@@ -65,6 +65,10 @@ export class PanoramaEditor extends EventTarget {
             });
             this.viewer = viewer;
             this.markers = markers;
+            // The arrow keys turn the panorama only while it has the focus, never while typing in a form.
+            viewer.addEventListener('key-press', (event) => {
+                if (!this.stage.contains(document.activeElement)) event.preventDefault();
+            });
             viewer.addEventListener('click', ({ data }) => {
                 if (this.placing && !data.marker) this.place(data.yaw * DEG, data.pitch * DEG);
             });

@@ -98,13 +98,16 @@ async function deleteScene(ctx, scene) {
         ctx.message(error.message);
         return;
     }
-    const names = references.map((item) =>
-        typeof item === 'string'
-            ? item
-            : item.summary || item.key || [item.scene, item.hotspot].filter(Boolean).join(' → '),
-    );
+    const names = references.map(referenceText);
     const question = names.length ? t('deleteConfirm', scene.id, names.join('; ')) : t('deleteConfirmNone', scene.id);
     if (!window.confirm(question)) return;
     await ctx.run(`/api/scenes/${encodeURIComponent(scene.id)}`, {}, 'DELETE');
     ctx.select(null);
+}
+
+/** One thing that names the scene, as staff read it: "lobby: lobby-h1", "hall.start", "floorplan". */
+export function referenceText(item) {
+    if (item.kind === 'link') return `${item.scene}: ${item.hotspot}`;
+    if (item.kind === 'start') return 'hall.start';
+    return (item.path || [item.kind]).join('.');
 }

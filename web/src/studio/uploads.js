@@ -14,17 +14,9 @@ export async function uploadMedia(file) {
     return answer.path;
 }
 
-/** The messages of a refused photo in an upload answer (the shapes the API gives), or []. */
+/** The messages of the refused photos in an upload answer (`refused: [{name, message}]`), or []. */
 export function refusals(answer) {
-    const items = answer?.photos || answer?.results || [];
-    return items
-        .filter((item) => item.ok === false || item.refused || item.error || item.problems?.length)
-        .flatMap((item) =>
-            item.problems?.length
-                ? item.problems.map((problem) => problem.message)
-                : [item.error?.message || item.message || item.error],
-        )
-        .filter(Boolean);
+    return (answer?.refused || []).map((item) => (item.name ? `${item.name}: ${item.message}` : item.message));
 }
 
 export class PhotoUploads {
