@@ -45,6 +45,10 @@ SUBCOMMANDS: dict[str, tuple[str, str]] = {
     ),
     "qr": ("hallbuilder.commands.qr:qr", "Write print-ready QR codes of the hall and each scene."),
     "showcase": ("hallbuilder.commands.showcase:showcase", "Create and check branch showcases."),
+    "studio": (
+        "hallbuilder.commands.studio:studio",
+        "Lay out the hall in the browser (a local authoring app).",
+    ),
 }
 
 

@@ -160,7 +160,10 @@ def build_hall(
     dist: Path | None = None,
     progress: Progress | None = None,
     pull_showcases: str | None = None,
+    prune: bool = True,
 ) -> BuildSummary:
+    """Build `project` into `dist`. `prune=False` leaves the cache as it is (the studio's previews, built while
+    other photos are still being tiled into the cache, must not touch their unfinished entries)."""
     started = time.perf_counter()
     progress = progress or Progress()
     log.info("Reading %s", Path(project) / "hall.yaml" if Path(project).is_dir() else project)
@@ -199,9 +202,11 @@ def build_hall(
     tiles = sum(panorama.tiles for _, panorama in panoramas.values())
     _, size = folder_size(dist)
     reused = sum(1 for _, panorama in panoramas.values() if panorama.reused)
-    log.info("Pruning the cache")
-    pruned = prune_panoramas(
-        cache_dir, {scene_id: panorama.hash for scene_id, (_, panorama) in panoramas.items()}
-    )
+    pruned = NOTHING_PRUNED
+    if prune:
+        log.info("Pruning the cache")
+        pruned = prune_panoramas(
+            cache_dir, {scene_id: panorama.hash for scene_id, (_, panorama) in panoramas.items()}
+        )
     seconds = time.perf_counter() - started
     return BuildSummary(dist, len(panoramas), len(panoramas) - reused, reused, tiles, size, seconds, pruned)

@@ -127,12 +127,19 @@ class HotspotEdit(Schema):
 
 
 def save_edit(project: Path, token: str):
-    """Only this computer, only the page this server served (it carries the token), only a valid hall.yaml."""
+    """Only this computer, only the page this server served (it carries the token), only a valid hall.yaml.
+
+    The Host and Origin are checked too: a page on another site that points its name at 127.0.0.1 (DNS
+    rebinding) comes from this computer's address, but not with this server's Host.
+    """
     from hallbuilder.config.edit import save_hotspot
     from hallbuilder.errors import ConfigError
+    from hallbuilder.localguard import flask_refusal
 
-    if request.remote_addr not in LOOPBACK or not hmac.compare_digest(
-        request.headers.get("X-Hallbuilder-Edit", ""), token
+    if (
+        flask_refusal()
+        or request.remote_addr not in LOOPBACK
+        or not hmac.compare_digest(request.headers.get("X-Hallbuilder-Edit", ""), token)
     ):
         return jsonify(code=403, status="Forbidden", message="Edit mode saves only from this computer."), 403
     try:

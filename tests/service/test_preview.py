@@ -247,6 +247,28 @@ def test_edit_saves_need_this_computer_and_the_token(edit_client, remote, token_
         assert (project / "hall.yaml").read_text("utf-8") == before
 
 
+@pytest.mark.parametrize(
+    "headers",
+    [
+        {"Host": "evil.example:80"},  # a page that pointed its own name at 127.0.0.1 (DNS rebinding)
+        {"Host": "localhost", "Origin": "http://evil.example"},
+        {"Host": "localhost", "Sec-Fetch-Site": "cross-site"},
+        {"Host": "127.0.0.1:9999"},
+    ],
+)
+def test_edit_saves_refuse_a_foreign_host_or_origin(edit_client, headers):
+    client, project, edit = edit_client
+    before = (project / "hall.yaml").read_bytes()
+    response = client.post(edit["save"], json=MOVE, headers={"X-Hallbuilder-Edit": edit["token"], **headers})
+    assert response.status_code == 403
+    assert (project / "hall.yaml").read_bytes() == before
+    same_origin = {"Host": "127.0.0.1", "Origin": "http://127.0.0.1", "Sec-Fetch-Site": "same-origin"}
+    response = client.post(
+        edit["save"], json=MOVE, headers={"X-Hallbuilder-Edit": edit["token"], **same_origin}
+    )
+    assert response.status_code == 200
+
+
 def test_edit_saves_are_validated(edit_client):
     client, project, edit = edit_client
     before = (project / "hall.yaml").read_text("utf-8")
