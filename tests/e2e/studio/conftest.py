@@ -7,6 +7,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -35,6 +36,8 @@ def run_studio(project: Path) -> Iterator[str]:
             printed.append(line)
             found = re.search(r"Studio: (http://\S+\?token=\S+)", line)
             if found:
+                # Keep reading what it prints (a request log line each): a full pipe would stop the studio.
+                threading.Thread(target=drain, args=(process.stdout, printed), daemon=True).start()
                 yield found.group(1)
                 break
         else:
@@ -48,6 +51,13 @@ def run_studio(project: Path) -> Iterator[str]:
             process.wait()
 
 
+def drain(stream, lines: list[str]) -> None:
+    """Reads the studio's output to the end, keeping the last lines for a failure's report."""
+    for line in stream:
+        lines.append(line)
+        del lines[:-200]
+
+
 @pytest.fixture
 def studio_project(tmp_path: Path) -> Path:
     """A folder that does not exist yet: the studio creates the project as `hallbuilder new` does."""
@@ -58,7 +68,9 @@ def studio_project(tmp_path: Path) -> Path:
 def studio(desktop_page, studio_project: Path) -> Iterator[StudioPage]:
     """The studio on an empty folder, opened in Chromium (1280×800, English) through its token address."""
     if not BUNDLE.exists():
-        pytest.fail(f"the studio bundle is missing ({BUNDLE}): run `make setup` (cd web && npm ci && npm run build)")
+        pytest.fail(
+            f"the studio bundle is missing ({BUNDLE}): run `make setup` (cd web && npm ci && npm run build)"
+        )
     desktop_page.set_default_timeout(30000)
     with run_studio(studio_project) as address:
         yield StudioPage(desktop_page, address, studio_project).open()

@@ -8,7 +8,8 @@ from pathlib import Path
 
 def key(*path: object) -> str:
     """The CSS selector of the field that writes `path` in hall.yaml (its data-key)."""
-    return f"[data-key='{json.dumps(list(path), ensure_ascii=False)}']"
+    text = json.dumps(list(path), ensure_ascii=False, separators=(",", ":"))
+    return f"[data-key='{text}']"
 
 
 class StudioPage:
@@ -30,8 +31,8 @@ class StudioPage:
         return self
 
     def settled(self) -> None:
-        """Waits until no save is in flight."""
-        self.page.wait_for_function("() => window.hallbuilderStudio.store.busy === 0")
+        """Waits until no save is in flight (generously: on a busy machine the studio tiles and previews too)."""
+        self.page.wait_for_function("() => window.hallbuilderStudio.store.busy === 0", timeout=120000)
 
     def fill(self, selector: str, text: str) -> None:
         """Types into a field and leaves it (which saves it), then waits for the save."""

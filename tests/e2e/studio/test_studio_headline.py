@@ -34,7 +34,9 @@ def drop_photos(studio: StudioPage, panoramas: Path) -> list[str]:
     """Drops the three photos at once; returns the new scenes' ids once all three are in the list."""
     before = set(studio.scene_ids())
     studio.page.set_input_files("#st-photos", [str(panoramas / name) for name in PHOTOS])
-    studio.page.wait_for_function(f"() => window.hallbuilderStudio.store.project.scenes.length === {len(before) + 3}")
+    studio.page.wait_for_function(
+        f"() => window.hallbuilderStudio.store.project.scenes.length === {len(before) + 3}"
+    )
     return [scene for scene in studio.scene_ids() if scene not in before]
 
 
@@ -56,8 +58,9 @@ def set_view(studio: StudioPage) -> None:
     """Turns the panorama with the keyboard, then "use this view"."""
     studio.wait_panorama()
     studio.page.focus("#st-stage")
-    for _ in range(6):
-        studio.page.keyboard.press("ArrowRight")
+    studio.page.keyboard.down("ArrowRight")
+    studio.page.wait_for_function("() => window.hallbuilderStudio.editor.currentView().yaw > 20")
+    studio.page.keyboard.up("ArrowRight")
     studio.page.click("#st-use-view")
     studio.settled()
 
@@ -115,6 +118,7 @@ def test_lay_out_a_hall_without_yaml_then_check_build_publish_and_walk(
     link(studio, new[1], new[2])
     page.screenshot(path=str(screenshots / "hotspots.png"))
     studio.select_scene(new[2])
+    studio.wait_panorama()
     studio.page.select_option("#st-new-type", "info")
     page.click("#st-place")
     box = page.locator("#st-stage").bounding_box()
@@ -142,7 +146,9 @@ def test_lay_out_a_hall_without_yaml_then_check_build_publish_and_walk(
     for scene, (english, chinese) in zip(hall.scenes, PHOTOS.values(), strict=True):
         assert scene["title"] == {"zh-CN": chinese, "en": english}
         assert scene["view"]["yaw"] != 0
-    targets = {(scene["id"], spot.get("target")) for scene in hall.scenes for spot in scene.get("hotspots", [])}
+    targets = {
+        (scene["id"], spot.get("target")) for scene in hall.scenes for spot in scene.get("hotspots", [])
+    }
     assert {(new[0], new[1]), (new[1], new[0]), (new[1], new[2]), (new[2], new[1])} <= targets
     info = [spot for spot in hall.scenes[2]["hotspots"] if spot["type"] == "info"]
     assert info[0]["images"][0].startswith("media/")

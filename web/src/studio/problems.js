@@ -15,8 +15,9 @@ export function closestField(paths, problemPath) {
     return best;
 }
 
-/** A problem as one line: "hall.yaml:12 scenes[1].title: message" (the key and line when known). */
+/** A problem as one line: "hall.yaml:12 scenes[1].title: message" (the key and line added when the message lacks them). */
 export function problemLine(problem) {
+    if (problem.key && String(problem.message).includes(problem.key)) return problem.message;
     const where = [problem.line ? `hall.yaml:${problem.line}` : '', problem.key || ''].filter(Boolean).join(' ');
     return where ? `${where}: ${problem.message}` : problem.message;
 }

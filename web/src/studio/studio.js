@@ -92,7 +92,7 @@ class Studio {
         );
         this.side = h('div', { class: 'st-side-body', role: 'tabpanel' });
         this.notices = h('div', { class: 'st-notices' });
-        this.problems = h('div', { class: 'st-check', role: 'status' });
+        this.problems = h('div', { class: 'st-check-problems', role: 'status' });
         this.work = h('div', { class: 'st-work-forms' });
         this.element = h('div', { id: 'st-app', class: 'st-app' }, [
             h('header', { class: 'st-header' }, [
