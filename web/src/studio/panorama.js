@@ -7,6 +7,7 @@ import { t } from './lang.js';
 
 const DEG = 180 / Math.PI;
 const round = (value) => Math.round(value * 10) / 10;
+const NUDGE_REST_MS = 500;
 
 /** A tour.json scene whose tile and image addresses point into the preview (`/preview/…`). */
 export function fromPreview(scene, base = '/preview/') {
@@ -93,11 +94,12 @@ export class PanoramaEditor extends EventTarget {
             button.dataset.index = String(index);
             if (index === this.selected) marker.element.classList.add('st-marker--selected');
             button.addEventListener('keydown', (event) => this.nudge(event, index));
+            button.addEventListener('keyup', (event) => this.nudged(event));
             this.markers.addMarker(marker);
         });
     }
 
-    /** Arrow keys move a focused hotspot by 1° (10° with Shift); the move is saved when the key is released. */
+    /** Arrow keys move a focused hotspot by 1° (10° with Shift) on screen; `nudged` saves the move. */
     nudge(event, index) {
         const steps = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[event.key];
         if (!steps) return;
@@ -105,9 +107,26 @@ export class PanoramaEditor extends EventTarget {
         event.stopPropagation();
         const size = event.shiftKey ? 10 : 1;
         const hotspot = this.hotspots[index];
-        const yaw = round(wrapDegrees(hotspot.yaw + steps[0] * size));
-        const pitch = round(Math.max(-90, Math.min(90, hotspot.pitch + steps[1] * size)));
-        this.onMove(index, yaw, pitch);
+        this.moving = {
+            index,
+            yaw: round(wrapDegrees((this.moving?.yaw ?? hotspot.yaw) + steps[0] * size)),
+            pitch: round(Math.max(-90, Math.min(90, (this.moving?.pitch ?? hotspot.pitch) + steps[1] * size))),
+        };
+        this.markers.updateMarker({
+            id: `st-hotspot-${index}`,
+            position: { yaw: `${this.moving.yaw}deg`, pitch: `${this.moving.pitch}deg` },
+        });
+    }
+
+    /** Saves a keyboard move once the arrow keys rest (one save for a run of presses). */
+    nudged(event) {
+        if (!this.moving || !event.key.startsWith('Arrow')) return;
+        clearTimeout(this.nudgeTimer);
+        this.nudgeTimer = setTimeout(() => {
+            const { index, yaw, pitch } = this.moving;
+            this.moving = null;
+            this.onMove(index, yaw, pitch);
+        }, NUDGE_REST_MS);
     }
 
     /** Turns "tap to place" on or off. */

@@ -35,6 +35,7 @@ export class ProjectStore extends EventTarget {
         this.project = null;
         this.version = null;
         this.busy = 0;
+        this.queue = Promise.resolve();
         this.conflicted = false;
     }
 
@@ -52,11 +53,21 @@ export class ProjectStore extends EventTarget {
         return this.post('/api/edit', { ops });
     }
 
-    /** POSTs a saving request with the current version (rename, way back, undo, restore, edit). */
-    async post(path, body = {}, method = 'POST') {
+    /**
+     * POSTs a saving request with the current version (rename, way back, undo, restore, edit). Saves run one
+     * after another, each with the version the previous one made, so quick changes never conflict with each other.
+     */
+    post(path, body = {}, method = 'POST') {
         this.busy++;
+        const run = this.queue.then(() => this.send(path, body, method));
+        this.queue = run.catch(() => {});
+        return run;
+    }
+
+    async send(path, body, method) {
         this.dispatchEvent(new SavingEvent('saving'));
         try {
+            if (this.conflicted) throw new ApiError(409, { code: 'conflict', message: 'conflict' });
             const url = method === 'DELETE' ? `${path}?version=${encodeURIComponent(this.version)}` : path;
             const result = await send(
                 method,
