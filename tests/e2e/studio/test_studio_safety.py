@@ -74,7 +74,6 @@ def test_undo_and_history_restore(studio: StudioPage):
     entries.first.wait_for()
     entries.last.locator("button").click()  # the oldest: hall.yaml as `new` wrote it
     studio.settled()
-    studio.page.wait_for_function("() => !document.querySelector('#st-history').open || true")
     assert config.read_text("utf-8") == original
 
 
@@ -93,7 +92,7 @@ def test_a_hotspot_placed_and_moved_with_the_keyboard_alone(studio: StudioPage, 
     hotspot = studio.project_json()["scenes"][0]["hotspots"][before]
     assert hotspot["type"] == "info"
     # The new hotspot's form has the focus: give it a title, then move it on the panorama with the arrows.
-    assert page.evaluate("document.activeElement.closest('.st-hotspot-form') !== null")
+    page.wait_for_function("() => document.activeElement?.closest('.st-hotspot-form') !== null")
     tab_to(page, f"{key('scenes', 0, 'hotspots', before, 'title', 'en')}")
     page.keyboard.type("Keyboard")
     page.keyboard.press("Tab")
