@@ -50,10 +50,15 @@ export function hotspotPanel(ctx, scene, index) {
         h('h2', { id: 'st-hotspots-head', text: t('hotspots') }),
         h('div', { class: 'st-row' }, [
             typePicker,
-            button(t('placeMode'), () => ctx.startPlacing(), { id: 'st-place', disabled: !ctx.hasPanorama() }),
+            button(t('placeMode'), () => ctx.startPlacing(), {
+                id: 'st-place',
+                disabled: !ctx.hasPanorama(),
+                'data-needs-panorama': true,
+            }),
             button(t('placeCentre'), () => ctx.placeAtCentre(), {
                 id: 'st-place-centre',
                 disabled: !ctx.hasPanorama(),
+                'data-needs-panorama': true,
             }),
         ]),
         h(

@@ -125,6 +125,8 @@ export class PanoramaEditor extends EventTarget {
         this.nudgeTimer = setTimeout(() => {
             const { index, yaw, pitch } = this.moving;
             this.moving = null;
+            // Further presses go on from here, even before the saved project comes back.
+            this.hotspots = this.hotspots.map((item, at) => (at === index ? { ...item, yaw, pitch } : item));
             this.onMove(index, yaw, pitch);
         }, NUDGE_REST_MS);
     }

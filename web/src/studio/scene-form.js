@@ -56,7 +56,7 @@ export function sceneForm(ctx, scene, index) {
                             },
                         ]);
                 },
-                { id: 'st-use-view', disabled: !ctx.hasPanorama() },
+                { id: 'st-use-view', disabled: !ctx.hasPanorama(), 'data-needs-panorama': true },
             ),
         ]),
         inputField(
@@ -79,7 +79,7 @@ export function sceneForm(ctx, scene, index) {
                 const now = ctx.currentView();
                 if (now) edit([{ op: 'set', path: [...path, 'north'], value: round(now.yaw) }]);
             },
-            { disabled: !ctx.hasPanorama() },
+            { disabled: !ctx.hasPanorama(), 'data-needs-panorama': true },
         ),
         button(t('deleteScene'), () => deleteScene(ctx, scene), {
             class: 'st-button st-button--danger',

@@ -39,9 +39,14 @@ export class ProjectStore extends EventTarget {
         this.conflicted = false;
     }
 
-    /** Reads the project again; `outside` tells listeners it was changed outside the studio. */
-    async load(outside = false) {
-        this.project = await get('/api/project');
+    /**
+     * Reads the project again. A version this studio did not make itself means hall.yaml was changed outside it
+     * (an editor, another tab), whichever read noticed it first: listeners are told.
+     */
+    async load() {
+        const project = await get('/api/project');
+        const outside = this.version !== null && project.version !== this.version;
+        this.project = project;
         this.conflicted = false;
         this.version = this.project.version;
         this.dispatchEvent(new ProjectEvent(this.project, outside));
@@ -96,7 +101,7 @@ export class ProjectStore extends EventTarget {
         const tick = async () => {
             try {
                 const { version } = await get('/api/version');
-                if (!this.busy && !this.conflicted && this.version && version !== this.version) await this.load(true);
+                if (!this.busy && !this.conflicted && this.version && version !== this.version) await this.load();
             } catch {
                 // the studio stopped or the network dropped: try again on the next tick
             }

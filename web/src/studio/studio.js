@@ -176,20 +176,22 @@ class Studio {
                 ? [sceneForm(ctx, scene, index), hotspotPanel(ctx, scene, index)]
                 : [h('p', { class: 'st-hint', text: t('selectScene') })],
         );
+        this.showRefusal();
         this.showPanorama();
     }
 
-    showPanorama() {
+    async showPanorama() {
         const scene = (this.store.project?.scenes || []).find((item) => item.id === this.state.scene);
-        if (!scene) return this.editor.show(null, [], null, null);
-        const hadPanorama = this.editor.hasPanorama();
         const ctx = markerContext(this.store.project, this.ctx.languages());
-        return this.editor
-            .show(this.preview.scene(scene.id), scene.hotspots || [], ctx, this.state.hotspot)
-            .then(() => {
-                // The buttons that need the panorama are enabled once it is there.
-                if (hadPanorama !== this.editor.hasPanorama()) this.render();
-            });
+        await this.editor.show(
+            scene ? this.preview.scene(scene.id) : null,
+            scene?.hotspots || [],
+            ctx,
+            this.state.hotspot,
+        );
+        // The buttons that need the panorama work once it is there (without rebuilding the forms around them).
+        for (const node of this.element.querySelectorAll('[data-needs-panorama]'))
+            node.disabled = !this.editor.hasPanorama();
     }
 
     showTab(tab) {
@@ -218,6 +220,7 @@ class Studio {
 
     async run(path, body = {}, method = 'POST') {
         clearProblems(this.element);
+        this.refusal = null;
         for (const node of this.notices.querySelectorAll('.st-message')) node.remove();
         try {
             const result = await this.store.post(path, body, method);
@@ -232,10 +235,27 @@ class Studio {
         if (error.code === 'conflict') return;
         if (error.code === 'network') return this.notice(t('networkError'), 'st-message');
         const unplaced = showProblems(this.element, error.problems || []);
+        // What was typed in the fields at fault stays there, with their messages, until the next save.
+        const values = new Map(
+            [...this.element.querySelectorAll('[aria-invalid="true"][data-key]')].map((node) => [
+                node.dataset.key,
+                node.value,
+            ]),
+        );
+        this.refusal = { problems: error.problems || [], values };
         if (unplaced.length || !(error.problems || []).length) {
             const detail = unplaced.length ? unplaced.map(problemLine).join('; ') : error.message;
             this.notice(t('refusedSave', detail), 'st-message');
         }
+    }
+
+    /** Puts a refused save's typed values and messages back after the forms were rebuilt. */
+    showRefusal() {
+        if (!this.refusal) return;
+        for (const node of this.element.querySelectorAll('[data-key]')) {
+            if (this.refusal.values.has(node.dataset.key)) node.value = this.refusal.values.get(node.dataset.key);
+        }
+        showProblems(this.element, this.refusal.problems);
     }
 
     showConflict() {
