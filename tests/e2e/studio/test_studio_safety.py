@@ -102,7 +102,9 @@ def test_a_hotspot_placed_and_moved_with_the_keyboard_alone(studio: StudioPage, 
         page.keyboard.press("ArrowRight")
     studio.settled()
     page.wait_for_function(
-        f"() => window.hallbuilderStudio.store.project.scenes[0].hotspots[{before}].yaw !== {hotspot['yaw']}"
+        "([at, start]) => Math.round((((window.hallbuilderStudio.store.project.scenes[0].hotspots[at].yaw"
+        " - start) % 360) + 360) % 360) === 5",
+        arg=[before, hotspot["yaw"]],
     )
     saved = load_hall(studio.project).scenes[0]["hotspots"][before]
     assert saved["title"]["en"] == "Keyboard"

@@ -6,6 +6,10 @@ import { t } from './lang.js';
 import { textIn, textOp } from './texts.js';
 
 let serial = 0;
+
+/** What was typed in each field (by data-key) and not saved yet: it survives the forms being rebuilt. */
+export const typed = new Map();
+const remember = (node) => typed.set(node.dataset.key, node.value);
 const nextId = () => `st-field-${++serial}`;
 
 /** A labelled input writing `path`; `save(value)` runs on change (Enter or leaving the field). */
@@ -17,7 +21,10 @@ export function inputField(label, path, value, save, attrs = {}) {
         value: value ?? '',
         'data-path': JSON.stringify(path),
         'data-key': JSON.stringify(path),
-        onchange: () => save(input.value, input),
+        onchange: () => {
+            remember(input);
+            save(input.value, input);
+        },
         ...attrs,
     });
     input.value = value ?? '';
@@ -34,7 +41,10 @@ export function selectField(label, path, value, options, save) {
             class: 'st-input',
             'data-path': JSON.stringify(path),
             'data-key': JSON.stringify(path),
-            onchange: () => save(select.value, select),
+            onchange: () => {
+                remember(select);
+                save(select.value, select);
+            },
         },
         options.map(([optionValue, text]) => h('option', { value: optionValue, text })),
     );
@@ -61,7 +71,10 @@ export function textFields(label, path, value, languages, edit, { multiline = fa
                     rows: multiline ? 3 : null,
                     'data-path': key,
                     'data-key': key,
-                    onchange: () => edit([textOp(path, value, lang, control.value, languages)]),
+                    onchange: () => {
+                        remember(control);
+                        edit([textOp(path, value, lang, control.value, languages)]);
+                    },
                 });
                 control.value = textIn(value, lang, languages);
                 return h('div', { class: 'st-field st-field--lang' }, [
@@ -102,12 +115,15 @@ export function rerender(container, children) {
     const caret =
         key && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd] : null;
     // What the user is typing and has not saved yet survives a refresh of the project around it.
-    const typed = key && 'value' in active ? active.value : null;
+    const typing = key && 'value' in active ? active.value : null;
     container.replaceChildren(...[].concat(children).filter(Boolean));
+    for (const node of container.querySelectorAll('[data-key]')) {
+        if (typed.has(node.dataset.key) && node.type !== 'file') node.value = typed.get(node.dataset.key);
+    }
     if (!key) return;
     const again = [...container.querySelectorAll('[data-key]')].find((node) => node.dataset.key === key);
     if (!again) return;
-    if (typed !== null && again.type !== 'file') again.value = typed;
+    if (typing !== null && again.type !== 'file') again.value = typing;
     again.focus();
     if (caret) {
         try {

@@ -85,9 +85,12 @@ export class PanoramaEditor extends EventTarget {
 
     drawMarkers() {
         if (!this.markers) return;
+        // A hotspot being moved with the keys keeps its place and the focus while the markers are redrawn.
+        const focused = this.stage.contains(document.activeElement) ? document.activeElement.dataset.index : undefined;
         this.markers.clearMarkers();
         this.hotspots.forEach((hotspot, index) => {
-            const shown = { ...hotspot, id: hotspot.id || `#${index + 1}` };
+            const moving = this.moving?.index === index ? { yaw: this.moving.yaw, pitch: this.moving.pitch } : {};
+            const shown = { ...hotspot, ...moving, id: hotspot.id || `#${index + 1}` };
             const marker = markerFor(shown, this.markerCtx, () => this.onSelect(index));
             marker.id = `st-hotspot-${index}`;
             const button = marker.element.querySelector('button');
@@ -97,6 +100,7 @@ export class PanoramaEditor extends EventTarget {
             button.addEventListener('keyup', (event) => this.nudged(event));
             this.markers.addMarker(marker);
         });
+        if (focused !== undefined) this.stage.querySelector(`.hb-hotspot[data-index="${focused}"]`)?.focus();
     }
 
     /** Arrow keys move a focused hotspot by 1° (10° with Shift) on screen; `nudged` saves the move. */

@@ -2,7 +2,7 @@
 // rebuilt from the project after every save; what a refused save was about stays on screen with its message.
 import { h } from '../ui/dom.js';
 import { get, setCsrf } from './api.js';
-import { button, rerender } from './fields.js';
+import { button, rerender, typed } from './fields.js';
 import { HistoryPanel } from './history.js';
 import { hallPanel } from './hall-panel.js';
 import { hotspotPanel, newHotspot } from './hotspot-form.js';
@@ -224,6 +224,8 @@ class Studio {
         for (const node of this.notices.querySelectorAll('.st-message')) node.remove();
         try {
             const result = await this.store.post(path, body, method);
+            typed.clear();
+            this.render();
             return result || true;
         } catch (error) {
             this.refused(error);
@@ -266,6 +268,7 @@ class Studio {
                 t('reload'),
                 async () => {
                     box.remove();
+                    typed.clear();
                     await this.store.load();
                 },
                 { id: 'st-reload' },
