@@ -107,3 +107,13 @@ def drain(stream, lines: list[str]) -> None:
     for line in stream:
         lines.append(line)
         del lines[:-200]
+
+
+def save_screenshot(page, path: Path) -> None:
+    """A screenshot for docs/studio.md, kept small: 256 colours are plenty for forms and a panorama."""
+    from io import BytesIO
+
+    from PIL import Image
+
+    image = Image.open(BytesIO(page.screenshot())).convert("RGB")
+    image.quantize(colors=256, method=Image.Quantize.MEDIANCUT).save(path, optimize=True)

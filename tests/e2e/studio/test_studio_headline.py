@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from studio_page import StudioPage, key
+from studio_page import StudioPage, key, save_screenshot
 from viewer_server import serve
 from viewer_tour import Tour
 
@@ -111,12 +111,12 @@ def test_lay_out_a_hall_without_yaml_then_check_build_publish_and_walk(
         page.select_option(key("scenes", position, "zone"), zone_ids[0 if index < 2 else 1])
         studio.settled()
         set_view(studio)
-    page.screenshot(path=str(screenshots / "scenes.png"))
+    save_screenshot(page, screenshots / "scenes.png")
 
     # Links both ways, then an info hotspot with a photo.
     link(studio, new[0], new[1])
     link(studio, new[1], new[2])
-    page.screenshot(path=str(screenshots / "hotspots.png"))
+    save_screenshot(page, screenshots / "hotspots.png")
     studio.select_scene(new[2])
     studio.wait_panorama()
     studio.page.select_option("#st-new-type", "info")
@@ -172,11 +172,14 @@ def test_lay_out_a_hall_without_yaml_then_check_build_publish_and_walk(
         tour_page.wait_for_function(f"() => window.hallbuilderTour.scene() === '{new[1]}'")
         tour_page.click(f".hb-hotspot[data-hotspot='{hotspot_to(hall, new[1], new[2])}']")
         tour_page.wait_for_function(f"() => window.hallbuilderTour.scene() === '{new[2]}'")
-        # The way back faces back, so it is behind the visitor who just arrived: pressed as a keyboard user would.
-        tour_page.focus(f".hb-hotspot[data-hotspot='{hotspot_to(hall, new[2], new[1])}']")
-        tour_page.keyboard.press("Enter")
-        tour_page.wait_for_function(f"() => window.hallbuilderTour.scene() === '{new[1]}'")
-        assert not tour.errors
+        # The way back faces back, behind the visitor who just arrived: look that way (a deep link), then take it.
+        back = next(spot for spot in hall.scenes[2]["hotspots"] if spot.get("target") == new[1])
+        turned = Tour(page.context.new_page(), base).open(
+            f"#scene={new[2]}&yaw={back['yaw']}&pitch={back['pitch']}"
+        )
+        turned.page.click(f".hb-hotspot[data-hotspot='{hotspot_to(hall, new[2], new[1])}']")
+        turned.page.wait_for_function(f"() => window.hallbuilderTour.scene() === '{new[1]}'")
+        assert not tour.errors and not turned.errors
 
 
 def hotspot_to(hall, scene_id: str, target: str) -> str:

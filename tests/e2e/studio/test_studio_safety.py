@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from studio_page import StudioPage, key
+from studio_page import StudioPage, key, save_screenshot
 
 from hallbuilder.config import load_hall
 
@@ -109,7 +109,7 @@ def test_a_hotspot_placed_and_moved_with_the_keyboard_alone(studio: StudioPage, 
     saved = load_hall(studio.project).scenes[0]["hotspots"][before]
     assert saved["title"]["en"] == "Keyboard"
     assert round((saved["yaw"] - hotspot["yaw"]) % 360) == 5
-    page.screenshot(path=str(screenshots / "keyboard.png"))
+    save_screenshot(page, screenshots / "keyboard.png")
 
 
 def tab_to(page, selector: str, limit: int = 80) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from studio_page import StudioPage, run_studio
+from studio_page import StudioPage, run_studio, save_screenshot
 
 pytestmark = [pytest.mark.e2e]
 
@@ -33,7 +33,7 @@ def test_the_studio_fits_a_tablet_and_speaks_the_browsers_language(
             box = page.locator(part).bounding_box()
             assert box and box["x"] >= 0 and box["x"] + box["width"] <= 1024 and box["y"] < 768, part
         page.wait_for_selector(".st-preview[data-state='ready']")
-        page.screenshot(path=str(screenshots / "tablet.png"))
+        save_screenshot(page, screenshots / "tablet.png")
         page.select_option("#st-ui-lang", "en")
         page.wait_for_function("() => document.querySelector('#st-tab-scenes')?.textContent === 'Scenes'")
         assert not studio.errors
