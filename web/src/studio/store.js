@@ -96,6 +96,12 @@ export class ProjectStore extends EventTarget {
         }
     }
 
+    /** Takes a version the studio made itself outside `post` (a photo upload), then reads the project. */
+    adopt(version) {
+        if (version) this.version = version;
+        return this.load();
+    }
+
     /** Notices edits made outside the studio (an editor, another tab) by polling the cheap version. */
     watch() {
         const tick = async () => {

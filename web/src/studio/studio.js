@@ -37,7 +37,8 @@ class Studio {
         this.state = { tab: 'scenes', scene: null, hotspot: null, newType: 'link' };
         this.preview = new Preview();
         this.history = new HistoryPanel((id) => this.run(`/api/history/${encodeURIComponent(id)}/restore`));
-        this.uploads = new PhotoUploads(() => this.store.load());
+        // An upload saves hall.yaml too: its version is the studio's own, not an outside edit.
+        this.uploads = new PhotoUploads((answer) => this.store.adopt(answer?.version));
         this.jobs = new JobWatch(
             () => this.store.project?.scenes || [],
             () => this.store.load(),
