@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from hallbuilder.cli import cli
 
 # what staff find in the README and docs/; a command added or lost must change this list on purpose
-EXPECTED = ["build", "check", "clean", "new", "publish", "qr", "serve", "service", "showcase"]
+EXPECTED = ["build", "check", "clean", "new", "publish", "qr", "serve", "service", "showcase", "studio"]
 
 
 def listed_commands(help_text: str) -> list[str]:

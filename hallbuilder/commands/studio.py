@@ -6,6 +6,7 @@ a password (--password-file, $HALLBUILDER_STUDIO_PASSWORD or a prompt); staff th
 
 from __future__ import annotations
 
+import logging
 import os
 import secrets
 import signal
@@ -80,6 +81,8 @@ def studio(project: Path, host: str, port: int, no_browser: bool, password_file:
     from hallbuilder.studio import create_app
 
     setup_logging()
+    for quiet in ("werkzeug", "hallbuilder.builder"):  # the page polls every 2 s; previews build on each save
+        logging.getLogger(quiet).setLevel(logging.WARNING)
     password = read_password(password_file, host)
     project = open_project(project)
     token = secrets.token_urlsafe(24)
@@ -93,7 +96,11 @@ def studio(project: Path, host: str, port: int, no_browser: bool, password_file:
     port = server.server_port  # --port 0 picks a free one
     address = f"http://127.0.0.1:{port}/"
     if password:
-        click.echo(f"Studio: {address}  (staff on the LAN: http://<this computer's address>:{port}/, log in)")
+        from hallbuilder.commands.service import lan_address  # the command's helper, not the service
+
+        lan = f"http://{lan_address() or '<this computer’s IP address>'}:{port}/"
+        click.echo(f"Studio: {address}  (staff on the LAN: {lan}, log in with the password)")
+        click.echo("  Open it by IP address: names other than localhost are refused (DNS rebinding).")
     else:
         address += f"?token={token}"
         click.echo(f"Studio: {address}")

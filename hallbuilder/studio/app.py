@@ -64,6 +64,7 @@ def create_app(
     app = Flask(__name__)
     app.config["MAX_CONTENT_LENGTH"] = UPLOADS_AT_ONCE * max_upload_bytes  # each file is limited on its own
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.json.sort_keys = False  # type: ignore[attr-defined]  # hall.yaml's own order (languages, points)
     history = History(project / STATE_DIR / "history")
     jobs = TilingJobs(project, auto=background)
     preview = Preview(project, lambda scenes: ready_scenes(jobs, scenes), auto=background)

@@ -3,11 +3,13 @@
 
 from __future__ import annotations
 
+import shutil
+
 from flask import Blueprint, abort, current_app, jsonify, request, send_file
 
 from hallbuilder.studio.errors import StudioError, language
 from hallbuilder.studio.messages import say
-from hallbuilder.studio.photos import accept_photo, add_scenes, scene_ids
+from hallbuilder.studio.photos import accept_cube, accept_photo, add_scenes, cube_stem, scene_ids
 from hallbuilder.studio.uploads import (
     IMAGE_FORMATS,
     discard,
@@ -40,6 +42,8 @@ def make_blueprint() -> Blueprint:
         holding = current.state_dir / "uploads"
         added, refused = [], []
         taken = scene_ids(current.saver.document())
+        if request.form.get("cube") == "1":
+            return add_cube(current, uploaded_files(), holding, taken)
         for upload in uploaded_files():
             try:
                 received = receive(upload, holding, current.max_upload_bytes)
@@ -54,6 +58,7 @@ def make_blueprint() -> Blueprint:
                 )
                 continue
             taken.append(scene)
+            current.jobs.tile(scene, photo)
             added.append(
                 {"scene": scene, "photo": photo, "title": title_of(upload.filename), "name": upload.filename}
             )
@@ -64,11 +69,10 @@ def make_blueprint() -> Blueprint:
                 lambda document: add_scenes(document, added), f"add {len(added)} photo(s)"
             )
         except StudioError:
+            for item in added:
+                current.jobs.forget(item["scene"])
             discard(*(current.project / item["photo"] for item in added))
             raise
-        current.jobs.statuses(
-            [{"id": item["scene"], "photo": item["photo"]} for item in added]
-        )  # start tiling
         return jsonify(version=version, added=added, refused=refused)
 
     @blueprint.get("/jobs")
@@ -114,6 +118,30 @@ def make_blueprint() -> Blueprint:
         return response
 
     return blueprint
+
+
+def add_cube(current, files: list, holding, taken: list[str]):
+    """`cube=1`: the six files are one scene's cube faces."""
+    if len(files) != 6:
+        raise StudioError(400, "cube_six", "cube_six", {"count": len(files)})
+    received = []
+    try:
+        for upload in files:
+            received.append((receive(upload, holding, current.max_upload_bytes), upload.filename))
+    except StudioError:
+        discard(*(path for path, _ in received))
+        raise
+    scene, photo = accept_cube(current.project, received, holding, taken)
+    current.jobs.tile(scene, photo)
+    title = cube_stem([name for _, name in received])
+    item = {"scene": scene, "photo": photo, "title": title, "name": photo}
+    try:
+        version = current.saver.edit_latest(lambda document: add_scenes(document, [item]), "add cube faces")
+    except StudioError:
+        current.jobs.forget(scene)
+        shutil.rmtree(current.project / photo, ignore_errors=True)
+        raise
+    return jsonify(version=version, added=[item], refused=[])
 
 
 def refuse_all(refused: list[dict]) -> StudioError:

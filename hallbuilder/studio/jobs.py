@@ -40,15 +40,23 @@ class Job:
 
 
 def settings_of(project: Path):
-    """The tiling settings of hall.yaml (the defaults while it does not load), as the build reads them."""
-    from hallbuilder.builder.run import tile_settings
-    from hallbuilder.config.project import load_hall
-    from hallbuilder.imaging import TileSettings
+    """The tiling settings hall.yaml asks for (`build.tile_size`, `build.quality`), which key the cache.
 
-    try:
-        return tile_settings(load_hall(project))
-    except HallError:
-        return TileSettings()
+    TileSettings' defaults are the schema's (512, 82); a value the schema would refuse counts as not given.
+    """
+    from hallbuilder.config.load import CONFIG_NAME
+    from hallbuilder.imaging import TileSettings
+    from hallbuilder.studio.project import quick_document
+
+    build = quick_document((project / CONFIG_NAME).read_text("utf-8")).get("build")
+    given = build if isinstance(build, dict) else {}
+    limits = {"tile_size": (512, 1024), "quality": (50, 95)}
+    chosen = {
+        key: value
+        for key, (low, high) in limits.items()
+        if isinstance(value := given.get(key), int) and not isinstance(value, bool) and low <= value <= high
+    }
+    return TileSettings(**chosen)
 
 
 class PhotoDigests:
@@ -64,6 +72,9 @@ class PhotoDigests:
 
         source = photo_source(project, photo)
         files = list(getattr(source, "files", None) or [source])
+        root = project.resolve()
+        if not all(Path(file).resolve().is_relative_to(root) for file in files):
+            raise ValueError("the photo is outside the project folder")  # the loader says so to staff
         key = (settings.key(), *((str(f), f.stat().st_mtime_ns, f.stat().st_size) for f in files))
         with self._lock:
             if key not in self._known:
@@ -106,6 +117,15 @@ class TilingJobs:
             return {"tiles": "missing", "progress": 0, "message": None, "thumb": None}
         job = self.start(scene_id, photo, digest, settings)  # type: ignore[arg-type]
         return {"tiles": job.state, "progress": job.progress, "message": job.message, "thumb": None}
+
+    def tile(self, scene_id: str, photo: str | list[str]) -> Job:
+        """Start tiling a photo just accepted, before its scene is even saved: every second counts."""
+        settings = settings_of(self.project)
+        return self.start(scene_id, photo, self.digests.digest(self.project, photo, settings), settings)
+
+    def forget(self, scene_id: str) -> None:
+        with self._lock:
+            self.jobs.pop(scene_id, None)
 
     def start(self, scene_id: str, photo: str | list[str], digest: str, settings) -> Job:
         """A job tiling `photo` for `scene_id`, started unless one for the same photo runs or failed."""

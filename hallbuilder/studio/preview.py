@@ -18,6 +18,7 @@ from typing import Any
 from hallbuilder.config.edit import round_trip_parser
 from hallbuilder.config.load import CONFIG_NAME
 from hallbuilder.errors import HallError
+from hallbuilder.studio.project import quick_document
 from hallbuilder.studio.scenes import delete_scene, scene_list
 
 log = logging.getLogger("hallbuilder.studio")
@@ -25,14 +26,20 @@ PREVIEW_CONFIG = ".hallbuilder-studio-preview.yaml"  # beside hall.yaml: its pat
 
 
 def preview_text(text: str, ready: Callable[[list[dict[str, Any]]], set[str]]) -> tuple[str, list[str]]:
-    """hall.yaml's text without the scenes that are not tiled yet: (text, the scenes left out)."""
+    """hall.yaml's text without the scenes that are not tiled yet: (text, the scenes left out).
+
+    `service` goes too: staff trying the preview must not send views or comments to the real hall service.
+    The scene list is read with the fast parser; the round-trip one only when something must be taken out.
+    """
+    quick = quick_document(text)
+    scenes = [scene for scene in scene_list(quick) if isinstance(scene, dict)]
+    tiled = ready(scenes)
+    left_out = [str(scene.get("id")) for scene in scenes if str(scene.get("id")) not in tiled]
+    if not left_out and "service" not in quick:
+        return text, []
     parser = round_trip_parser(text)
     document = parser.load(text)
-    scenes = [scene for scene in scene_list(document) if isinstance(scene, dict)]
-    tiled = ready([dict(scene) for scene in scenes])
-    left_out = [str(scene.get("id")) for scene in scenes if str(scene.get("id")) not in tiled]
-    if not left_out:
-        return text, []
+    document.pop("service", None)
     for scene_id in left_out:
         delete_scene(document, scene_id)
     buffer = io.StringIO()
@@ -115,7 +122,5 @@ class Preview:
 
     @staticmethod
     def _has_scenes(text: str) -> bool:
-        from hallbuilder.studio.project import plain_document
-
-        scenes = (plain_document(text) or {}).get("scenes")
+        scenes = quick_document(text).get("scenes")
         return isinstance(scenes, list) and len(scenes) > 0

@@ -148,8 +148,14 @@ def showcase_files(project: Path) -> list[Path]:
     return sorted((project / SHOWCASES).glob("*/showcase.yaml"))
 
 
+def achievements_of(document: Any) -> list:
+    achievements = document.get("achievements")
+    return [item for item in achievements if isinstance(item, dict)] if isinstance(achievements, list) else []
+
+
 def showcase_references(project: Path, scene_id: str) -> list[dict[str, Any]]:
-    """Links from the branches' rooms (showcase.yaml) to the hall's scene `scene_id`."""
+    """Links from the branches' rooms (showcase.yaml) to the hall's scene `scene_id`, and achievements shown
+    in it."""
     from hallbuilder.studio.project import plain_document
 
     found = []
@@ -165,6 +171,16 @@ def showcase_references(project: Path, scene_id: str) -> list[dict[str, Any]]:
                     "path": ["scenes", s_index, "hotspots", h_index, "target"],
                 }
             )
+        raw = document.get("achievements") if isinstance(document.get("achievements"), list) else []
+        for index, item in enumerate(raw):
+            if isinstance(item, dict) and item.get("scene") == scene_id:
+                found.append(
+                    {
+                        "kind": "achievement",
+                        "file": path.relative_to(project).as_posix(),
+                        "path": ["achievements", index, "scene"],
+                    }
+                )
     return found
 
 
@@ -180,13 +196,19 @@ def update_showcases(project: Path, scene_id: str, rename_to: str | None) -> Non
         parser = round_trip_parser(text)
         document = parser.load(text)
         found = list(links_to(document or {}, scene_id))
-        if not found:
+        shown_in = [item for item in achievements_of(document or {}) if item.get("scene") == scene_id]
+        if not found and not shown_in:
             continue
         for _, scene, h_index, hotspot in sorted(found, key=lambda item: -item[2]):
             if rename_to:
                 hotspot["target"] = rename_to
             else:
                 del scene["hotspots"][h_index]
+        for achievement in shown_in:
+            if rename_to:
+                achievement["scene"] = rename_to
+            else:
+                del achievement["scene"]
         buffer = io.StringIO()
         parser.dump(document, buffer)
         partial = path.with_name(".showcase-edit.yaml")

@@ -105,8 +105,8 @@ def guard() -> Response | None:
         g.session = None
         if bearer_ok(grant):
             return None
-        if grant.lan and request.method == "GET" and not request.path.startswith("/api/"):
-            return redirect("/login", 303)
+        if request.method == "GET" and request.path == "/":  # a person: a page, not JSON
+            return redirect("/login", 303) if grant.lan else plain_page(say("no_token", language()), 401)
         raise StudioError(401, "login" if grant.lan else "no_token", "login" if grant.lan else "no_token")
     if request.method in WRITES and grant.lan:
         sent = request.headers.get("X-CSRF-Token", "")
@@ -126,6 +126,11 @@ LOGIN_WORDS = {
     "en": {"label": "Password", "button": "Log in"},
     "zh-CN": {"label": "密码", "button": "登录"},
 }
+
+
+def plain_page(message: str, status: int) -> Response:
+    page = f'<!doctype html><html lang="{language()}"><meta charset="utf-8"><title>hallbuilder studio</title>'
+    return Response(f'{page}<p style="font:18px sans-serif;margin:4em">{escape(message)}</p></html>', status)
 
 
 def login_page(message: str = "", status: int = 200) -> Response:

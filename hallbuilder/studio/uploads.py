@@ -60,7 +60,7 @@ def receive(upload: FileStorage, holding: Path, limit: int) -> Path:
                         413,
                         "too_large",
                         "too_large",
-                        {"name": upload.filename or "?", "limit": limit // 2**20},
+                        {"name": upload.filename or "?", "limit": f"{limit / 2**20:.3g}"},
                     )
                 output.write(chunk)
     except BaseException:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -34,3 +35,25 @@ def project(studio_app) -> Path:
 
 def version_of(client) -> str:
     return client.get("/api/version").get_json()["version"]
+
+
+def wait_for(condition, seconds: float = 120.0):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        value = condition()
+        if value:
+            return value
+        time.sleep(0.1)
+    raise AssertionError(f"not true after {seconds} s")
+
+
+@pytest.fixture
+def live_client(hall: Path):
+    """The studio with its background work on: tiling jobs and previews."""
+    from hallbuilder.studio import create_app
+
+    app = create_app(hall, TOKEN, max_upload_bytes=2 * 2**20)
+    client = app.test_client()
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {TOKEN}"
+    yield client
+    app.extensions["studio"].close()

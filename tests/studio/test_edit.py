@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from pathlib import Path
+
+import hallbuilder
 
 from .conftest import version_of
 
@@ -41,7 +44,12 @@ def test_an_edit_keeps_comments_and_writes_in_hall_yaml_style(client, project):
     assert response.get_json()["version"] == hashlib.sha256(text.encode()).hexdigest()
     assert re.search(r"title: \{zh-CN: 序厅, en: Welcome hall\} +# name of the scene\n", text)
     assert "view: {yaw: 30, pitch: -5, fov: 70}" in text
-    assert "# the 360° photo (JPEG, PNG, TIFF or WebP)" in text
+    # every other line, comments included, is as it was
+    template = (Path(hallbuilder.__file__).parent / "templates" / "hall.yaml").read_text("utf-8").splitlines()
+    changed = [line for line in text.splitlines() if "Welcome hall" in line or "view: {yaw: 30" in line]
+    assert [line for line in text.splitlines() if line not in changed] == [
+        line for line in template if "en: Entrance}" not in line
+    ]
 
 
 def test_insert_move_and_delete(client, project):

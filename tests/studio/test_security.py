@@ -45,6 +45,10 @@ def test_without_the_token_nothing_works(studio_app):
         )
     assert anonymous.get("/api/version", headers={"Authorization": "Bearer guessed"}).status_code == 401
     assert anonymous.get("/?token=guessed").status_code == 401
+    page = anonymous.get("/", headers={"Accept-Language": "en"})
+    assert page.status_code == 401 and "Open the studio with the address it printed" in page.get_data(
+        as_text=True
+    )
 
 
 def test_the_token_address_gives_a_strict_cookie_and_leaves_the_address_bar(studio_app):
