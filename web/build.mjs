@@ -14,8 +14,7 @@ const out = join(here, '..', 'hallbuilder', 'web_dist');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
-const result = await build({
-    entryPoints: { tour: join(here, 'src', 'main.js'), baseline: join(here, 'src', 'baseline.js') },
+const options = {
     outdir: out,
     bundle: true,
     splitting: true,
@@ -28,7 +27,15 @@ const result = await build({
     legalComments: 'linked',
     metafile: true,
     logLevel: 'warning',
+};
+const result = await build({
+    ...options,
+    entryPoints: { tour: join(here, 'src', 'main.js'), baseline: join(here, 'src', 'baseline.js') },
 });
+// The studio page (`hallbuilder studio` serves it) is built on its own, so the tour's chunks stay exactly as
+// they were and nothing of the studio is ever copied into a tour.
+const studioResult = await build({ ...options, entryPoints: { studio: join(here, 'src', 'studio', 'main.js') } });
+const studioFiles = Object.keys(studioResult.metafile.outputs).map((file) => relative(out, resolve(file)));
 
 const outputs = Object.fromEntries(
     Object.entries(result.metafile.outputs).map(([file, meta]) => [relative(out, resolve(file)), meta]),
@@ -58,7 +65,7 @@ const viewerChunk = files.find((file) => outputs[file].entryPoint === 'src/viewe
 // The viewer's PSV plugins are given to its constructor, so they load beside it (modulepreloaded too).
 const pluginsChunk = files.find((file) => outputs[file].entryPoint === 'src/plugins.js');
 
-for (const file of files.filter((name) => /\.(js|css)$/.test(name))) {
+for (const file of [...files, ...studioFiles].filter((name) => /\.(js|css)$/.test(name))) {
     const bytes = readFileSync(join(out, file));
     writeFileSync(join(out, `${file}.gz`), gzipSync(bytes, { level: 9 }));
     writeFileSync(
@@ -76,8 +83,13 @@ const manifest = {
         (file) => !file.startsWith('baseline-') && (tourFiles.has(file) || !baselineFiles.includes(file)),
     ),
     baseline: { entry: baselineEntry, css: baselineCss, files: baselineFiles },
+    studio: {
+        entry: studioFiles.find((file) => /^studio-.*\.js$/.test(file)),
+        css: studioFiles.find((file) => /^studio-.*\.css$/.test(file)),
+        files: studioFiles,
+    },
     version: createHash('sha256').update(files.join('\n')).digest('hex').slice(0, 12),
 };
 writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 writeFileSync(join(out, '.built'), `${new Date().toISOString()}\n`);
-console.log(`viewer bundle: ${files.length} files in ${relative(process.cwd(), out)}`);
+console.log(`viewer bundle: ${files.length} files, studio: ${studioFiles.length}, in ${relative(process.cwd(), out)}`);
