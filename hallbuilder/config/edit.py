@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import os
 import re
+from collections.abc import Collection
 from pathlib import Path
 from typing import Any
 
@@ -88,15 +89,26 @@ def save_hotspot(project_dir: Path, change: dict[str, Any]) -> str:
     return done
 
 
-def replace_checked(config_path: Path, text: str) -> None:
-    """Replace hall.yaml with `text` only if the whole project still loads; keep the old one as .hall.yaml.bak."""
+def without_line(problem: str) -> str:
+    """'hall.yaml:25 scenes[0].photo: …' → 'scenes[0].photo: …': the same problem after an edit moved lines."""
+    return re.sub(r"^\S+?:\d+ ", "", problem)
+
+
+def replace_checked(config_path: Path, text: str, already: Collection[str] = ()) -> None:
+    """Replace hall.yaml with `text` only if the whole project still loads; keep the old one as .hall.yaml.bak.
+
+    `already`: the problems hall.yaml has now (a photo deleted outside the studio, say). A text that adds none
+    to them is written all the same, so a broken hall.yaml can be mended one save at a time.
+    """
     candidate = config_path.with_name(".hall-edit.yaml")
     candidate.write_text(text, "utf-8")
     try:
         load_hall(candidate)
-    except ConfigError:
-        candidate.unlink()
-        raise
+    except ConfigError as error:
+        known = {without_line(problem) for problem in already}
+        if not known or any(without_line(problem) not in known for problem in error.problems):
+            candidate.unlink()
+            raise
     backup = config_path.with_name(".hall.yaml.bak")
     backup.write_bytes(config_path.read_bytes())
     os.replace(candidate, config_path)

@@ -75,7 +75,7 @@ class Saver:
         if text.encode("utf-8") == before:
             return digest(before)
         try:
-            replace_checked(self.config_path, text)
+            replace_checked(self.config_path, text, already=self.problems())
         except ConfigError as error:
             raise StudioError(422, "invalid", "refused", problems=problems_json(error.lines())) from None
         self.history.keep(before, summary, undo=undo)

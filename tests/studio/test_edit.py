@@ -149,6 +149,34 @@ def test_a_broken_hall_yaml_edited_outside_shows_its_problems(client, project):
     assert problems[0]["message"].endswith("no scene 'galery' (did you mean 'gallery'?)")
 
 
+def test_a_hall_yaml_broken_outside_can_still_be_mended_but_not_made_worse(client, project):
+    config = project / "hall.yaml"
+    config.write_text(config.read_text("utf-8").replace("target: gallery", "target: galery"), "utf-8")
+
+    kept = client.post(
+        "/api/edit", json={"version": version_of(client), "ops": [set_op(TITLE, "Front hall")]}
+    )
+    assert kept.status_code == 200  # the misspelt link was there before: other work is not held hostage
+    assert "Front hall" in config.read_text("utf-8")
+
+    before = config.read_bytes()
+    worse = client.post(
+        "/api/edit", json={"version": version_of(client), "ops": [set_op(["hall", "start"], "attic")]}
+    )
+    assert worse.status_code == 422
+    assert config.read_bytes() == before
+
+    mended = client.post(
+        "/api/edit",
+        json={
+            "version": version_of(client),
+            "ops": [set_op(["scenes", 0, "hotspots", 0, "target"], "gallery")],
+        },
+    )
+    assert mended.status_code == 200
+    assert client.get("/api/project").get_json()["problems"] == []
+
+
 def test_history_undo_and_restore(client, project):
     config = project / "hall.yaml"
     original = config.read_bytes()
