@@ -5,6 +5,7 @@ import { linkTo, parseHash } from './deeplink.js';
 import { markerFor } from './hotspots.js';
 import { initialLanguage, rememberLanguage, setBrowserLanguages, t } from './i18n.js';
 import { markFirstView, markInteractiveWhenReady } from './marks.js';
+import { staticPage } from './page.js';
 import { Showcases } from './showcase/index.js';
 import { FlatEvent, SettledEvent, SharpEvent } from './stage/events.js';
 import { Stage } from './stage/index.js';
@@ -30,8 +31,8 @@ export async function start() {
     setBrowserLanguages(navigator.languages || [navigator.language]);
     const state = initialState(tour, parseHash(location.hash));
     const reducedMotion = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    const app = document.getElementById('hb-app');
-    const container = document.getElementById('hb-stage');
+    const page = staticPage();
+    const { app } = page;
     const top = h('div', { class: 'hb-top' });
     const ui = h('div', { class: 'hb-ui' }, [top]);
     app.append(ui);
@@ -52,16 +53,8 @@ export async function start() {
     };
     const markersOf = (scene) => scene.hotspots.map((item) => markerFor(item, { tour, lang: state.lang }, activate));
     const busy = () => guide.active || Boolean(edit?.active);
-    const stage = new Stage({
-        state,
-        tour,
-        container,
-        preview: document.getElementById('hb-preview'),
-        app,
-        reducedMotion,
-        markersOf,
-        busy,
-    });
+    const { preview, css } = page;
+    const stage = new Stage({ state, tour, container: page.stage, preview, app, css, reducedMotion, markersOf, busy });
     const narration = new Narration(ui, { state, panel });
     const guide = new GuidedTour(ui, { state, tour, narration, stage, reducedMotion });
     const label = (key) => (lang) => t(lang, key);
@@ -96,7 +89,7 @@ export async function start() {
     followAddress(state, tour.hall.start);
     markFirstView();
     markInteractiveWhenReady(state);
-    new Cover({ tour, state, onEnter: () => narration.unlock(!state.live) });
+    new Cover({ tour, state, page, onEnter: () => narration.unlock(!state.live) });
 
     stage.addEventListener(FlatEvent.type, () => header.showAlert('webglMissing'));
     stage.addEventListener(SharpEvent.type, () => narration.startAfterUnlock());
@@ -114,7 +107,7 @@ export async function start() {
                 markers,
                 autorotate: plugins?.autorotate,
                 app,
-                surface: container,
+                surface: page.stage,
             });
             toolbar.addMenuItems(edit.menuItems());
             if (parseHash(location.hash).edit) edit.toggle(true);

@@ -101,6 +101,13 @@ export async function tourPlugins(viewer, { tour, state, stage, busy }) {
         if (!autorotate) return;
         idle = setTimeout(() => !busy() && !autorotate.isEnabled() && autorotate.start(), AUTOROTATE_DELAY_MS);
     };
+    // PSV also starts autorotate by itself after the same delay without input, whatever the tour is doing.
+    // While the tour is busy it is stopped at once; starting stopped PSV's idle timer, so PSV waits for the
+    // visitor's next input before it tries again.
+    autorotate?.addEventListener(
+        'autorotate',
+        ({ autorotateEnabled }) => autorotateEnabled && busy() && autorotate.stop(),
+    );
     const cancelIdleWait = () => clearTimeout(idle);
     for (const type of ['pointerdown', 'keydown', 'wheel'])
         viewer.container.addEventListener(type, cancelIdleWait, { capture: true, passive: true });

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { toDegrees, toRadians } from '../src/angles.js';
 import { hotspotAction, hotspotLabel } from '../src/hotspots.js';
+import { staticPage, whenStyled } from '../src/page.js';
 import { mergeOwn } from '../src/showcase/service.js';
 import { likelyNext } from '../src/stage/network.js';
 import { shortName } from '../src/ui/toolbar.js';
@@ -59,4 +60,30 @@ test("the visitor's own likes and views raise the service's cached counts", () =
 
 test('languages are named by two or three letters beside the globe', () => {
     assert.deepEqual(['yue', 'zh-TW', 'zh-CN', 'en', 'fr-CA'].map(shortName), ['繁', '繁', '简', 'EN', 'FR']);
+});
+
+test("the static page's elements are looked up by their ids, missing ones as null", () => {
+    const doc = { getElementById: (id) => (id === 'hb-app' ? { id } : null) };
+    assert.deepEqual(staticPage(doc), {
+        app: { id: 'hb-app' },
+        stage: null,
+        preview: null,
+        cover: null,
+        enter: null,
+        css: null,
+    });
+});
+
+test('waiting for the stylesheet ends at once when it applies, else on its load', async () => {
+    await whenStyled(null);
+    await whenStyled({ sheet: {} });
+    let loaded = null;
+    const pending = whenStyled({ sheet: null, addEventListener: (type, done) => (loaded = type === 'load' && done) });
+    let settled = false;
+    pending.then(() => (settled = true));
+    await Promise.resolve();
+    assert.equal(settled, false);
+    loaded();
+    await pending;
+    assert.equal(settled, true);
 });

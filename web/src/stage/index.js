@@ -2,6 +2,7 @@
 // state (scene changes, requested views, language) and tells what happens on screen through its own events
 // (./events.js). Nothing else touches the PSV viewer, except the plugins and staff tools it hands out.
 import { markFirstView } from '../marks.js';
+import { whenStyled } from '../page.js';
 import { LanguageChangedEvent, LookRequestedEvent, SceneChangedEvent } from '../tour-state.js';
 import { h } from '../ui/dom.js';
 import { FlatEvent, SceneShownEvent, SettledEvent, SharpEvent } from './events.js';
@@ -13,12 +14,12 @@ const PREVIEW_FADE_MS = 700;
 export class Stage extends EventTarget {
     /**
      * `container` holds the panorama, `preview` is the static page's first image, `app` carries the classes
-     * hb-live and hb-flat. `markersOf(scene)` gives a scene's PSV marker configs; `busy()` says when
+     * hb-live and hb-flat, `css` is the stylesheet PSV waits for. `markersOf(scene)` gives a scene's PSV marker configs; `busy()` says when
      * autorotate must not start by itself (guided tour, staff tools).
      */
-    constructor({ state, tour, container, preview, app, reducedMotion, markersOf, busy }) {
+    constructor({ state, tour, container, preview, app, css, reducedMotion, markersOf, busy }) {
         super();
-        Object.assign(this, { state, tour, container, preview, app, reducedMotion, markersOf, busy });
+        Object.assign(this, { state, tour, container, preview, app, css, reducedMotion, markersOf, busy });
         this.viewer = null;
         this.markers = null;
         this.flat = false;
@@ -76,10 +77,8 @@ export class Stage extends EventTarget {
     async load() {
         const { state } = this;
         try {
-            const css = document.getElementById('hb-css');
-            const styled =
-                css && !css.sheet ? new Promise((done) => css.addEventListener('load', done, { once: true })) : null;
-            const [module, plugins] = await Promise.all([import('../viewer.js'), import('../plugins.js'), styled]);
+            const loading = [import('../viewer.js'), import('../plugins.js'), whenStyled(this.css)];
+            const [module, plugins] = await Promise.all(loading);
             this.module = module;
             this.pluginsModule = plugins;
             const options = {
