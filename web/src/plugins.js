@@ -102,12 +102,12 @@ export async function tourPlugins(viewer, { tour, state, stage, busy }) {
         idle = setTimeout(() => !busy() && !autorotate.isEnabled() && autorotate.start(), AUTOROTATE_DELAY_MS);
     };
     // PSV also starts autorotate by itself after the same delay without input, whatever the tour is doing.
-    // While the tour is busy it is stopped at once; starting stopped PSV's idle timer, so PSV waits for the
-    // visitor's next input before it tries again.
-    autorotate?.addEventListener(
-        'autorotate',
-        ({ autorotateEnabled }) => autorotateEnabled && busy() && autorotate.stop(),
-    );
+    // While the tour is busy it is stopped again. Not inside the event: the plugin sets the camera rolling in
+    // a promise callback after announcing the start, so a stop there would come first and leave it rolling.
+    // Starting stopped PSV's idle timer, so PSV waits for the visitor's next input before it tries again.
+    autorotate?.addEventListener('autorotate', ({ autorotateEnabled }) => {
+        if (autorotateEnabled && busy()) setTimeout(() => busy() && autorotate.stop(), 0);
+    });
     const cancelIdleWait = () => clearTimeout(idle);
     for (const type of ['pointerdown', 'keydown', 'wheel'])
         viewer.container.addEventListener(type, cancelIdleWait, { capture: true, passive: true });
