@@ -2,37 +2,39 @@
 import { pick, t } from './i18n.js';
 import { h, icon } from './ui/dom.js';
 
-/** The visible label of a hotspot: its label, its title, or the target scene's title. */
-export function hotspotLabel(hotspot, ctx) {
-    const own = pick(hotspot.label, ctx.lang, ctx.languages) || pick(hotspot.title, ctx.lang, ctx.languages);
+/** The visible label of a hotspot of `tour` in `lang`: its label, its title, or what it leads to. */
+export function hotspotLabel(hotspot, { tour, lang }) {
+    const languages = tour.hall.languages;
+    const own = pick(hotspot.label, lang, languages) || pick(hotspot.title, lang, languages);
     if (own) return own;
     if (hotspot.type === 'link') {
-        const target = ctx.scenes.get(hotspot.target);
-        return target ? pick(target.title, ctx.lang, ctx.languages) : hotspot.target;
+        const target = tour.scenes.find((scene) => scene.id === hotspot.target);
+        return target ? pick(target.title, lang, languages) : hotspot.target;
     }
     if (hotspot.type === 'showcase') {
-        const showcase = ctx.tour.showcases.find((item) => item.id === hotspot.branch);
-        return showcase ? pick(showcase.name, ctx.lang, ctx.languages) : hotspot.branch;
+        const showcase = (tour.showcases || []).find((item) => item.id === hotspot.branch);
+        return showcase ? pick(showcase.name, lang, languages) : hotspot.branch;
     }
     return hotspot.id;
 }
 
 /** The accessible name: what activating the hotspot does. */
-export function hotspotAction(hotspot, ctx) {
-    const label = hotspotLabel(hotspot, ctx);
-    return hotspot.type === 'link' ? t(ctx.lang, 'goTo', label) : label;
+export function hotspotAction(hotspot, { tour, lang }) {
+    const label = hotspotLabel(hotspot, { tour, lang });
+    return hotspot.type === 'link' ? t(lang, 'goTo', label) : label;
 }
 
 const ICON = { link: 'arrow', info: 'info', showcase: 'star' };
 
-/** One marker config for PSV's MarkersPlugin. `activate(hotspot)` runs on click, Enter or Space. */
-export function markerFor(hotspot, ctx, activate) {
+/** One marker config for PSV's MarkersPlugin, in `lang`. `activate(hotspot)` runs on click, Enter or Space. */
+export function markerFor(hotspot, { tour, lang }, activate) {
+    const texts = { tour, lang };
     const button = h(
         'button',
         {
             type: 'button',
             class: `hb-hotspot hb-hotspot--${hotspot.type}`,
-            'aria-label': hotspotAction(hotspot, ctx),
+            'aria-label': hotspotAction(hotspot, texts),
             'data-hotspot': hotspot.id,
             onclick: (event) => {
                 event.stopPropagation();
@@ -41,7 +43,7 @@ export function markerFor(hotspot, ctx, activate) {
         },
         [
             h('span', { class: 'hb-hotspot-icon' }, [icon(ICON[hotspot.type])]),
-            h('span', { class: 'hb-hotspot-label', text: hotspotLabel(hotspot, ctx) }),
+            h('span', { class: 'hb-hotspot-label', text: hotspotLabel(hotspot, texts) }),
         ],
     );
     // PSV starts a drag on pointerdown; a tap on a hotspot must stay a tap.

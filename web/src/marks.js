@@ -1,4 +1,5 @@
 // Performance marks the benchmark reads: the first panorama image on screen, and the viewer live.
+import { EnteredEvent, LiveEvent } from './tour-state.js';
 
 let firstView = false;
 let interactive = false;
@@ -39,4 +40,11 @@ export function markInteractive() {
     if (interactive) return;
     interactive = true;
     performance.mark('tour:interactive');
+}
+
+/** Marks `tour:interactive` once the visitor has entered and the panorama is live, whichever comes last. */
+export function markInteractiveWhenReady(state) {
+    const check = () => state.entered && state.live && markInteractive();
+    state.addEventListener(EnteredEvent.type, check);
+    state.addEventListener(LiveEvent.type, check);
 }

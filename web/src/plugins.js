@@ -7,6 +7,8 @@ import { GyroscopePlugin } from '@photo-sphere-viewer/gyroscope-plugin';
 import { MapPlugin } from '@photo-sphere-viewer/map-plugin';
 import { StereoPlugin } from '@photo-sphere-viewer/stereo-plugin';
 import { pick, t } from './i18n.js';
+import { SceneShownEvent } from './stage/events.js';
+import { LanguageChangedEvent } from './tour-state.js';
 
 const AUTOROTATE_DELAY_MS = 15000;
 
@@ -80,10 +82,11 @@ export function pluginConfigs({ tour, scene, lang, reducedMotion }) {
 }
 
 /**
- * The tour's handle on those plugins: what the menu shows and toggles, and what follows the scene. `goTo`
- * moves to a scene when its dot on the map is tapped.
+ * The tour's handle on those plugins once the first view is in: their entries in the More menu, and the map
+ * and autorotate following the tour (`state`'s language, `stage`'s scenes). Tapping a scene's dot on the map
+ * goes there; `busy()` keeps autorotate from starting by itself.
  */
-export async function tourPlugins(viewer, { tour, goTo, busy }) {
+export async function tourPlugins(viewer, { tour, state, stage, busy }) {
     const autorotate = viewer.getPlugin(AutorotatePlugin);
     const gyroscope = viewer.getPlugin(GyroscopePlugin);
     const stereo = viewer.getPlugin(StereoPlugin);
@@ -92,45 +95,71 @@ export async function tourPlugins(viewer, { tour, goTo, busy }) {
     let mapOpen = false;
     let idle = null;
     // PSV's idle wait ends at setPanorama (it stops all animations) and starts again only on the visitor's
-    // own input; its reset is internal. So after a scene change the tour waits the same delay itself.
+    // own input; it has no public way to restart it. So after a scene change the tour waits the same delay.
     const restartIdleWait = () => {
         clearTimeout(idle);
         if (!autorotate) return;
         idle = setTimeout(() => !busy() && !autorotate.isEnabled() && autorotate.start(), AUTOROTATE_DELAY_MS);
     };
+    // PSV also starts autorotate by itself after the same delay without input, whatever the tour is doing.
+    // While the tour is busy it is stopped again. Not inside the event: the plugin sets the camera rolling in
+    // a promise callback after announcing the start, so a stop there would come first and leave it rolling.
+    // Starting stopped PSV's idle timer, so PSV waits for the visitor's next input before it tries again.
+    autorotate?.addEventListener('autorotate', ({ autorotateEnabled }) => {
+        if (autorotateEnabled && busy()) setTimeout(() => busy() && autorotate.stop(), 0);
+    });
     const cancelIdleWait = () => clearTimeout(idle);
     for (const type of ['pointerdown', 'keydown', 'wheel'])
         viewer.container.addEventListener(type, cancelIdleWait, { capture: true, passive: true });
+    /** The map's centre, heading and dot follow the scene; autorotate starts its idle wait again. */
+    const follow = (scene) => {
+        if (map) {
+            const center = tour.floorplan.points[scene.id];
+            if (center) map.setCenter(center);
+            map.setOptions({ rotation: `${-(scene.north || 0)}deg` });
+            map.setActiveHotspot(center ? scene.id : null);
+        }
+        restartIdleWait();
+    };
     if (map) {
         map.addEventListener('view-changed', ({ view }) => (mapOpen = view !== 'closed'));
-        map.addEventListener('select-hotspot', ({ hotspotId }) => goTo(hotspotId));
+        map.addEventListener('select-hotspot', ({ hotspotId }) => state.goTo(hotspotId, { push: true }));
     }
+    stage.addEventListener(SceneShownEvent.type, ({ scene }) => follow(scene));
+    state.addEventListener(LanguageChangedEvent.type, ({ lang }) => {
+        viewer.setOption('lang', psvLang(lang));
+        map?.setHotspots(mapHotspots(tour, lang));
+    });
+    follow(state.scene);
+    const label = (key) => (lang) => t(lang, key);
     return {
         autorotate,
-        gyroscope: motion ? gyroscope : null,
-        stereo: motion ? stereo : null,
-        map,
-        gyroscopeOn: () => Boolean(motion && gyroscope.isEnabled()),
-        toggleGyroscope: () => gyroscope.toggle(),
-        toggleStereo: () => stereo.toggle(),
-        mapVisible: () => mapOpen,
-        toggleMap: () => {
-            if (mapOpen) map.close();
-            else map.open();
-        },
-        /** Follows a scene change: the map's centre, heading and dot; autorotate starts its idle wait again. */
-        sceneChanged(scene) {
-            if (map) {
-                const center = tour.floorplan.points[scene.id];
-                if (center) map.setCenter(center);
-                map.setOptions({ rotation: `${-(scene.north || 0)}deg` });
-                map.setActiveHotspot(center ? scene.id : null);
-            }
-            restartIdleWait();
-        },
-        languageChanged(lang) {
-            viewer.setOption('lang', psvLang(lang));
-            map?.setHotspots(mapHotspots(tour, lang));
-        },
+        /** Entries for the More menu (see Toolbar.addMenuItems). */
+        menuItems: () =>
+            [
+                motion && {
+                    name: 'gyroscope',
+                    icon: 'gyro',
+                    order: 10,
+                    label: label('gyroscope'),
+                    pressed: () => gyroscope.isEnabled(),
+                    action: () => gyroscope.toggle(),
+                },
+                motion && {
+                    name: 'stereo',
+                    icon: 'vr',
+                    order: 20,
+                    label: label('stereo'),
+                    action: () => stereo.toggle(),
+                },
+                map && {
+                    name: 'map',
+                    icon: 'map',
+                    order: 40,
+                    label: label('map'),
+                    pressed: () => mapOpen,
+                    action: () => (mapOpen ? map.close() : map.open()),
+                },
+            ].filter(Boolean),
     };
 }

@@ -3,11 +3,10 @@
 // keeps the view's top and bottom edges inside the pitch range under drag, pinch, keys and animations.
 // Part of the viewer's chunk: nothing here loads before the first view.
 import { VisibleRangePlugin } from '@photo-sphere-viewer/visible-range-plugin';
+import { toRadians } from './angles.js';
 
 /** The viewer's range where a scene has no limits (hall.yaml's defaults, config/limits.py). */
 export const DEFAULT_LIMITS = Object.freeze({ minFov: 30, maxFov: 100, minPitch: -90, maxPitch: 90 });
-const DEG = Math.PI / 180;
-
 /** A scene's limits in degrees; the widest view is never taller than the pitch range, so both can hold. */
 export function limitsOf(scene) {
     const limits = { ...DEFAULT_LIMITS, ...scene.limits };
@@ -24,7 +23,7 @@ export function fovRange(scene) {
 /** The visible-range plugin's vertical range in radians, or null for the whole sphere. */
 export function verticalRange(scene) {
     const { minPitch, maxPitch } = limitsOf(scene);
-    return minPitch <= -90 && maxPitch >= 90 ? null : [minPitch * DEG, maxPitch * DEG];
+    return minPitch <= -90 && maxPitch >= 90 ? null : [toRadians(minPitch), toRadians(maxPitch)];
 }
 
 /** The plugin entry for the viewer's constructor (PSV cannot add a plugin later), set for the first scene. */

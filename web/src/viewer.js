@@ -4,11 +4,11 @@ import { SYSTEM, Viewer } from '@photo-sphere-viewer/core';
 import { CubemapTilesAdapter } from '@photo-sphere-viewer/cubemap-tiles-adapter';
 import { MarkersPlugin } from '@photo-sphere-viewer/markers-plugin';
 import { applyViewLimits, fovRange, viewLimitsPlugin } from './view-limits.js';
+import { toDegrees, toRadians } from './angles.js';
 
 export const MIN_FOV = 30;
 export const MAX_FOV = 100;
 const MAX_PIXEL_RATIO = 2;
-const DEG = Math.PI / 180;
 
 /** PSV's panorama config for a tour.json scene: tiles by level, the base as a 4×3 net (which PSV flips). */
 export function panoramaOf(scene) {
@@ -54,8 +54,8 @@ export function createViewer(container, scene, view, { reducedMotion, plugins = 
         container,
         adapter: [CubemapTilesAdapter, { showErrorTile: false }],
         panorama: panoramaOf(scene),
-        defaultYaw: view.yaw * DEG,
-        defaultPitch: view.pitch * DEG,
+        defaultYaw: toRadians(view.yaw),
+        defaultPitch: toRadians(view.pitch),
         defaultZoomLvl: zoomForFov(view.fov, range),
         ...range,
         navbar: false,
@@ -75,8 +75,8 @@ export function createViewer(container, scene, view, { reducedMotion, plugins = 
 export function currentView(viewer) {
     const position = viewer.getPosition();
     return {
-        yaw: position.yaw / DEG,
-        pitch: position.pitch / DEG,
+        yaw: toDegrees(position.yaw),
+        pitch: toDegrees(position.pitch),
         fov: fovForZoom(viewer.getZoomLevel(), viewer.config),
     };
 }
@@ -85,7 +85,7 @@ export function currentView(viewer) {
 export function showScene(viewer, scene, view, { reducedMotion }) {
     applyViewLimits(viewer, scene);
     return viewer.setPanorama(panoramaOf(scene), {
-        position: { yaw: view.yaw * DEG, pitch: view.pitch * DEG },
+        position: { yaw: toRadians(view.yaw), pitch: toRadians(view.pitch) },
         zoom: zoomForFov(view.fov, viewer.config),
         transition: reducedMotion ? false : { speed: 900, rotation: true, effect: 'fade' },
         showLoader: false,
@@ -94,7 +94,11 @@ export function showScene(viewer, scene, view, { reducedMotion }) {
 
 /** Turns the camera to a view (instant when motion is reduced). */
 export function lookAt(viewer, view, { reducedMotion }) {
-    const target = { yaw: view.yaw * DEG, pitch: view.pitch * DEG, zoom: zoomForFov(view.fov, viewer.config) };
+    const target = {
+        yaw: toRadians(view.yaw),
+        pitch: toRadians(view.pitch),
+        zoom: zoomForFov(view.fov, viewer.config),
+    };
     if (reducedMotion) {
         viewer.rotate(target);
         viewer.zoom(target.zoom);
@@ -103,21 +107,25 @@ export function lookAt(viewer, view, { reducedMotion }) {
     return viewer.animate({ ...target, speed: '4rpm' });
 }
 
+/** Turns the camera `degrees` to the right, keeping its pitch. */
+export function turnBy(viewer, degrees) {
+    const position = viewer.getPosition();
+    viewer.rotate({ yaw: position.yaw + toRadians(degrees), pitch: position.pitch });
+}
+
 /**
- * Preloads a scene's base image so moving there shows something at once. PSV's own preload (the virtual
- * tour plugin's) goes through the same `textureLoader.preloadPanorama`; the tour calls it directly rather
- * than run that plugin beside its own scene changes.
+ * Preloads a scene's base image so moving there shows something at once, through PSV's public texture
+ * loader (`viewer.textureLoader.preloadPanorama`, what the virtual tour plugin's own preload calls).
  */
 export function preloadScene(viewer, scene) {
     return viewer.textureLoader.preloadPanorama(panoramaOf(scene)).catch(() => {});
 }
 
-export { DEG };
-
 /**
  * Counts the viewer's image loads in flight (base images and tiles), so prefetching and narration can wait
- * for them. PSV has no public event per tile load; its texture loader is wrapped here, the one place that
- * reaches inside PSV. Without it the tour still works: nothing ever counts as pending.
+ * for them. PSV announces no tile load (the tiles adapter calls `textureLoader.loadImage` and tells no one),
+ * so this wraps that public method on this viewer's loader: the one place the tour works around PSV.
+ * Without it the tour still works: nothing ever counts as pending.
  */
 export function trackLoads(viewer) {
     const loader = viewer.textureLoader;

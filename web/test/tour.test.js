@@ -1,10 +1,9 @@
-// Deep links, the tour model, the tour state's events, the hall.yaml snippet and the showcase ranking.
+// Deep links, the tour model, the hall.yaml snippet and the showcase ranking.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { formatHash, parseHash } from '../src/deeplink.js';
 import { rankedFor } from './helpers.js';
-import { scenesByZone, sceneIndex, wrapDegrees } from '../src/tour.js';
-import { LanguageChangedEvent, SceneChangedEvent, TourState } from '../src/tour-state.js';
+import { scenesByZone, wrapDegrees } from '../src/tour.js';
 import { yamlSnippet } from '../src/ui/edit.js';
 
 const TOUR = {
@@ -37,23 +36,6 @@ test('scenes group by zone, the ungrouped last; angles wrap', () => {
     ]);
     assert.equal(wrapDegrees(190), -170);
     assert.equal(wrapDegrees(-180), -180);
-});
-
-test('the tour state announces scene and language changes once, with what came before', () => {
-    const state = new TourState({ scenes: sceneIndex(TOUR), scene: 'lobby', lang: 'zh-CN' });
-    const seen = [];
-    state.addEventListener(SceneChangedEvent.type, ({ scene, previous }) => seen.push([scene.id, previous.id]));
-    state.addEventListener(LanguageChangedEvent.type, ({ lang, previous }) => seen.push([lang, previous]));
-    assert.equal(state.setScene('lobby'), false);
-    assert.equal(state.setScene('attic'), false);
-    assert.equal(state.setScene('yard'), true);
-    state.setLanguage('en');
-    state.setLanguage('en');
-    assert.deepEqual(seen, [
-        ['yard', 'lobby'],
-        ['en', 'zh-CN'],
-    ]);
-    assert.equal(state.scene.id, 'yard');
 });
 
 test('the hall.yaml snippet of a placed hotspot', () => {

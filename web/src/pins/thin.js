@@ -1,13 +1,12 @@
+import { toDegrees, toRadians } from '../angles.js';
 // Which pinned comments to show: the few nearest the centre of the view, so the panorama stays clear.
-
-const DEG = Math.PI / 180;
 
 /** The angle in degrees between two directions given as {yaw, pitch} in degrees. */
 export function angleBetween(a, b) {
     const cos =
-        Math.sin(a.pitch * DEG) * Math.sin(b.pitch * DEG) +
-        Math.cos(a.pitch * DEG) * Math.cos(b.pitch * DEG) * Math.cos((a.yaw - b.yaw) * DEG);
-    return Math.acos(Math.min(1, Math.max(-1, cos))) / DEG;
+        Math.sin(toRadians(a.pitch)) * Math.sin(toRadians(b.pitch)) +
+        Math.cos(toRadians(a.pitch)) * Math.cos(toRadians(b.pitch)) * Math.cos(toRadians(a.yaw - b.yaw));
+    return toDegrees(Math.acos(Math.min(1, Math.max(-1, cos))));
 }
 
 /**

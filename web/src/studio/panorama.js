@@ -4,8 +4,8 @@ import { h } from '../ui/dom.js';
 import { markerFor } from '../hotspots.js';
 import { wrapDegrees } from '../tour.js';
 import { t } from './lang.js';
+import { toDegrees } from '../angles.js';
 
-const DEG = 180 / Math.PI;
 const round = (value) => Math.round(value * 10) / 10;
 const NUDGE_REST_MS = 500;
 
@@ -71,7 +71,7 @@ export class PanoramaEditor extends EventTarget {
                 if (!this.stage.contains(document.activeElement)) event.preventDefault();
             });
             viewer.addEventListener('click', ({ data }) => {
-                if (this.placing && !data.marker) this.place(data.yaw * DEG, data.pitch * DEG);
+                if (this.placing && !data.marker) this.place(toDegrees(data.yaw), toDegrees(data.pitch));
             });
             this.sceneKey = key;
         } else if (key !== this.sceneKey) {
@@ -159,7 +159,7 @@ export class PanoramaEditor extends EventTarget {
             x: event.clientX - rect.left,
             y: event.clientY - rect.top,
         });
-        return { yaw: round(wrapDegrees(position.yaw * DEG)), pitch: round(position.pitch * DEG) };
+        return { yaw: round(wrapDegrees(toDegrees(position.yaw))), pitch: round(toDegrees(position.pitch)) };
     }
 
     /** Dragging a hotspot moves it; a press without a move is a tap that selects it. */
@@ -190,6 +190,6 @@ export class PanoramaEditor extends EventTarget {
 
 /** What the viewer's hotspot markers need to label hall.yaml hotspots in the studio's language. */
 export function markerContext(project, languages) {
-    const scenes = new Map((project.scenes || []).map((scene) => [scene.id, scene]));
-    return { lang: languages[0], languages, scenes, tour: { showcases: project.showcases || [] } };
+    const tour = { hall: { languages }, scenes: project.scenes || [], showcases: project.showcases || [] };
+    return { lang: languages[0], tour };
 }

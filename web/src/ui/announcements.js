@@ -52,10 +52,9 @@ export function safeFragment(html) {
     return template.content;
 }
 
-/** Normalises tour.json announcements and service ones into {id, title, body(): Node, date}. */
-export function collect(ctx, remote = []) {
-    const { lang, languages } = ctx;
-    const local = ctx.tour.announcements.map((item) => ({
+/** Normalises tour.json announcements and service ones into {id, title, body(): Node, date}, newest first. */
+export function collect(announcements, remote, lang, languages = []) {
+    const local = announcements.map((item) => ({
         id: `tour-${item.id}`,
         title: pick(item.title, lang, languages),
         body: () => h('p', { text: pick(item.text, lang, languages) }),
@@ -70,15 +69,25 @@ export function collect(ctx, remote = []) {
     return [...fromService, ...local].sort((a, b) => (a.date < b.date ? 1 : -1));
 }
 
+/** The banner (in `root`) and the list (in `panel`) of the tour's announcements and the `service`'s. */
 export class Announcements {
-    constructor(root, ctx) {
-        this.ctx = ctx;
+    constructor(root, { state, tour, panel, service = null }) {
+        this.state = state;
+        this.tour = tour;
+        this.panel = panel;
         this.items = [];
         this.remote = [];
         this.banner = h('div', { class: 'hb-banner', role: 'region', hidden: true });
         root.append(this.banner);
-        ctx.state.addEventListener(LanguageChangedEvent.type, () => this.refresh());
+        state.addEventListener(LanguageChangedEvent.type, () => this.refresh());
         this.refresh();
+        service?.announcements().then((remote) => this.setRemote(remote));
+    }
+
+    /** The More menu's entry (see Toolbar.addMenuItems). */
+    menuItems() {
+        const label = (lang) => t(lang, 'announcements');
+        return [{ name: 'announcements', icon: 'bell', order: 50, closes: false, label, action: () => this.open() }];
     }
 
     /** The service's announcements beside the tour's own. */
@@ -88,12 +97,12 @@ export class Announcements {
     }
 
     refresh() {
-        this.items = collect(this.ctx, this.remote);
+        this.items = collect(this.tour.announcements, this.remote, this.state.lang, this.state.languages);
         this.render();
     }
 
     render() {
-        const { lang } = this.ctx;
+        const { lang } = this.state;
         const hidden = dismissed();
         const first = this.items.find((item) => !hidden.has(item.id));
         this.banner.hidden = !first;
@@ -122,7 +131,7 @@ export class Announcements {
     }
 
     open() {
-        const { lang } = this.ctx;
+        const { lang } = this.state;
         const list = this.items.map((item) =>
             h('article', { class: 'hb-announcement' }, [
                 h('h3', { text: item.title }),
@@ -130,6 +139,6 @@ export class Announcements {
                 item.body(),
             ]),
         );
-        this.ctx.panel.open('announcements', t(lang, 'announcements'), list.length ? list : h('p', { text: '—' }));
+        this.panel.open('announcements', t(lang, 'announcements'), list.length ? list : h('p', { text: '—' }));
     }
 }

@@ -2,28 +2,32 @@
 // Enter nothing behind it can be tapped or focused (the stage is inert), so the first Tab lands on Enter.
 // The Enter tap is also the one user gesture that unlocks audio and the iOS motion permission.
 import { pick, t } from '../i18n.js';
+import { whenStyled } from '../page.js';
 import { EnteredEvent, LanguageChangedEvent } from '../tour-state.js';
 
 export class Cover {
-    /** `onEnter` runs inside the Enter tap (audio unlock), before the state announces EnteredEvent. */
-    constructor({ tour, state, onEnter }) {
+    /**
+     * Works on the static `page`'s cover, Enter button, stage and stylesheet (see page.js). `onEnter` runs
+     * inside the Enter tap (audio unlock), before the state announces EnteredEvent.
+     */
+    constructor({ tour, state, page, onEnter }) {
         this.tour = tour;
         this.state = state;
-        this.cover = document.getElementById('hb-cover');
-        this.enter = document.getElementById('hb-enter');
-        this.stage = document.getElementById('hb-stage');
+        this.cover = page.cover;
+        this.enter = page.enter;
+        this.stage = page.stage;
         if (!this.cover || !this.enter) {
             state.enter();
             return;
         }
         this.stage.inert = true;
-        this.showEnterOnceStyled();
+        this.showEnterOnceStyled(page.css);
         this.enter.addEventListener('click', () => {
             onEnter();
             askForMotion();
             this.stage.inert = false;
             this.cover.hidden = true;
-            document.getElementById('hb-app').classList.add('hb-entered');
+            page.app.classList.add('hb-entered');
             state.enter();
         });
         state.addEventListener(LanguageChangedEvent.type, () => this.render());
@@ -32,11 +36,8 @@ export class Cover {
     }
 
     /** The full stylesheet loads without blocking the first paint; Enter shows once it applies. */
-    showEnterOnceStyled() {
-        const css = document.getElementById('hb-css');
-        const show = () => (this.enter.hidden = false);
-        if (css && !css.sheet) css.addEventListener('load', show, { once: true });
-        else show();
+    showEnterOnceStyled(css) {
+        whenStyled(css).then(() => (this.enter.hidden = false));
         if (css) css.media = 'all';
     }
 

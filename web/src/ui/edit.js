@@ -1,10 +1,11 @@
 // Edit mode for staff previewing on `hallbuilder serve` (offered only when the page carries tour.edit): the yaw and pitch under the pointer, place or drag a hotspot,
 // and copy the matching hall.yaml lines. Staff never guess angles.
+import { toDegrees } from '../angles.js';
 import { t } from '../i18n.js';
 import { wrapDegrees } from '../tour.js';
+import { SceneChangedEvent } from '../tour-state.js';
 import { h, icon } from './dom.js';
 
-const DEG = 180 / Math.PI;
 const round = (value) => Math.round(value * 10) / 10;
 
 /** The hall.yaml lines for a hotspot at yaw/pitch (degrees), indented to sit under `hotspots:`. */
@@ -26,9 +27,13 @@ function hasMarker(markers, id) {
     }
 }
 
+/**
+ * The staff tools over PSV's `viewer` and its `markers`: shown in `app`, following pointers on `surface` (the
+ * panorama's element); stops `autorotate` (absent under reduced motion) while on.
+ */
 export class EditMode {
-    constructor(ctx) {
-        this.ctx = ctx;
+    constructor({ tour, state, viewer, markers, autorotate = null, app, surface }) {
+        Object.assign(this, { state, viewer, markers, autorotate, app });
         this.active = false;
         this.draft = null;
         this.readout = h('output', { class: 'hb-edit-readout' });
@@ -36,7 +41,7 @@ export class EditMode {
         this.status = h('p', { class: 'hb-status', role: 'status' });
         this.copyButton = h('button', { type: 'button', class: 'hb-button', onclick: () => this.copy() });
         // `hallbuilder serve` adds tour.edit when it knows the project: then the hotspot can go straight into hall.yaml.
-        this.saveTo = ctx.tour.edit?.save ? ctx.tour.edit : null;
+        this.saveTo = tour.edit?.save ? tour.edit : null;
         this.saveButton = h('button', {
             type: 'button',
             class: 'hb-button hb-button--primary hb-edit-save',
@@ -55,35 +60,41 @@ export class EditMode {
             this.saveButton,
             this.status,
         ]);
-        document.getElementById('hb-app').append(this.box);
-        const stage = document.getElementById('hb-stage');
-        stage.addEventListener('pointermove', (event) => this.active && this.pointer(event));
-        stage.addEventListener('pointerdown', (event) => this.startDrag(event), true);
-        ctx.viewer.addEventListener(
+        app.append(this.box);
+        surface.addEventListener('pointermove', (event) => this.active && this.pointer(event));
+        surface.addEventListener('pointerdown', (event) => this.startDrag(event), true);
+        viewer.addEventListener(
             'click',
-            ({ data }) => this.active && !data.marker && this.place(data.yaw * DEG, data.pitch * DEG),
+            ({ data }) => this.active && !data.marker && this.place(toDegrees(data.yaw), toDegrees(data.pitch)),
         );
+        state.addEventListener(SceneChangedEvent.type, () => this.sceneChanged());
+    }
+
+    /** The More menu's entry (see Toolbar.addMenuItems). */
+    menuItems() {
+        const label = (lang) => t(lang, 'edit');
+        return [{ name: 'edit', order: 90, label, pressed: () => this.active, action: () => this.toggle() }];
     }
 
     /** Yaw and pitch (degrees, hall.yaml convention) under a pointer event. */
     anglesAt(event) {
-        const rect = this.ctx.viewer.container.getBoundingClientRect();
-        const position = this.ctx.viewer.dataHelper.viewerCoordsToSphericalCoords({
+        const rect = this.viewer.container.getBoundingClientRect();
+        const position = this.viewer.dataHelper.viewerCoordsToSphericalCoords({
             x: event.clientX - rect.left,
             y: event.clientY - rect.top,
         });
-        return { yaw: wrapDegrees(position.yaw * DEG), pitch: position.pitch * DEG };
+        return { yaw: wrapDegrees(toDegrees(position.yaw)), pitch: toDegrees(position.pitch) };
     }
 
     pointer(event) {
         const { yaw, pitch } = this.anglesAt(event);
-        this.readout.textContent = `${t(this.ctx.lang, 'pointer')}: yaw ${round(yaw)}°  pitch ${round(pitch)}°`;
+        this.readout.textContent = `${t(this.state.lang, 'pointer')}: yaw ${round(yaw)}°  pitch ${round(pitch)}°`;
     }
 
     place(yaw, pitch) {
         yaw = wrapDegrees(yaw);
         this.draft = { type: 'info', yaw, pitch };
-        const markers = this.ctx.markers;
+        const markers = this.markers;
         const marker = {
             id: 'edit-draft',
             position: { yaw: `${yaw}deg`, pitch: `${pitch}deg` },
@@ -100,14 +111,13 @@ export class EditMode {
         if (!this.active || !button) return;
         event.stopPropagation();
         event.preventDefault();
-        const scene = this.ctx.scenes.get(this.ctx.sceneId);
-        const hotspot = scene.hotspots.find((item) => item.id === button.dataset.hotspot);
+        const hotspot = this.state.scene.hotspots.find((item) => item.id === button.dataset.hotspot);
         if (!hotspot) return;
         const move = (moveEvent) => {
             const { yaw, pitch } = this.anglesAt(moveEvent);
             hotspot.yaw = round(yaw);
             hotspot.pitch = round(pitch);
-            this.ctx.markers.updateMarker({
+            this.markers.updateMarker({
                 id: `hotspot-${hotspot.id}`,
                 position: { yaw: `${yaw}deg`, pitch: `${pitch}deg` },
             });
@@ -133,7 +143,7 @@ export class EditMode {
         const item = this.current;
         if (!item || !this.saveTo) return;
         const body = {
-            scene: this.ctx.sceneId,
+            scene: this.state.sceneId,
             id: item.id || null,
             type: item.type,
             target: item.target || null,
@@ -148,7 +158,7 @@ export class EditMode {
             });
             const answer = await response.json();
             this.status.textContent = response.ok
-                ? `${t(this.ctx.lang, 'editSaved')}: ${answer.message}`
+                ? `${t(this.state.lang, 'editSaved')}: ${answer.message}`
                 : answer.message;
         } catch (error) {
             this.status.textContent = String(error);
@@ -162,7 +172,7 @@ export class EditMode {
             this.snippet.select();
             document.execCommand('copy');
         }
-        this.status.textContent = t(this.ctx.lang, 'editCopied');
+        this.status.textContent = t(this.state.lang, 'editCopied');
     }
 
     sceneChanged() {
@@ -172,7 +182,7 @@ export class EditMode {
     }
 
     toggle(on = !this.active) {
-        const { lang } = this.ctx;
+        const { lang } = this.state;
         this.active = on;
         this.box.hidden = !on;
         this.box.querySelector('.hb-edit-title').textContent = t(lang, 'edit');
@@ -180,9 +190,8 @@ export class EditMode {
         this.copyButton.textContent = t(lang, 'editCopy');
         this.saveButton.textContent = t(lang, 'editSave');
         this.closeButton.setAttribute('aria-label', t(lang, 'close'));
-        document.getElementById('hb-app').classList.toggle('hb-editing', on);
-        this.ctx.plugins?.autorotate?.stop();
-        if (!on && this.ctx.markers && hasMarker(this.ctx.markers, 'edit-draft'))
-            this.ctx.markers.removeMarker('edit-draft');
+        this.app.classList.toggle('hb-editing', on);
+        this.autorotate?.stop();
+        if (!on && hasMarker(this.markers, 'edit-draft')) this.markers.removeMarker('edit-draft');
     }
 }

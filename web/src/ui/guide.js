@@ -1,10 +1,12 @@
 // The guided tour ("one-click tour"): scenes in order, a gentle camera turn, narration, then the next.
 import { t } from '../i18n.js';
-import { LanguageChangedEvent } from '../tour-state.js';
+import { LanguageChangedEvent, LookRequestedEvent, SceneChangedEvent } from '../tour-state.js';
 import { h, icon } from './dom.js';
+import { NarrationEndedEvent } from './narration.js';
 
 const DWELL_MS = 9000; // a scene without narration is shown this long
 const TURN_DEG_PER_S = 4;
+const BY_GUIDE = 'guide';
 
 export class GuideChangedEvent extends Event {
     static type = 'guide-changed';
@@ -14,11 +16,14 @@ export class GuideChangedEvent extends Event {
     }
 }
 
-/** Dispatches GuideChangedEvent when it starts, pauses, moves on or stops. */
+/**
+ * Dispatches GuideChangedEvent when it starts, pauses, moves on or stops. Moves through `state`, plays
+ * `narration`, turns the `stage`'s camera; stops when the visitor goes somewhere themselves.
+ */
 export class GuidedTour extends EventTarget {
-    constructor(root, ctx) {
+    constructor(root, { state, tour, narration, stage, reducedMotion }) {
         super();
-        this.ctx = ctx;
+        Object.assign(this, { state, tour, narration, stage, reducedMotion });
         this.active = false;
         this.paused = false;
         this.index = 0;
@@ -43,24 +48,34 @@ export class GuidedTour extends EventTarget {
             this.stopButton,
         ]);
         root.append(this.bar);
-        ctx.state.addEventListener(LanguageChangedEvent.type, () => this.render());
+        state.addEventListener(LanguageChangedEvent.type, () => this.render());
+        const movedByVisitor = ({ by }) => this.active && by !== BY_GUIDE && this.stop();
+        state.addEventListener(SceneChangedEvent.type, movedByVisitor);
+        state.addEventListener(LookRequestedEvent.type, movedByVisitor);
+        narration.addEventListener(NarrationEndedEvent.type, () => this.active && !this.paused && this.next());
     }
 
     get scenes() {
-        return this.ctx.tour.scenes;
+        return this.tour.scenes;
     }
 
     /** Starts here, or from the hall's start when this is the last scene (a one-scene tour is no tour). */
     start() {
-        const current = this.scenes.findIndex((scene) => scene.id === this.ctx.sceneId);
+        const current = this.scenes.findIndex((scene) => scene.id === this.state.sceneId);
         const start = Math.max(
             0,
-            this.scenes.findIndex((scene) => scene.id === this.ctx.tour.hall.start),
+            this.scenes.findIndex((scene) => scene.id === this.tour.hall.start),
         );
         this.active = true;
         this.paused = false;
-        this.ctx.narration.wanted = true;
+        this.narration.wanted = true;
         this.show(current < 0 || current === this.scenes.length - 1 ? start : current);
+    }
+
+    /** The toolbar's button: starts the guided tour, or stops it. */
+    toggle() {
+        if (this.active) this.stop();
+        else this.start();
     }
 
     async show(index) {
@@ -68,26 +83,22 @@ export class GuidedTour extends EventTarget {
         this.index = index;
         this.render();
         const scene = this.scenes[index];
-        if (scene.id !== this.ctx.sceneId) await this.ctx.goTo(scene.id, { push: true, guide: true });
-        else this.ctx.narration.play();
-        if (!this.active) return;
-        this.ctx.narration.onended = () => this.active && !this.paused && this.next();
-        if (!this.ctx.narration.hasAudio) this.timer = setTimeout(() => this.next(), DWELL_MS);
+        if (scene.id !== this.state.sceneId) {
+            this.state.goTo(scene.id, { push: true, by: BY_GUIDE });
+            await this.stage.whenShown(scene.id);
+        } else this.narration.play();
+        if (!this.active || this.index !== index) return;
+        if (!this.narration.hasAudio) this.timer = setTimeout(() => this.next(), DWELL_MS);
         this.turn();
     }
 
     /** Turns the camera slowly while the scene plays (not when motion is reduced). */
     turn() {
-        const viewer = this.ctx.viewer;
-        if (!viewer || this.ctx.reducedMotion) return;
+        if (this.reducedMotion) return;
         let last = performance.now();
         const step = (now) => {
             if (!this.active || this.paused) return;
-            const position = viewer.getPosition();
-            viewer.rotate({
-                yaw: position.yaw + (((now - last) / 1000) * TURN_DEG_PER_S * Math.PI) / 180,
-                pitch: position.pitch,
-            });
+            this.stage.turn(((now - last) / 1000) * TURN_DEG_PER_S);
             last = now;
             this.frame = requestAnimationFrame(step);
         };
@@ -106,15 +117,15 @@ export class GuidedTour extends EventTarget {
     pause() {
         this.paused = true;
         this.clear();
-        this.ctx.narration.audio.pause();
+        this.narration.audio.pause();
         this.render();
     }
 
     resume() {
         this.paused = false;
         this.render();
-        if (this.ctx.narration.hasAudio) {
-            this.ctx.narration.play();
+        if (this.narration.hasAudio) {
+            this.narration.play();
         } else {
             this.timer = setTimeout(() => this.next(), DWELL_MS);
         }
@@ -125,7 +136,6 @@ export class GuidedTour extends EventTarget {
         this.active = false;
         this.paused = false;
         this.clear();
-        this.ctx.narration.onended = null;
         this.render();
     }
 
@@ -137,7 +147,7 @@ export class GuidedTour extends EventTarget {
     }
 
     render() {
-        const { lang } = this.ctx;
+        const { lang } = this.state;
         this.bar.hidden = !this.active;
         this.status.textContent = `${t(lang, 'guide')} ${this.index + 1} / ${this.scenes.length}`;
         this.pauseButton.replaceChildren(icon(this.paused ? 'play' : 'pause'));

@@ -2,8 +2,7 @@
 import { pick, t } from '../i18n.js';
 import { h, paragraphs } from './dom.js';
 
-function photo(image, index, ctx) {
-    const { lang, languages } = ctx;
+function photo(image, index, { lang, languages }) {
     const alt = pick(image.alt, lang, languages) || t(lang, 'photo', index + 1);
     const srcset = (image.srcset || []).map((item) => `${item.src} ${item.width}w`).join(', ');
     const picture = h('img', {
@@ -42,7 +41,7 @@ function photo(image, index, ctx) {
     );
 }
 
-function video(media, ctx) {
+function video(media, lang) {
     const element = h('video', {
         src: media.src,
         poster: media.poster || null,
@@ -52,14 +51,14 @@ function video(media, ctx) {
         'webkit-playsinline': true,
         width: media.width || null,
         height: media.height || null,
-        'aria-label': t(ctx.lang, 'video'),
+        'aria-label': t(lang, 'video'),
     });
     return element;
 }
 
-/** Opens an info hotspot's panel. */
-export function openInfo(hotspot, ctx) {
-    const { lang, languages } = ctx;
+/** Opens an info hotspot's panel in `panel`, in the `state`'s language. */
+export function openInfo(hotspot, { state, panel }) {
+    const { lang, languages } = state;
     const title = pick(hotspot.title, lang, languages) || pick(hotspot.label, lang, languages) || t(lang, 'more');
     const content = [
         ...paragraphs(pick(hotspot.text, lang, languages)),
@@ -67,12 +66,10 @@ export function openInfo(hotspot, ctx) {
             ? h(
                   'div',
                   { class: 'hb-photos' },
-                  hotspot.images.map((image, index) => photo(image, index, ctx)),
+                  hotspot.images.map((image, index) => photo(image, index, state)),
               )
             : null,
-        hotspot.video ? video(hotspot.video, ctx) : null,
+        hotspot.video ? video(hotspot.video, lang) : null,
     ];
-    ctx.panel.open('info', title, content, () =>
-        ctx.panel.body.querySelectorAll('video').forEach((item) => item.pause()),
-    );
+    panel.open('info', title, content, () => panel.body.querySelectorAll('video').forEach((item) => item.pause()));
 }

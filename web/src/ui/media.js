@@ -2,8 +2,11 @@
 // video plays any more (if the visitor had it playing).
 import { SceneChangedEvent } from '../tour-state.js';
 
-/** Listens to every <video> on the page (media events do not bubble, so in the capture phase). */
-export function pauseNarrationDuringVideos(narration, root = document) {
+/**
+ * Listens to every <video> on the page (media events do not bubble, so in the capture phase). A new scene's
+ * narration is not resumed by a video of the scene before.
+ */
+export function pauseNarrationDuringVideos({ narration, state }, root = document) {
     const playing = new Set();
     let resume = false;
     root.addEventListener(
@@ -29,10 +32,5 @@ export function pauseNarrationDuringVideos(narration, root = document) {
     root.addEventListener('pause', stopped, true);
     root.addEventListener('ended', stopped, true);
     root.addEventListener('emptied', stopped, true);
-    return {
-        /** A new scene's narration is not resumed by a video of the scene before. */
-        listen(state) {
-            state.addEventListener(SceneChangedEvent.type, () => (resume = false));
-        },
-    };
+    state.addEventListener(SceneChangedEvent.type, () => (resume = false));
 }

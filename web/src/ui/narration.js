@@ -1,7 +1,8 @@
 // Narration: one <audio> element, play/pause, progress, transcript, and a caption line that follows the
-// audio (on by default, the visitor's choice remembered); tells the guided tour when it ends.
+// audio (on by default, the visitor's choice remembered). Follows the tour state's scene and language;
+// announces NarrationEndedEvent (the guided tour moves on).
 import { cueAt, parseVtt } from '../captions.js';
-import { pick, pickEntry, t } from '../i18n.js';
+import { t } from '../i18n.js';
 import { LanguageChangedEvent, SceneChangedEvent } from '../tour-state.js';
 import { h, icon, paragraphs } from './dom.js';
 
@@ -15,9 +16,20 @@ function captionsWanted() {
     }
 }
 
-export class Narration {
-    constructor(root, ctx) {
-        this.ctx = ctx;
+/** A scene's narration played to its end. */
+export class NarrationEndedEvent extends Event {
+    static type = 'narration-ended';
+    constructor() {
+        super(NarrationEndedEvent.type);
+    }
+}
+
+export class Narration extends EventTarget {
+    /** Shows in `root`; the transcript opens in `panel`. */
+    constructor(root, { state, panel }) {
+        super();
+        this.state = state;
+        this.panel = panel;
         this.audio = h('audio', { preload: 'none', class: 'hb-audio' });
         this.audio.setAttribute('playsinline', '');
         this.button = h('button', { type: 'button', class: 'hb-narration-toggle', onclick: () => this.toggle() });
@@ -45,7 +57,6 @@ export class Narration {
         this.cues = [];
         this.cuesFor = '';
         this.wanted = false; // the visitor wants narration to play (set by Enter, play and pause)
-        this.onended = null;
         this.audio.addEventListener('timeupdate', () => {
             this.updateProgress();
             this.showCaption();
@@ -54,19 +65,19 @@ export class Narration {
         this.audio.addEventListener('pause', () => this.render());
         this.audio.addEventListener('ended', () => {
             this.render();
-            if (!this.unlocking) this.onended?.();
+            if (!this.unlocking) this.dispatchEvent(new NarrationEndedEvent());
         });
         this.scene = null;
         this.src = '';
         this.unlocking = false;
-        ctx.state.addEventListener(SceneChangedEvent.type, ({ scene }) => this.load(scene));
-        ctx.state.addEventListener(LanguageChangedEvent.type, () => this.load(ctx.state.scene));
+        state.addEventListener(SceneChangedEvent.type, ({ scene }) => this.load(scene));
+        state.addEventListener(LanguageChangedEvent.type, () => this.load(state.scene));
+        this.load(state.scene);
     }
 
     /** The narration entry of a scene in the current language, else along the language fallback. */
     entry(scene) {
-        const { lang, languages } = this.ctx;
-        return pickEntry(scene?.narration, lang, languages);
+        return this.state.entry(scene?.narration);
     }
 
     /** Loads the captions of the current entry once (a failed load just shows none). */
@@ -162,13 +173,18 @@ export class Narration {
         this.audio.play().catch(() => {});
     }
 
+    /** Once the first view is sharp: the narration Enter asked for, if it is still wanted. */
+    startAfterUnlock() {
+        if (this.wanted && this.unlocking) this.play();
+    }
+
     updateProgress() {
         const duration = this.audio.duration;
         this.progress.value = Number.isFinite(duration) && duration > 0 ? this.audio.currentTime / duration : 0;
     }
 
     render() {
-        const { lang } = this.ctx;
+        const { lang } = this.state;
         const entry = this.entry(this.scene);
         this.bar.hidden = !entry;
         const playing = !this.audio.paused && !this.unlocking;
@@ -187,10 +203,9 @@ export class Narration {
     }
 
     showTranscript() {
-        const { lang, panel } = this.ctx;
         const entry = this.entry(this.scene);
-        const title = `${t(lang, 'transcript')} · ${pick(this.scene.title, lang, this.ctx.languages)}`;
-        panel.open('transcript', title, paragraphs(entry?.transcript));
+        const title = `${t(this.state.lang, 'transcript')} · ${this.state.text(this.scene.title)}`;
+        this.panel.open('transcript', title, paragraphs(entry?.transcript));
     }
 }
 

@@ -4,10 +4,10 @@ import { pick, t } from '../i18n.js';
 import { scenesByZone } from '../tour.js';
 import { h, icon } from './dom.js';
 
-/** Opens the scene list; choosing a scene moves there. */
-export function openSceneList(ctx) {
-    const { lang, languages } = ctx;
-    const groups = scenesByZone(ctx.tour).map(({ zone, scenes }) => {
+/** Opens the scene list of `tour` in `panel`; choosing a scene moves there. */
+export function openSceneList({ tour, state, panel }) {
+    const { lang, languages } = state;
+    const groups = scenesByZone(tour).map(({ zone, scenes }) => {
         const heading = zone ? pick(zone.title, lang, languages) : t(lang, 'ungrouped');
         const items = scenes.map((scene) =>
             h('li', {}, [
@@ -17,10 +17,10 @@ export function openSceneList(ctx) {
                         type: 'button',
                         class: 'hb-scene-item',
                         'data-scene': scene.id,
-                        'aria-current': scene.id === ctx.sceneId ? 'true' : null,
+                        'aria-current': scene.id === state.sceneId ? 'true' : null,
                         onclick: () => {
-                            ctx.panel.close();
-                            ctx.goTo(scene.id, { push: true });
+                            panel.close();
+                            state.goTo(scene.id, { push: true });
                         },
                     },
                     [
@@ -47,15 +47,15 @@ export function openSceneList(ctx) {
             h('ul', { class: 'hb-scene-list' }, items),
         ]);
     });
-    ctx.panel.open('scenes', t(lang, 'scenes'), groups);
+    panel.open('scenes', t(lang, 'scenes'), groups);
 }
 
 const ICON = { link: 'arrow', info: 'info', showcase: 'star' };
 
-/** Opens the text list of the current scene's hotspots (the same actions as the markers). */
-export function openHotspotList(ctx) {
-    const { lang } = ctx;
-    const scene = ctx.scenes.get(ctx.sceneId);
+/** Opens the text list of the current scene's hotspots (`activate` does what their markers do). */
+export function openHotspotList({ tour, state, panel, activate }) {
+    const { lang, scene } = state;
+    const texts = { tour, lang };
     const items = scene.hotspots.map((hotspot) =>
         h('li', {}, [
             h(
@@ -64,18 +64,18 @@ export function openHotspotList(ctx) {
                     type: 'button',
                     class: 'hb-hotspot-item',
                     'data-hotspot': hotspot.id,
-                    'aria-label': hotspotAction(hotspot, ctx),
+                    'aria-label': hotspotAction(hotspot, texts),
                     onclick: () => {
-                        ctx.panel.close();
-                        ctx.activateHotspot(hotspot);
+                        panel.close();
+                        activate(hotspot);
                     },
                 },
-                [icon(ICON[hotspot.type]), h('span', { text: hotspotLabel(hotspot, ctx) })],
+                [icon(ICON[hotspot.type]), h('span', { text: hotspotLabel(hotspot, texts) })],
             ),
         ]),
     );
     const content = items.length
         ? h('ul', { class: 'hb-hotspot-list' }, items)
         : h('p', { text: t(lang, 'noHotspots') });
-    ctx.panel.open('hotspots', t(lang, 'hotspots'), content);
+    panel.open('hotspots', t(lang, 'hotspots'), content);
 }

@@ -73,13 +73,32 @@ export class Api {
     }
 }
 
+/** The service parts of the tour: counts each scene's views, shows comments and the message form in `panel`. */
 export class Service {
-    constructor(ctx, config) {
-        this.ctx = ctx;
-        this.api = new Api(config.url, ctx.tour.hall.id);
+    constructor({ state, tour, panel, config }) {
+        this.state = state;
+        this.panel = panel;
+        this.api = new Api(config.url, tour.hall.id);
         this.poll = null;
         this.viewsLabel = h('span', { class: 'hb-views', 'aria-live': 'off' });
-        ctx.state.addEventListener(SceneChangedEvent.type, ({ scene }) => this.enter(scene.id));
+        state.addEventListener(SceneChangedEvent.type, ({ scene }) => this.enter(scene.id));
+        this.enter(state.sceneId);
+    }
+
+    /** Entries for the More menu (see Toolbar.addMenuItems). */
+    menuItems() {
+        const entry = (name, icon, order, key, action) => ({
+            name,
+            icon,
+            order,
+            closes: false,
+            label: (lang) => t(lang, key),
+            action,
+        });
+        return [
+            entry('comment', 'comment', 70, 'comments', () => this.openComments()),
+            entry('message', 'edit', 80, 'message', () => this.openMessage()),
+        ];
     }
 
     /** Remote announcements for the banner (empty on any error). */
@@ -97,7 +116,7 @@ export class Service {
         this.api.request('GET', 'stats').then(
             (stats) => {
                 const views = stats.scenes?.[sceneId]?.views ?? stats.views;
-                this.viewsLabel.textContent = Number.isFinite(views) ? t(this.ctx.lang, 'views', views) : '';
+                this.viewsLabel.textContent = Number.isFinite(views) ? t(this.state.lang, 'views', views) : '';
             },
             () => {},
         );
@@ -105,8 +124,7 @@ export class Service {
 
     /** The comments panel of the current scene, polled every 8-12 s while open. */
     openComments() {
-        const { lang } = this.ctx;
-        const scene = this.ctx.sceneId;
+        const { lang, sceneId: scene } = this.state;
         const list = h('ol', { class: 'hb-comments' });
         const status = h('p', { class: 'hb-status', role: 'status' });
         let after = 0;
@@ -175,17 +193,17 @@ export class Service {
                 status.textContent = errorText(lang, error);
             }
         });
-        this.ctx.panel.open('comments', t(lang, 'comments'), [list, status, form], () => clearTimeout(this.poll));
+        this.panel.open('comments', t(lang, 'comments'), [list, status, form], () => clearTimeout(this.poll));
         const tick = async () => {
             await load();
-            if (this.ctx.panel.name === 'comments') this.poll = setTimeout(tick, 8000 + Math.random() * 4000);
+            if (this.panel.name === 'comments') this.poll = setTimeout(tick, 8000 + Math.random() * 4000);
         };
         tick();
     }
 
     /** The private message form. */
     openMessage() {
-        const { lang } = this.ctx;
+        const { lang } = this.state;
         const status = h('p', { class: 'hb-status', role: 'status' });
         const name = h('input', { name: 'name', required: true, maxlength: LIMITS.name, autocomplete: 'name' });
         const contact = h('input', { name: 'contact', maxlength: LIMITS.contact });
@@ -219,6 +237,6 @@ export class Service {
                 status.textContent = errorText(lang, error);
             }
         });
-        this.ctx.panel.open('message', t(lang, 'message'), [form, status]);
+        this.panel.open('message', t(lang, 'message'), [form, status]);
     }
 }

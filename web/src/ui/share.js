@@ -33,10 +33,8 @@ async function copy(text) {
     }
 }
 
-/** Opens the share panel for the current view. */
-export function openShare(ctx) {
-    const { lang } = ctx;
-    const link = ctx.currentLink();
+/** Opens the share panel for `link` (the current view's deep link) in `panel`. */
+export function openShare({ lang, panel, link }) {
     const status = h('p', { class: 'hb-status', role: 'status' });
     const field = h('input', {
         type: 'url',
@@ -67,7 +65,7 @@ export function openShare(ctx) {
         : null;
     // Offline the link can still be copied (and the QR code shown), but sending it has to wait.
     const offline = () => (status.textContent = navigator.onLine === false ? t(lang, 'shareOffline') : '');
-    ctx.panel.open(
+    panel.open(
         'share',
         t(lang, 'share'),
         [

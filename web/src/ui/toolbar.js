@@ -1,29 +1,50 @@
 // The toolbar (scenes, guided tour, hotspots, share, language, more) and the More menu. Every control is a
-// 44 px target; the language menu is a native <select> laid over its icon so it costs no more width.
+// 44 px target; the language menu is a native <select> laid over its icon so it costs no more width. The
+// toolbar knows no feature: each button and menu entry is given to it, as PSV's navbar is given buttons.
 import { languageName, t } from '../i18n.js';
-import { openShowcaseHall, showcaseHallLabel } from '../showcase/index.js';
-import { LanguageChangedEvent } from '../tour-state.js';
+import { EnteredEvent, LanguageChangedEvent } from '../tour-state.js';
 import { h, icon } from './dom.js';
-import { canFullscreen, isFullscreen, toggleFullscreen } from './fullscreen.js';
-import { openHotspotList, openSceneList } from './scenes.js';
 
-function toolButton(name, label, onclick, extra = {}) {
+/**
+ * A button: `{name, icon?, label(lang), pressed?(), action(lang)}`. A menu entry has the same fields, plus
+ * `order` (its place in the menu) and `closes` (false when its action opens a panel of its own).
+ */
+function toolButton(button, lang) {
+    const label = button.label(lang);
+    const pressed = button.pressed?.();
     return h(
         'button',
-        { type: 'button', class: `hb-tool hb-tool--${name}`, 'aria-label': label, title: label, onclick, ...extra },
-        [icon(extra.icon || name)],
+        {
+            type: 'button',
+            class: `hb-tool hb-tool--${button.name}`,
+            'aria-label': label,
+            title: label,
+            'aria-pressed': pressed === undefined ? null : String(pressed),
+            onclick: () => button.action(lang),
+        },
+        [icon(button.icon || button.name)],
     );
 }
 
 export class Toolbar {
-    constructor(root, ctx) {
-        this.ctx = ctx;
+    /** `buttons` stand before the language menu, in order; menu entries come with addMenuItems. */
+    constructor(root, { state, panel, buttons }) {
+        this.state = state;
+        this.panel = panel;
+        this.buttons = buttons;
+        this.menu = [];
         this.nav = h('nav', { class: 'hb-toolbar' });
         root.append(this.nav);
-        ctx.state.addEventListener(LanguageChangedEvent.type, () => this.render());
-        ctx.guide.addEventListener('guide-changed', () => this.render());
-        document.addEventListener('fullscreenchange', () => this.render());
-        document.addEventListener('webkitfullscreenchange', () => this.render());
+        state.addEventListener(LanguageChangedEvent.type, () => this.render());
+        state.addEventListener(EnteredEvent.type, () => this.focusFirst());
+        this.render();
+    }
+
+    /** Adds entries to the More menu (a feature's, once it is ready). */
+    addMenuItems(items) {
+        this.menu.push(...items);
+        this.menu.sort((a, b) => a.order - b.order);
+        this.render();
     }
 
     focusFirst() {
@@ -31,136 +52,49 @@ export class Toolbar {
     }
 
     render() {
-        const { ctx } = this;
-        const { lang } = ctx;
+        const { lang } = this.state;
         const select = h(
             'select',
             { class: 'hb-lang', 'aria-label': t(lang, 'language'), title: t(lang, 'language') },
-            ctx.languages.map((code) =>
+            this.state.languages.map((code) =>
                 h('option', { value: code, selected: code === lang, text: languageName(code) }),
             ),
         );
-        select.addEventListener('change', () => ctx.setLanguage(select.value));
-        const guideLabel = ctx.guide.active ? t(lang, 'guideStop') : t(lang, 'guide');
+        select.addEventListener('change', () => this.state.setLanguage(select.value));
         this.nav.setAttribute('aria-label', t(lang, 'more'));
         this.nav.replaceChildren(
-            toolButton('scenes', t(lang, 'scenes'), () => openSceneList(ctx)),
-            toolButton('guide', guideLabel, () => (ctx.guide.active ? ctx.guide.stop() : ctx.guide.start()), {
-                'aria-pressed': String(ctx.guide.active),
-            }),
-            toolButton('list', t(lang, 'hotspots'), () => openHotspotList(ctx)),
-            toolButton('share', t(lang, 'share'), () => this.openShare()),
+            ...this.buttons.map((button) => toolButton(button, lang)),
             h('label', { class: 'hb-lang-label' }, [
                 icon('lang'),
                 h('span', { class: 'hb-lang-code', 'aria-hidden': 'true', text: shortName(lang) }),
                 select,
             ]),
-            toolButton('more', t(lang, 'more'), () => this.openMore()),
-        );
-    }
-
-    /** The share panel; its code loads after the first view, so offline it still opens (or says why not). */
-    openShare() {
-        const { ctx } = this;
-        import('./share.js').then(
-            (share) => share.openShare(ctx),
-            () => {
-                const link = h('input', {
-                    type: 'url',
-                    readonly: true,
-                    value: ctx.currentLink(),
-                    class: 'hb-share-link',
-                    'aria-label': t(ctx.lang, 'share'),
-                });
-                ctx.panel.open('share', t(ctx.lang, 'share'), [
-                    link,
-                    h('p', { class: 'hb-status', role: 'status', text: t(ctx.lang, 'shareOffline') }),
-                ]);
-            },
+            toolButton({ name: 'more', label: (code) => t(code, 'more'), action: () => this.openMore() }, lang),
         );
     }
 
     openMore() {
-        const { ctx } = this;
-        const { lang } = ctx;
-        const item = (name, iconName, label, onclick, pressed = null) =>
-            h('li', {}, [
+        const { lang } = this.state;
+        const entry = (item) => {
+            const pressed = item.pressed?.();
+            const action = () => {
+                if (item.closes !== false) this.panel.close();
+                item.action(lang);
+            };
+            return h('li', {}, [
                 h(
                     'button',
                     {
                         type: 'button',
-                        class: `hb-menu-item hb-menu-item--${name}`,
-                        'aria-pressed': pressed === null ? null : String(pressed),
-                        onclick,
+                        class: `hb-menu-item hb-menu-item--${item.name}`,
+                        'aria-pressed': pressed === undefined ? null : String(pressed),
+                        onclick: action,
                     },
-                    [icon(iconName), h('span', { text: label })],
+                    [icon(item.icon || item.name), h('span', { text: item.label(lang) })],
                 ),
             ]);
-        const close = (callback) => () => {
-            ctx.panel.close();
-            callback();
         };
-        const plugins = ctx.plugins || {};
-        const fullscreen = canFullscreen()
-            ? item(
-                  'fullscreen',
-                  'fullscreen',
-                  t(lang, isFullscreen() ? 'fullscreenExit' : 'fullscreen'),
-                  close(toggleFullscreen),
-                  isFullscreen(),
-              )
-            : item('fullscreen', 'fullscreen', t(lang, 'fullscreen'), () =>
-                  ctx.panel.open(
-                      'fullscreen',
-                      t(lang, 'fullscreen'),
-                      h('p', { class: 'hb-howto', text: t(lang, 'fullscreenHowTo') }),
-                  ),
-              );
-        const items = [
-            plugins.gyroscope
-                ? item(
-                      'gyroscope',
-                      'gyro',
-                      t(lang, 'gyroscope'),
-                      close(() => plugins.toggleGyroscope()),
-                      plugins.gyroscopeOn(),
-                  )
-                : null,
-            plugins.stereo
-                ? item(
-                      'stereo',
-                      'vr',
-                      t(lang, 'stereo'),
-                      close(() => plugins.toggleStereo()),
-                  )
-                : null,
-            fullscreen,
-            plugins.map
-                ? item(
-                      'map',
-                      'map',
-                      t(lang, 'map'),
-                      close(() => plugins.toggleMap()),
-                      plugins.mapVisible(),
-                  )
-                : null,
-            item('announcements', 'bell', t(lang, 'announcements'), () => ctx.announcements.open()),
-            ctx.tour.showcases?.length
-                ? item('showcases', 'star', showcaseHallLabel(lang), () => openShowcaseHall(ctx))
-                : null,
-            ctx.service ? item('comment', 'comment', t(lang, 'comments'), () => ctx.service.openComments()) : null,
-            ctx.service ? item('message', 'edit', t(lang, 'message'), () => ctx.service.openMessage()) : null,
-            ctx.edit
-                ? item(
-                      'edit',
-                      'edit',
-                      t(lang, 'edit'),
-                      close(() => ctx.edit.toggle()),
-                      ctx.edit.active,
-                  )
-                : null,
-        ];
-        ctx.panel.open('more', t(lang, 'more'), h('ul', { class: 'hb-menu' }, items));
+        this.panel.open('more', t(lang, 'more'), h('ul', { class: 'hb-menu' }, this.menu.map(entry)));
     }
 }
 
