@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from variants import variant
 from viewer_halls import write_sample_hall
 from viewer_server import serve
 from viewer_tour import Tour
@@ -35,21 +36,6 @@ def sample_dist(tmp_path_factory: pytest.TempPathFactory, panoramas: Path) -> Pa
 def site(sample_dist: Path) -> Iterator[str]:
     with serve(sample_dist) as base:
         yield base
-
-
-def variant(sample_dist: Path, folder: Path, change) -> Path:
-    """A copy of the sample hall's dist with tour.json changed by `change(tour)` and its page rewritten."""
-    import json
-    import shutil
-
-    from hallbuilder.site import write_site
-
-    dist = Path(shutil.copytree(sample_dist, folder / "dist", symlinks=True))
-    tour = json.loads((dist / "tour.json").read_text("utf-8"))
-    change(tour)
-    (dist / "tour.json").write_text(json.dumps(tour, ensure_ascii=False), "utf-8")
-    write_site(dist, tour)
-    return dist
 
 
 @pytest.fixture(scope="session")

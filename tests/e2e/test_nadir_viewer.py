@@ -10,8 +10,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import variant
 from PIL import Image
+from variants import variant
 from viewer_server import serve
 from viewer_tour import Tour
 

@@ -22,6 +22,23 @@ from hallbuilder.cli import cli
 DOCUMENTED = ["s3:ListBucket", "s3:GetObject", "s3:PutObject", "s3:DeleteObject"]
 # moto checks HeadBucket against an action of that name; AWS checks s3:ListBucket (there is no s3:HeadBucket)
 MOTO_HEAD_BUCKET = "s3:HeadBucket"
+# moto ≥ 5.2 checks some requests against action names AWS does not use (AWS checks the key's right): an AWS
+# action → the extra names moto checks for the same requests
+MOTO_ALIASES = {
+    "s3:ListBucket": ["s3:ListObjectsV2"],
+    "s3:DeleteObject": ["s3:DeleteObjects"],
+    "s3:GetBucketCORS": ["s3:GetBucketCors"],  # IAM action names are case-insensitive on AWS, not in moto
+    "s3:PutBucketCORS": ["s3:PutBucketCors"],
+}
+
+
+def moto_actions(actions: list[str]) -> list[str]:
+    """The IAM actions as moto names them, for a key that AWS would allow `actions`."""
+    return [
+        *actions,
+        MOTO_HEAD_BUCKET,
+        *(alias for action in actions for alias in MOTO_ALIASES.get(action, [])),
+    ]
 
 
 def set_auth(endpoint: str, free_requests: str) -> None:
@@ -48,7 +65,7 @@ def key_with(moto_endpoint: str, aws_env: None, bucket: str, monkeypatch: pytest
         iam.create_user(UserName=user)
         statement = {
             "Effect": "Allow",
-            "Action": [*actions, MOTO_HEAD_BUCKET],
+            "Action": moto_actions(actions),
             "Resource": [f"arn:aws:s3:::{bucket}", f"arn:aws:s3:::{bucket}/*"],
         }
         iam.put_user_policy(

@@ -14,8 +14,15 @@ export function staticPage(doc = document) {
     };
 }
 
-/** Resolves once stylesheet `css` applies (at once when there is none or it already does). */
-export function whenStyled(css) {
+/**
+ * Resolves once stylesheet `css` applies (at once when there is none or it already does). Also when it fails to
+ * load or takes longer than `patience` ms: Enter and the panorama must never wait for good looks forever.
+ */
+export function whenStyled(css, patience = 8000) {
     if (!css || css.sheet) return Promise.resolve();
-    return new Promise((done) => css.addEventListener('load', done, { once: true }));
+    return new Promise((done) => {
+        css.addEventListener('load', done, { once: true });
+        css.addEventListener('error', done, { once: true });
+        setTimeout(done, patience);
+    });
 }

@@ -74,16 +74,41 @@ test("the static page's elements are looked up by their ids, missing ones as nul
     });
 });
 
+/** A stylesheet link that has not loaded: `fire(type)` sends it an event. */
+function pendingSheet() {
+    const handlers = {};
+    return {
+        sheet: null,
+        addEventListener: (type, handler) => (handlers[type] = handler),
+        fire: (type) => handlers[type](),
+    };
+}
+
+/** Whether `promise` has settled once pending callbacks ran. */
+async function settledYet(promise) {
+    let settled = false;
+    promise.then(() => (settled = true));
+    await new Promise((next) => setTimeout(next, 0));
+    return settled;
+}
+
 test('waiting for the stylesheet ends at once when it applies, else on its load', async () => {
     await whenStyled(null);
     await whenStyled({ sheet: {} });
-    let loaded = null;
-    const pending = whenStyled({ sheet: null, addEventListener: (type, done) => (loaded = type === 'load' && done) });
-    let settled = false;
-    pending.then(() => (settled = true));
-    await Promise.resolve();
-    assert.equal(settled, false);
-    loaded();
-    await pending;
-    assert.equal(settled, true);
+    const css = pendingSheet();
+    const pending = whenStyled(css, 60000);
+    assert.equal(await settledYet(pending), false);
+    css.fire('load');
+    assert.equal(await settledYet(pending), true);
+});
+
+test('a stylesheet that fails or is slow does not hold Enter back', async () => {
+    const failing = pendingSheet();
+    const afterError = whenStyled(failing, 60000);
+    failing.fire('error');
+    assert.equal(await settledYet(afterError), true);
+    const slow = whenStyled(pendingSheet(), 20);
+    assert.equal(await settledYet(slow), false);
+    await new Promise((next) => setTimeout(next, 40));
+    assert.equal(await settledYet(slow), true);
 });

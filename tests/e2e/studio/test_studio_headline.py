@@ -14,6 +14,7 @@ from viewer_server import serve
 from viewer_tour import Tour
 
 from hallbuilder.config import load_hall
+from hallbuilder.config.model import InfoHotspot
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 
@@ -139,20 +140,18 @@ def test_lay_out_a_hall_without_yaml_then_check_build_publish_and_walk(
 
     # What the studio wrote is a valid hall.yaml, as staff would have typed it.
     hall = load_hall(studio.project)
-    assert [scene["id"] for scene in hall.scenes] == new
-    assert hall.data["hall"]["title"] == {"zh-CN": "我们的展厅", "en": "Our hall"}
-    assert len(hall.data["zones"]) == 2
-    assert {scene["zone"] for scene in hall.scenes} == set(zone_ids)
+    assert [scene.id for scene in hall.scenes] == new
+    assert hall.title == {"zh-CN": "我们的展厅", "en": "Our hall"}
+    assert len(hall.zones) == 2
+    assert {scene.zone for scene in hall.scenes} == set(zone_ids)
     for scene, (english, chinese) in zip(hall.scenes, PHOTOS.values(), strict=True):
-        assert scene["title"] == {"zh-CN": chinese, "en": english}
-        assert scene["view"]["yaw"] != 0
-    targets = {
-        (scene["id"], spot.get("target")) for scene in hall.scenes for spot in scene.get("hotspots", [])
-    }
+        assert scene.title == {"zh-CN": chinese, "en": english}
+        assert scene.view.yaw != 0
+    targets = {(scene.id, getattr(spot, "target", None)) for scene in hall.scenes for spot in scene.hotspots}
     assert {(new[0], new[1]), (new[1], new[0]), (new[1], new[2]), (new[2], new[1])} <= targets
-    info = [spot for spot in hall.scenes[2]["hotspots"] if spot["type"] == "info"]
-    assert info[0]["images"][0].startswith("media/")
-    assert (studio.project / info[0]["images"][0]).is_file()
+    info = [spot for spot in hall.scenes[2].hotspots if isinstance(spot, InfoHotspot)]
+    assert info[0].images[0].path.startswith("media/")
+    assert (studio.project / info[0].images[0].path).is_file()
 
     # The CLI takes it from here.
     checked = cli("check", str(studio.project))

@@ -27,7 +27,7 @@ def test_a_refused_save_shows_the_loaders_message_by_the_field_and_keeps_the_fil
     # Fixing it saves, and the message goes.
     studio.fill(key("hall", "id"), "our-hall")
     assert studio.page.locator(".st-problem").count() == 0
-    assert load_hall(studio.project).hall_id == "our-hall"
+    assert load_hall(studio.project).id == "our-hall"
 
 
 def test_an_outside_edit_shows_in_the_studio(studio: StudioPage):
@@ -64,10 +64,10 @@ def test_undo_and_history_restore(studio: StudioPage):
     studio.tab("hall")
     studio.fill(key("hall", "title", "en"), "First")
     studio.fill(key("hall", "title", "en"), "Second")
-    assert load_hall(studio.project).data["hall"]["title"]["en"] == "Second"
+    assert load_hall(studio.project).title["en"] == "Second"
     studio.page.click("#st-undo")
     studio.settled()
-    assert load_hall(studio.project).data["hall"]["title"]["en"] == "First"
+    assert load_hall(studio.project).title["en"] == "First"
     assert studio.page.input_value(key("hall", "title", "en")) == "First"
     studio.page.click("#st-history-open")
     entries = studio.page.locator(".st-history-item")
@@ -106,9 +106,9 @@ def test_a_hotspot_placed_and_moved_with_the_keyboard_alone(studio: StudioPage, 
         " - start) % 360) + 360) % 360) === 5",
         arg=[before, hotspot["yaw"]],
     )
-    saved = load_hall(studio.project).scenes[0]["hotspots"][before]
-    assert saved["title"]["en"] == "Keyboard"
-    assert round((saved["yaw"] - hotspot["yaw"]) % 360) == 5
+    saved = load_hall(studio.project).scenes[0].hotspots[before]
+    assert saved.title is not None and saved.title["en"] == "Keyboard"
+    assert round((saved.yaw - hotspot["yaw"]) % 360) == 5
     save_screenshot(page, screenshots / "keyboard.png")
 
 

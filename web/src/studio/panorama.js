@@ -78,7 +78,13 @@ export class PanoramaEditor extends EventTarget {
             const sameScene = this.sceneKey?.split(':')[0] === tourScene.id;
             this.sceneKey = key;
             const at = sameScene ? this.viewerModule.currentView(this.viewer) : view;
-            await this.viewerModule.showScene(this.viewer, scene, at, { reducedMotion: true });
+            try {
+                await this.viewerModule.showScene(this.viewer, scene, at, { reducedMotion: true });
+            } catch (error) {
+                // The preview was rebuilt while this scene loaded (it was renamed, deleted or re-shot): the
+                // studio shows the new one with its next render; only a failure of the current one is news.
+                if (this.sceneKey === key) console.warn('studio panorama:', error);
+            }
         }
         this.drawMarkers();
     }

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import variant
+from variants import variant
 from viewer_server import serve
 from viewer_tour import Tour
 
