@@ -172,9 +172,9 @@ def test_lay_out_a_hall_without_yaml_then_check_build_publish_and_walk(
         tour_page.click(f".hb-hotspot[data-hotspot='{hotspot_to(hall, new[1], new[2])}']")
         tour_page.wait_for_function(f"() => window.hallbuilderTour.scene() === '{new[2]}'")
         # The way back faces back, behind the visitor who just arrived: look that way (a deep link), then take it.
-        back = next(spot for spot in hall.scenes[2]["hotspots"] if spot.get("target") == new[1])
+        back = next(spot for spot in hall.scenes[2].hotspots if getattr(spot, "target", None) == new[1])
         turned = Tour(page.context.new_page(), base).open(
-            f"#scene={new[2]}&yaw={back['yaw']}&pitch={back['pitch']}"
+            f"#scene={new[2]}&yaw={back.yaw}&pitch={back.pitch}"
         )
         turned.page.click(f".hb-hotspot[data-hotspot='{hotspot_to(hall, new[2], new[1])}']")
         turned.page.wait_for_function(f"() => window.hallbuilderTour.scene() === '{new[1]}'")
@@ -182,9 +182,9 @@ def test_lay_out_a_hall_without_yaml_then_check_build_publish_and_walk(
 
 
 def hotspot_to(hall, scene_id: str, target: str) -> str:
-    """The id the built tour gives the link from `scene_id` to `target`."""
-    scene = next(scene for scene in hall.scenes if scene["id"] == scene_id)
-    for index, spot in enumerate(scene.get("hotspots", [])):
-        if spot.get("target") == target:
-            return spot.get("id") or f"{scene_id}-{index}"
+    """The id the built tour gives the link from `scene_id` to `target` (the model's, made as the build does)."""
+    scene = next(scene for scene in hall.scenes if scene.id == scene_id)
+    for spot in scene.hotspots:
+        if getattr(spot, "target", None) == target:
+            return spot.id
     raise AssertionError(f"no link from {scene_id} to {target}")
