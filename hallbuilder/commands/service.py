@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import signal
 import socket
 import sys
-import threading
 from pathlib import Path
 
 import click
 
+from hallbuilder.commands.serving import serve_until_stopped
 from hallbuilder.errors import ServiceError
 
 # gunicorn's default access log writes each client's address and User-Agent (with them, a visitor hash is
@@ -138,19 +137,7 @@ def serve(dist: Path, host: str, port: int, database_url: str | None, project: P
         click.echo(f"  Edit mode (More ⋯ → Edit mode) saves hotspots into {project / 'hall.yaml'}")
     click.echo("Press Ctrl+C to stop.", nl=True)
     sys.stdout.flush()
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _interrupt)  # `kill` stops the preview as Ctrl+C does
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        click.echo("Stopped.")
-    finally:
-        server.server_close()
-        app.extensions["hallbuilder"].close()  # writes the views still buffered
-
-
-def _interrupt(_signal: int, _frame: object) -> None:
-    raise KeyboardInterrupt
+    serve_until_stopped(server, app.extensions["hallbuilder"].close)  # the views still buffered are written
 
 
 @click.group()

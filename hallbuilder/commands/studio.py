@@ -9,13 +9,13 @@ from __future__ import annotations
 import logging
 import os
 import secrets
-import signal
 import sys
 import threading
 from pathlib import Path
 
 import click
 
+from hallbuilder.commands.serving import serve_until_stopped
 from hallbuilder.errors import HallError
 
 PASSWORD_VARIABLE = "HALLBUILDER_STUDIO_PASSWORD"
@@ -110,16 +110,4 @@ def studio(project: Path, host: str, port: int, no_browser: bool, password_file:
         import webbrowser
 
         threading.Thread(target=webbrowser.open, args=(address,), daemon=True).start()
-    if threading.current_thread() is threading.main_thread():
-        signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        click.echo("Stopped.")
-    finally:
-        server.server_close()
-        app.extensions["studio"].close()
-
-
-def _interrupt(_signal: int, _frame: object) -> None:
-    raise KeyboardInterrupt
+    serve_until_stopped(server, app.extensions["studio"].close)
